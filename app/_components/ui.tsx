@@ -1,0 +1,71 @@
+import type { ReactNode } from "react";
+
+/** Shared class names, so every button and input in the system looks the same. */
+export const cls = {
+  input:
+    "block h-9 w-full rounded-sm border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-inner shadow-slate-50 " +
+    "focus:border-navy focus:outline-none focus:ring-2 focus:ring-navy/20 disabled:bg-slate-100 disabled:text-slate-400 " +
+    "aria-[invalid=true]:border-red-600",
+  /** A select inside a line of text (page size). */
+  inlineSelect: "h-8 rounded-sm border border-slate-300 bg-white px-2 text-sm focus:border-navy focus:outline-none focus:ring-2 focus:ring-navy/20",
+  button:
+    "inline-flex items-center justify-center gap-1 rounded-sm border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 " +
+    "hover:bg-slate-50 hover:border-slate-400 disabled:cursor-not-allowed disabled:opacity-50",
+  primary:
+    "inline-flex items-center justify-center gap-1 rounded-sm border border-accent bg-accent px-4 py-1.5 text-sm font-medium text-white " +
+    "hover:bg-accent-dark disabled:cursor-not-allowed disabled:opacity-60",
+  link: "text-navy underline-offset-4 hover:underline",
+  small:
+    "inline-flex items-center rounded-sm border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 " +
+    "disabled:cursor-not-allowed disabled:opacity-50",
+};
+
+export function PageHeader({ title, subtitle, children }: { title: string; subtitle?: string; children?: ReactNode }) {
+  return (
+    <div className="mb-5 flex flex-wrap items-end justify-between gap-3 border-b border-slate-300 pb-3">
+      <div>
+        <h1 className="text-xl font-semibold tracking-wide text-slate-900">{title}</h1>
+        {subtitle && <p className="mt-1 text-slate-500">{subtitle}</p>}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+export function Card({ title, children, className, actions }: { title?: ReactNode; children: ReactNode; className?: string; actions?: ReactNode }) {
+  return (
+    <section className={`rounded-sm border border-slate-300 bg-white ${className ?? ""}`}>
+      {title && (
+        <div className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-4 py-2.5">
+          <h2 className="border-l-4 border-accent pl-2 font-semibold text-slate-800">{title}</h2>
+          {actions}
+        </div>
+      )}
+      <div className="p-4">{children}</div>
+    </section>
+  );
+}
+
+const BADGE = {
+  green: "border-emerald-300 bg-emerald-50 text-emerald-800",
+  red: "border-red-300 bg-red-50 text-red-800",
+  slate: "border-slate-300 bg-slate-50 text-slate-700",
+  navy: "border-blue-200 bg-blue-50 text-navy",
+  amber: "border-amber-300 bg-amber-50 text-amber-800",
+};
+
+export function Badge({ tone = "slate", children }: { tone?: keyof typeof BADGE; children: ReactNode }) {
+  return <span className={`inline-block whitespace-nowrap rounded-sm border px-1.5 py-px text-xs ${BADGE[tone]}`}>{children}</span>;
+}
+
+/** A `<details>` whose summary looks like a button: the small inline forms of tables and pages. */
+export function Disclosure({ label, children, className, primary }: { label: string; children: ReactNode; className?: string; primary?: boolean }) {
+  return (
+    <details className={`group ${className ?? ""}`}>
+      <summary className={`${primary ? cls.primary : cls.small} cursor-pointer list-none select-none [&::-webkit-details-marker]:hidden`}>
+        {label}
+      </summary>
+      <div className="mt-2">{children}</div>
+    </details>
+  );
+}

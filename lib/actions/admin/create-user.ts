@@ -1,0 +1,45 @@
+"use server";
+import { sql } from "drizzle-orm";
+import { userRoles, users } from "@/db/schema";
+import { auditActor, loadOrgInScope } from "@/lib/admin/load";
+import { defineAction } from "@/lib/actions/define";
+import { writeAudit } from "@/lib/audit";
+import { ActionError } from "@/lib/actions/result";
+import { hashPassword } from "@/lib/auth/password";
+import { roleFitsOrg } from "@/lib/auth/roles";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { createUserInput } from "@/lib/validation/admin";
+
+/** Public endpoint: a finance admin creates an account in an organisation of its region. */
+export const createUser = defineAction({
+  name: "admin.createUser",
+  permission: "user.manage",
+  input: createUserInput,
+  success: "users.created",
+  async run({ actor, db, input }) {
+    const { org } = await loadOrgInScope(db, actor, "user.manage", input.orgId);
+    if (input.roles.some((r) => !roleFitsOrg(r, org.kind))) throw new ActionError("invalid_input", { roles: "errors.roleOrgKind" });
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await db.transaction(async (tx) => {
+        const taken = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
+        if (taken.length) throw new ActionError("invalid_input", { username: "errors.duplicateUsername" });
+        const [user] = await tx
+          .insert(users)
+          .values({ username: input.username, displayName: input.displayName, orgId: org.id, phone: input.phone, passwordHash })
+          .returning({ id: users.id });
+        await tx.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role, orgId: org.id })));
+        await writeAudit(tx, auditActor(actor), {
+          action: "user.create",
+          objectType: "user",
+          objectId: user.id,
+          after: { username: input.username, displayName: input.displayName, orgId: org.id, roles: input.roles },
+        });
+        return { id: user.id };
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ActionError("invalid_input", { username: "errors.duplicateUsername" });
+      throw e;
+    }
+  },
+});

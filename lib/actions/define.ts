@@ -1,0 +1,129 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { writeAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/current-user";
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { getLocale } from "@/lib/i18n/server";
+import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
+import { ActionError, type ActionErrorCode, type ActionResult, type FieldErrors } from "./result";
+
+export interface ActionContext<I> {
+  actor: Actor;
+  db: Db;
+  input: I;
+  t: Translate;
+}
+
+export interface ActionDefinition<S extends z.ZodType, T> {
+  /** Names the action in logs and the audit log. */
+  name: string;
+  permission: Permission;
+  input: S;
+  run: (ctx: ActionContext<z.output<S>>) => Promise<T>;
+  /** Message shown on success. */
+  success?: MessageKey;
+}
+
+/**
+ * THE wrapper every server action goes through — each exported action is a public POST
+ * endpoint, whatever the UI shows. In order, on the server, every time:
+ *   1. session: a valid, unrevoked session (lib/auth/session.ts)
+ *   2. permission: the role matrix (lib/auth/permissions.ts)
+ *   3. input: parsed by a strict zod schema (unknown fields, wrong types, oversize → field messages)
+ *   4. the operation, which checks the object's place in the org tree (lib/auth/scope.ts)
+ *      and writes its change and audit row in one transaction
+ *   5. a closed result type: { ok: true, data } or { ok: false, code, message, fieldErrors }
+ * Refusals of access are logged in the audit log; internal errors are logged with an id and
+ * never shown raw.
+ *
+ * The returned function accepts either (input) or useActionState's (previousState, formData).
+ */
+export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
+  const action = async function action(inputOrPrev: unknown, formData?: unknown): Promise<ActionResult<T>> {
+    const raw = formData !== undefined ? formData : inputOrPrev;
+    const locale = await getLocale();
+    const t = translator(locale);
+    let actor: Actor | null = null;
+    try {
+      actor = await getActor();
+      if (!actor) return fail(t, "unauthenticated");
+      const db = await getDb();
+      if (!hasPermission(actor.roles, def.permission)) {
+        await logRefusal(db, actor, def.name, "forbidden");
+        return fail(t, "forbidden");
+      }
+      const parsed = def.input.safeParse(toPlain(raw), { error: zodLocale(locale) });
+      if (!parsed.success) return { ...fail(t, "invalid_input"), fieldErrors: fieldErrorsOf(parsed.error, t) };
+      const data = await def.run({ actor, db, input: parsed.data, t });
+      return { ok: true, data, message: def.success ? t(def.success) : undefined };
+    } catch (e) {
+      if (e instanceof ActionError) {
+        if (actor && (e.code === "forbidden" || e.code === "not_found")) {
+          await logRefusal(await getDb(), actor, def.name, e.code, e.refusedObject).catch(() => {});
+        }
+        const fieldErrors = e.fieldErrors
+          ? Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [k, [v].flat().map((m) => t(m as MessageKey))]))
+          : undefined;
+        return { ...fail(t, e.code), ...(fieldErrors ? { fieldErrors } : {}) };
+      }
+      const errorId = randomUUID().slice(0, 8);
+      console.error(`[action ${def.name}] error ${errorId}`, e);
+      return { ok: false, code: "internal", message: t("errors.internal", { id: errorId }), errorId };
+    }
+  };
+  definedActions.add(action);
+  return action;
+}
+
+const definedActions = new WeakSet<object>();
+/** True for functions made by defineAction; a test walks every "use server" module with it. */
+export function isDefinedAction(fn: unknown): boolean {
+  return typeof fn === "function" && definedActions.has(fn);
+}
+
+function fail(t: Translate, code: ActionErrorCode) {
+  return { ok: false as const, code, message: t(`errors.${code}` as MessageKey, { id: "" }) };
+}
+
+async function logRefusal(db: Db, actor: Actor, action: string, code: string, object?: { type: string; id: string | number }) {
+  await writeAudit(db, { userId: actor.userId, username: actor.username, orgId: actor.orgId, ip: actor.ip }, {
+    action: "access.denied",
+    objectType: object?.type ?? "action",
+    objectId: object?.id ?? action,
+    after: { action, code },
+  });
+}
+
+/** FormData → plain object (repeated keys → arrays); Next's internal $ACTION fields dropped. */
+function toPlain(raw: unknown): unknown {
+  if (!(raw instanceof FormData)) return raw;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of raw.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function fieldErrorsOf(error: z.ZodError, t: Translate): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      (out._form ??= []).push(t("errors.unknownField", { keys: issue.keys.join(", ") }));
+      continue;
+    }
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    const message = t(issue.message as MessageKey);
+    (out[key] ??= []).push(message);
+  }
+  return out;
+}
+
+function zodLocale(locale: Locale) {
+  return (locale === "zh" ? z.locales.zhCN() : z.locales.en()).localeError;
+}

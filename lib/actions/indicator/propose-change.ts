@@ -1,0 +1,58 @@
+"use server";
+import { and, eq } from "drizzle-orm";
+import { indicatorChangeRequests, indicators } from "@/db/schema";
+import { auditActor } from "@/lib/admin/load";
+import { defineAction } from "@/lib/actions/define";
+import { ActionError } from "@/lib/actions/result";
+import { writeAudit } from "@/lib/audit";
+import { currentIndicator } from "@/lib/indicator/guards";
+import { proposeChangeInput } from "@/lib/validation/indicator";
+
+/**
+ * Public endpoint: a line department proposes to add, adjust or retire an indicator of its own
+ * sector, with a reason (evidence files are attached next). Finance decides. Only the department
+ * that owns the indicator (or, for a new one, owns indicators of that sector) may propose.
+ */
+export const proposeIndicatorChange = defineAction({
+  name: "indicator.propose",
+  permission: "indicator.propose",
+  input: proposeChangeInput,
+  async run({ actor, db, input }) {
+    if (input.kind === "add") {
+      const owned = await db
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(and(eq(indicators.sector, input.sector), eq(indicators.ownerOrgId, actor.orgId), eq(indicators.kind, "sector")))
+        .limit(1);
+      if (!owned.length) throw new ActionError("forbidden", { sector: "只能为本部门负责的行业领域申请新增指标 / only for your own sector" });
+    } else {
+      const current = await currentIndicator(db, input.code);
+      if (current.kind !== "sector" || current.ownerOrgId !== actor.orgId) {
+        throw new ActionError("forbidden", { code: "只能申请调整本部门负责的行业指标 / only your department's sector indicators" }, { type: "indicator", id: input.code });
+      }
+      if (current.version !== input.baseVersion) throw new ActionError("conflict");
+      if (input.kind === "retire" && current.status === "retired") throw new ActionError("invalid_input", { code: "该指标已停用 / already retired" });
+    }
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(indicatorChangeRequests)
+        .values({
+          kind: input.kind,
+          indicatorCode: input.kind === "add" ? null : input.code,
+          baseVersion: input.kind === "add" ? null : input.baseVersion,
+          proposed: input.kind === "retire" ? null : input.kind === "add" ? { ...input.fields, sector: input.sector } : input.fields,
+          reason: input.reason,
+          proposerId: actor.userId,
+          proposerOrgId: actor.orgId,
+        })
+        .returning({ id: indicatorChangeRequests.id });
+      await writeAudit(tx, auditActor(actor), {
+        action: `indicator.propose.${input.kind}`,
+        objectType: "indicator",
+        objectId: input.kind === "add" ? `request:${row.id}` : input.code,
+        after: { requestId: row.id, reason: input.reason },
+      });
+      return { id: row.id };
+    });
+  },
+});

@@ -1,0 +1,30 @@
+"use server";
+import { z } from "zod";
+import { INDICATOR_LEVEL1 } from "@/db/schema/enums";
+import { defineAction } from "@/lib/actions/define";
+import { searchIndicators } from "@/lib/indicator/search";
+
+/** Public endpoint: search the indicator bank from inside the declaration wizard (read only). */
+export const searchIndicatorBank = defineAction({
+  name: "indicator.search",
+  permission: "project.read",
+  input: z.strictObject({ text: z.string().trim().max(50).optional().default(""), level1: z.enum(INDICATOR_LEVEL1).optional() }),
+  async run({ db, input }) {
+    const rows = await searchIndicators(db, { text: input.text, level1: input.level1, limit: 30 });
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      version: r.version,
+      name: r.name,
+      level1: r.level1,
+      level2: r.level2,
+      kind: r.kind,
+      sector: r.sector,
+      unit: r.unit,
+      comparison: r.comparison,
+      explanation: r.explanation,
+      formula: r.formula,
+      reference: (r.referenceValues as { standard?: string } | null)?.standard ?? null,
+    }));
+  },
+});

@@ -1,0 +1,69 @@
+"use server";
+import { and, eq, sql } from "drizzle-orm";
+import { objectiveIndicators, objectives, objectiveVersions } from "@/db/schema";
+import { auditActor } from "@/lib/admin/load";
+import { defineAction } from "@/lib/actions/define";
+import { ActionError } from "@/lib/actions/result";
+import { writeAudit } from "@/lib/audit";
+import { canOn } from "@/lib/auth/scope";
+import { loadObjective } from "@/lib/objective/load";
+import { saveStepInput } from "@/lib/validation/objective";
+import { EDITABLE_STATES } from "@/lib/workflow/objective";
+
+/**
+ * Public endpoint: save one step of the declaration wizard. Saves only while the objective is a
+ * draft or returned, and only over the content the tab loaded: the version's edit counter must
+ * match, so a stale second tab gets a conflict instead of overwriting newer work.
+ */
+export const saveDeclarationStep = defineAction({
+  name: "objective.saveStep",
+  permission: "project.write",
+  input: saveStepInput,
+  success: "common.saved",
+  async run({ actor, db, input }) {
+    const { version, objective, ref } = await loadObjective(db, actor, "project.write", input.objectiveId);
+    if (!canOn(actor, "project.write", ref) || !EDITABLE_STATES.includes(objective.state)) {
+      throw new ActionError("forbidden", { _form: "workflow.notEditable" });
+    }
+    return db.transaction(async (tx) => {
+      const set: Partial<typeof objectiveVersions.$inferInsert> = { updatedAt: new Date() };
+      if (input.step === 1) set.basic = input.data;
+      if (input.step === 2) {
+        set.funding = input.data.rows;
+        set.requestedAmount = input.data.requestedAmount;
+        set.fundUses = input.data.fundUses;
+      }
+      if (input.step === 3) {
+        set.plan = input.data.plan;
+        set.overallGoal = input.data.overallGoal;
+        set.annualGoal = input.data.annualGoal;
+      }
+      const [row] = await tx
+        .update(objectiveVersions)
+        .set({ ...set, editVersion: sql`${objectiveVersions.editVersion} + 1` })
+        .where(and(eq(objectiveVersions.id, version.id), eq(objectiveVersions.editVersion, input.editVersion)))
+        .returning({ editVersion: objectiveVersions.editVersion });
+      if (!row) throw new ActionError("conflict");
+      if (input.step === 3) {
+        await tx.delete(objectiveIndicators).where(eq(objectiveIndicators.versionId, version.id));
+        if (input.data.indicators.length) {
+          await tx.insert(objectiveIndicators).values(input.data.indicators.map((r, i) => ({ ...r, versionId: version.id, ordinal: i + 1 })));
+        }
+      }
+      // Keep the list columns of the objective in step with its content.
+      if (input.step === 1 || input.step === 2) {
+        await tx
+          .update(objectives)
+          .set(input.step === 1 ? { title: input.data.name } : { requestedAmount: input.data.requestedAmount })
+          .where(eq(objectives.id, objective.id));
+      }
+      await writeAudit(tx, auditActor(actor), {
+        action: "objective.saveStep",
+        objectType: "objective",
+        objectId: objective.id,
+        after: { step: input.step, versionNumber: version.number, editVersion: row.editVersion },
+      });
+      return { editVersion: row.editVersion };
+    });
+  },
+});

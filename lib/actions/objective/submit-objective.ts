@@ -1,0 +1,50 @@
+"use server";
+import { and, eq, lte } from "drizzle-orm";
+import { z } from "zod";
+import { fiscalYears, objectiveVersions } from "@/db/schema";
+import { defineAction } from "@/lib/actions/define";
+import { ActionError } from "@/lib/actions/result";
+import { id, version } from "@/lib/validation/common";
+import { completenessErrors } from "@/lib/objective/completeness";
+import { declarationContent } from "@/lib/objective/content";
+import { loadObjective } from "@/lib/objective/load";
+import { transitionObjective } from "@/lib/workflow/engine";
+
+/**
+ * Public endpoint: submit a declaration for review. Every completeness rule of DESIGN §5 runs
+ * first; failures come back keyed by the wizard field they concern (with the step in the text).
+ * A submission after the declaration window closes is accepted and marked late.
+ */
+export const submitObjective = defineAction({
+  name: "objective.submit",
+  permission: "project.write",
+  input: z.strictObject({ objectiveId: id, version }),
+  async run({ actor, db, input }) {
+    const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
+    const content = await declarationContent(db, loaded.version);
+    const errors = completenessErrors(content);
+    if (errors.length) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const e of errors) {
+        const [zh, en] = e.message.split(" / ");
+        (fieldErrors[e.field] ??= []).push(`第${e.step}步 · ${zh} / Step ${e.step} · ${en ?? zh}`);
+      }
+      throw new ActionError("invalid_input", fieldErrors);
+    }
+    const now = new Date();
+    const provinceId = Number(loaded.regionPath.split("/")[1]);
+    const [fy] = await db
+      .select({ end: fiscalYears.declarationEnd })
+      .from(fiscalYears)
+      .where(and(eq(fiscalYears.regionId, provinceId), eq(fiscalYears.year, loaded.objective.fiscalYear), lte(fiscalYears.declarationStart, now.toISOString().slice(0, 10))));
+    const late = !!fy && now.toISOString().slice(0, 10) > fy.end;
+    return db.transaction(async (tx) => {
+      const { version: v, transition } = await transitionObjective(tx, actor, loaded.ref, "submit", input.version, {
+        set: { submittedAt: now },
+        audit: { late, versionNumber: loaded.version.number },
+      });
+      await tx.update(objectiveVersions).set({ submittedAt: now }).where(eq(objectiveVersions.id, loaded.version.id));
+      return { version: v, state: transition.to, late };
+    });
+  },
+});

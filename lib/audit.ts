@@ -1,0 +1,35 @@
+import { auditLog } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+
+export interface AuditActor {
+  userId: number | null;
+  username?: string | null;
+  orgId?: number | null;
+  ip?: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one audit row. Callers pass the transaction that made the change, so the change
+ * and its audit row commit or roll back together.
+ */
+export async function writeAudit(tx: DbOrTx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorUserId: actor.userId,
+    actorName: actor.username ?? null,
+    actorOrgId: actor.orgId ?? null,
+    ip: actor.ip ?? null,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId == null ? null : String(entry.objectId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

@@ -1,0 +1,293 @@
+import "server-only";
+import { PassThrough, type Readable } from "node:stream";
+import { inflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { CHOICES, COLUMNS, LIST_SEPARATOR, MAX_IMPORT_ROWS, SUBJECT_LABEL, columnOfHeader, quoted, toCells, type BankRow, type Cells, type ColumnKey, type SheetRow } from "./excel-columns";
+
+export { COLUMNS } from "./excel-columns";
+
+/**
+ * The indicator bank as an .xlsx file, both ways (DESIGN §7). Writing streams row by row
+ * (exceljs's streaming writer), so an export of tens of thousands of rows never holds the whole
+ * workbook in memory. Reading refuses, with one clear message, anything that is not the
+ * exported template: not a spreadsheet, a zip that inflates far beyond its size, other
+ * columns, formulas, too many rows, no rows.
+ */
+export const SHEET_NAME = "指标库";
+export const INSTRUCTIONS_SHEET = "填写说明";
+
+/** Inflated size allowed for a whole upload (its parts together); a 10 MB template holds far less. */
+const MAX_UNZIPPED_BYTES = 120 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 2_000;
+
+// ── Writing ─────────────────────────────────────────────────────────────────────────────
+const NUMERIC: ReadonlySet<ColumnKey> = new Set(["referenceHistorical", "referenceStandard", "referencePlan", "version"]);
+/** Rows the drop-down lists cover: the rows written plus room to add. */
+const VALIDATION_ROWS = MAX_IMPORT_ROWS + 1;
+
+/** A decimal string is written as a number where the number reads back as the same string (else as text). */
+function cellValue(key: ColumnKey, text: string): string | number | null {
+  if (text === "") return null;
+  if (NUMERIC.has(key) && String(Number(text)) === text) return Number(text);
+  return text;
+}
+
+const INSTRUCTIONS: string[][] = [
+  ["指标库导入模板填写说明"],
+  [],
+  ["一、用法"],
+  ["1. 请在本系统“指标库”页面导出Excel，在“指标库”工作表中修改后导入；不要改动表头，也不要增删列。"],
+  ["2. 导入先校验并显示将要发生的变化（新增、调整、停用、未变化），确认后才写入；任何一行有错误，整个文件都不会导入。"],
+  ["3. 编码留空表示新增指标：共性指标由财政部门新增；个性指标须填写行业领域，归该行业的主管部门。"],
+  ["4. 已有编码的行与系统当前版本不同即为调整，将发布新版本；已引用旧版本的绩效目标不受影响。"],
+  ["5. 将“状态”改为“停用”即停用该指标；已停用的指标不能通过导入重新启用。"],
+  ["6. “编码”“指标类型”“行业领域”“版本”不能通过导入修改。版本与系统当前版本不一致时，说明该指标在导出后已被修改，请重新导出。"],
+  ["7. 单元格中不能含有公式；请粘贴为数值。文件不超过 10 MB、不超过 20000 行，仅支持 .xlsx 格式。"],
+  [],
+  ["二、各列说明"],
+  ["列名", "是否必填", "说明 / 可选值"],
+];
+
+const COLUMN_NOTES: Record<ColumnKey, [string, string]> = {
+  code: ["新增时留空", "系统编码，导出时带出；新增指标留空，导入后由系统生成"],
+  name: ["必填", "2—200 个字符"],
+  level1: ["必填", CHOICES.level1!.join("、")],
+  level2: ["必填", "产出指标：数量指标、质量指标、时效指标、成本指标；效益指标：经济效益指标、社会效益指标、生态效益指标、可持续影响指标；满意度指标：服务对象满意度指标；成本指标：成本指标"],
+  kind: ["必填", "共性、个性"],
+  sector: ["个性指标必填", "个性指标所属行业领域，如 交通运输；共性指标留空"],
+  unit: ["定量指标必填", "如 %、公里、人次；定性指标可留空"],
+  comparison: ["必填", "≥（正向）、≤（反向）、=（等于）、定性"],
+  explanation: ["选填", "不超过 2000 个字符"],
+  formula: ["选填", "不超过 2000 个字符"],
+  scoringRule: ["选填", "不超过 2000 个字符"],
+  referenceHistorical: ["选填", "数字，最多 4 位小数"],
+  referenceStandard: ["选填", "数字，最多 4 位小数"],
+  referencePlan: ["选填", "数字，最多 4 位小数"],
+  subjectKinds: ["选填", `${Object.values(SUBJECT_LABEL).join("、")}，多个用“${LIST_SEPARATOR}”分隔；留空为全部`],
+  status: ["选填", "启用、停用；新增留空为启用"],
+  version: ["已有指标必填", "导出时带出，不要修改"],
+};
+
+/** The streaming worksheet has drop-down lists (dataValidations) that exceljs's types leave out. */
+type WithValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
+
+function colLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Writes the template: the 指标库 sheet (bold, frozen header row, column widths, drop-down
+ * lists for the enumerated columns) filled from `pages`, then the 填写说明 sheet. The returned
+ * stream carries the .xlsx bytes as they are produced.
+ */
+export function writeWorkbook(pages: AsyncIterable<readonly BankRow[]> | Iterable<readonly BankRow[]>): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  workbook.creator = "预算绩效管理系统";
+  (async () => {
+    const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+    sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: NUMERIC.has(c.key) ? {} : { numFmt: "@" } }));
+    const header = sheet.addRow(COLUMNS.map((c) => c.label));
+    header.font = { bold: true };
+    header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+    header.commit();
+    COLUMNS.forEach((c, i) => {
+      const choices = CHOICES[c.key];
+      if (!choices) return;
+      const letter = colLetter(i);
+      (sheet as unknown as WithValidations).dataValidations.add(`${letter}2:${letter}${VALIDATION_ROWS}`, {
+        type: "list",
+        allowBlank: true,
+        showErrorMessage: false,
+        formulae: [`"${choices.join(",")}"`],
+      });
+    });
+    for await (const page of pages) {
+      for (const row of page) {
+        const cells = toCells(row);
+        sheet.addRow(COLUMNS.map((c) => cellValue(c.key, cells[c.key]))).commit();
+      }
+    }
+    sheet.commit();
+
+    const help = workbook.addWorksheet(INSTRUCTIONS_SHEET);
+    help.columns = [{ width: 16 }, { width: 16 }, { width: 110 }];
+    for (const line of INSTRUCTIONS) {
+      const row = help.addRow(line);
+      if (line.length === 1 && /^(一|二|指标库)/.test(line[0])) row.font = { bold: true };
+      if (line[0] === "列名") row.font = { bold: true };
+      row.commit();
+    }
+    for (const c of COLUMNS) help.addRow([c.label, ...COLUMN_NOTES[c.key]]).commit();
+    help.commit();
+    await workbook.commit();
+  })().catch((e) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return out;
+}
+
+/** The template filled with these rows, as one buffer. */
+export async function exportWorkbook(rows: readonly BankRow[]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of writeWorkbook([rows])) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────────────────
+export type ParseResult = { ok: true; rows: SheetRow[] } | { ok: false; error: string };
+
+const NOT_XLSX = "文件不是有效的 Excel（.xlsx）文件，请使用本系统导出的模板 / the file is not a valid Excel (.xlsx) workbook; use the exported template";
+const EMPTY = "文件中没有可导入的数据行 / the file has no rows to import";
+
+/** The zip's first bytes: "PK\x03\x04" (an .xlsx is a zip). */
+export function looksLikeZip(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+/**
+ * A zip bomb guard that does not trust the sizes a zip declares: walks the central directory
+ * and inflates each part with a hard ceiling on the total output. Returns a message, or null
+ * if the archive is sound and small enough to hand to the spreadsheet reader.
+ */
+export function checkZip(buf: Buffer, maxTotal = MAX_UNZIPPED_BYTES): string | null {
+  const tooBig = "文件解压后过大，不能导入 / the file inflates to more than the import accepts";
+  // End of central directory: 22 bytes + a comment of up to 65535.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return NOT_XLSX;
+  const entries = buf.readUInt16LE(eocd + 10);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || cdOffset === 0xffffffff || entries > MAX_ZIP_ENTRIES) return NOT_XLSX;
+  let p = cdOffset;
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return NOT_XLSX;
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const declared = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    p += 46 + nameLen + extraLen + commentLen;
+    if (compressed === 0xffffffff || declared === 0xffffffff) return tooBig;
+    if (total + declared > maxTotal) return tooBig;
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return NOT_XLSX;
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + compressed > buf.length) return NOT_XLSX;
+    const data = buf.subarray(start, start + compressed);
+    if (method === 0) total += compressed;
+    else if (method === 8) {
+      try {
+        total += inflateRawSync(data, { maxOutputLength: Math.max(1, maxTotal - total + 1) }).length;
+      } catch (e) {
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) return tooBig;
+        return NOT_XLSX;
+      }
+    } else return NOT_XLSX;
+    if (total > maxTotal) return tooBig;
+  }
+  return null;
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  let s: string;
+  if (v == null) s = "";
+  else if (typeof v === "string") s = v;
+  else if (typeof v === "number") s = Number.isFinite(v) ? String(v) : "";
+  else if (typeof v === "boolean") s = v ? "TRUE" : "FALSE";
+  else if (v instanceof Date) s = v.toISOString().slice(0, 10);
+  else if (typeof v === "object" && "richText" in v) s = v.richText.map((r) => r.text).join("");
+  else if (typeof v === "object" && "text" in v && typeof v.text === "string") s = v.text;
+  else if (typeof v === "object" && "error" in v) s = String(v.error);
+  else s = cell.text ?? "";
+  return s.replace(/\r\n?/g, "\n").trim();
+}
+
+/**
+ * Reads an uploaded template into rows of text, or names the one problem that makes the file
+ * unusable. Row validation (labels, the forms' rules) is readRow's, per row, so that every bad
+ * cell can be listed at once.
+ */
+export async function parseWorkbook(buffer: Buffer): Promise<ParseResult> {
+  if (!buffer.length) return { ok: false, error: EMPTY };
+  if (!looksLikeZip(buffer)) return { ok: false, error: NOT_XLSX };
+  const zipProblem = checkZip(buffer);
+  if (zipProblem) return { ok: false, error: zipProblem };
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch {
+    return { ok: false, error: NOT_XLSX };
+  }
+  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets.find((w) => w.name !== INSTRUCTIONS_SHEET);
+  if (!sheet) return { ok: false, error: workbook.worksheets.length ? EMPTY : NOT_XLSX };
+  if (sheet.actualRowCount === 0) return { ok: false, error: EMPTY };
+
+  // Formulas anywhere on the sheet: their values are whatever Excel last computed, not what the cell says.
+  let formulaAt: string | null = null;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (formulaAt) return;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (!formulaAt && cell.type === ExcelJS.ValueType.Formula) formulaAt = cell.address;
+    });
+  });
+  if (formulaAt) {
+    return { ok: false, error: `单元格 ${formulaAt} 含有公式，不能导入；请复制后“粘贴为数值”再导入 / cell ${formulaAt} holds a formula; paste values only and import again` };
+  }
+
+  // The header row: every column of the template, each once, and nothing else.
+  const headerRow = sheet.getRow(1);
+  const position = new Map<ColumnKey, number>();
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  headerRow.eachCell({ includeEmpty: false }, (cell, col) => {
+    const text = cellText(cell);
+    if (!text) return;
+    const key = columnOfHeader(text);
+    if (!key) unknown.push(quoted(text));
+    else if (position.has(key)) repeated.push(text);
+    else position.set(key, col);
+  });
+  const missing = COLUMNS.filter((c) => !position.has(c.key)).map((c) => c.label);
+  if (missing.length || unknown.length || repeated.length) {
+    const zhParts = [missing.length && `缺少列：${missing.join("、")}`, unknown.length && `无法识别的列：${unknown.join("、")}`, repeated.length && `重复的列：${repeated.join("、")}`].filter(Boolean);
+    const enParts = [missing.length && `missing: ${missing.join(", ")}`, unknown.length && `unknown: ${unknown.join(", ")}`, repeated.length && `repeated: ${repeated.join(", ")}`].filter(Boolean);
+    return { ok: false, error: `表头与导入模板不符（${zhParts.join("；")}），请使用本系统导出的模板 / the header row is not the template's (${enParts.join("; ")}); use the exported template` };
+  }
+
+  const rows: SheetRow[] = [];
+  let merged: string | null = null;
+  let tooMany = false;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1 || tooMany || merged) return;
+    const cells = {} as Cells;
+    let any = false;
+    for (const c of COLUMNS) {
+      const cell = row.getCell(position.get(c.key)!);
+      if (cell.isMerged && cell.master !== cell) merged = cell.address;
+      cells[c.key] = cellText(cell);
+      if (cells[c.key]) any = true;
+    }
+    if (!any) return;
+    if (rows.length >= MAX_IMPORT_ROWS) tooMany = true;
+    else rows.push({ row: rowNumber, cells });
+  });
+  if (merged) return { ok: false, error: `不支持合并单元格（${merged}），请取消合并后再导入 / merged cells (${merged}) are not supported; unmerge them` };
+  if (tooMany) return { ok: false, error: `文件超过 ${MAX_IMPORT_ROWS} 行，请分批导入 / more than ${MAX_IMPORT_ROWS} rows; import in parts` };
+  if (!rows.length) return { ok: false, error: EMPTY };
+  return { ok: true, rows };
+}
+

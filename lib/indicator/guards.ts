@@ -1,0 +1,19 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { indicators } from "@/db/schema";
+import { ActionError } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/actor";
+
+/** The bank is the province's: only the provincial finance department keeps it. */
+export function assertProvincialFinance(actor: Actor) {
+  if (actor.orgKind !== "finance" || actor.regionPath.split("/").filter(Boolean).length !== 1) {
+    throw new ActionError("forbidden", { _form: "指标库由省级财政部门维护 / the provincial finance department keeps the bank" });
+  }
+}
+
+/** The current version of an indicator, or not_found. */
+export async function currentIndicator(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(indicators).where(and(eq(indicators.code, code), eq(indicators.isCurrent, true)));
+  if (!row) throw new ActionError("not_found", { code: "errors.not_found" });
+  return row;
+}

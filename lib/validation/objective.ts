@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { COMPARISONS, FUND_SOURCES, INDICATOR_LEVEL1, INDICATOR_LEVEL2, LEVEL2_OF, PROJECT_CATEGORIES } from "@/db/schema/enums";
+import { id, optionalText, text, version } from "./common";
+
+/** Money in 元 as a decimal string with at most two decimals; never a float. */
+export const money = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).replace(/,/g, "").trim())
+  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), "金额须为非负数，最多两位小数 / an amount with at most two decimals");
+
+const year = z.coerce.number().int().min(2000).max(2100);
+const yearOrMonth = z.string().trim().regex(/^\d{4}(-\d{2})?$/, "请填写年份（如 2019）或年月（如 2019-06）/ a year or year-month");
+
+export const basicInfo = z.strictObject({
+  name: text(200, 2),
+  category: z.enum(PROJECT_CATEGORIES),
+  startYear: year,
+  endYear: year,
+  contactName: optionalText(50),
+  contactPhone: optionalText(30),
+  policyBasis: optionalText(2000),
+  /** Serves the public directly: a 满意度 indicator is then required. */
+  servesPublic: z.boolean().default(true),
+});
+
+export const fundingRow = z.strictObject({ source: z.enum(FUND_SOURCES), year, amount: money });
+export const funding = z.strictObject({
+  requestedAmount: money,
+  rows: z.array(fundingRow).max(50),
+  fundUses: optionalText(2000),
+});
+
+export const planRow = z.strictObject({ start: yearOrMonth, end: yearOrMonth, content: text(1000) });
+
+export const indicatorRow = z
+  .strictObject({
+    fundUse: optionalText(200),
+    level1: z.enum(INDICATOR_LEVEL1),
+    level2: z.enum(INDICATOR_LEVEL2),
+    name: text(200),
+    comparison: z.enum(COMPARISONS),
+    annualTarget: optionalText(200),
+    periodTarget: optionalText(200),
+    unit: optionalText(30),
+    weight: z
+      .union([z.string(), z.number(), z.null()])
+      .optional()
+      .transform((v) => (v === null || v === undefined || String(v).trim() === "" ? null : String(v).trim()))
+      .refine((v) => v === null || /^\d{1,3}(\.\d{1,2})?$/.test(v), "分值须为数字，最多两位小数 / a number with at most two decimals"),
+    explanation: optionalText(2000),
+    formula: optionalText(2000),
+    indicatorId: id.nullable().optional().transform((v) => v ?? null),
+    customReason: optionalText(1000),
+  })
+  .refine((r) => LEVEL2_OF[r.level1].includes(r.level2), { message: "二级指标不属于所选一级指标 / level 2 does not belong to level 1", path: ["level2"] });
+
+export const performance = z.strictObject({
+  plan: z.array(planRow).max(50),
+  overallGoal: optionalText(4000),
+  annualGoal: optionalText(4000),
+  indicators: z.array(indicatorRow).max(200),
+});
+
+export type BasicInfo = z.output<typeof basicInfo>;
+export type Funding = z.output<typeof funding>;
+export type Performance = z.output<typeof performance>;
+export type IndicatorRowInput = z.output<typeof indicatorRow>;
+
+/** Saving one wizard step: the version being edited and the edit counter the tab loaded. */
+export const saveStepInput = z.discriminatedUnion("step", [
+  z.strictObject({ step: z.literal(1), objectiveId: id, editVersion: version, data: basicInfo }),
+  z.strictObject({ step: z.literal(2), objectiveId: id, editVersion: version, data: funding }),
+  z.strictObject({ step: z.literal(3), objectiveId: id, editVersion: version, data: performance }),
+]);

@@ -1,0 +1,55 @@
+import type { ProjectState, Role } from "@/db/schema/enums";
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * The project pool (DESIGN §3.1): 无目标不入库，无目标不安排预算.
+ *
+ *   reserve ─admit─► admitted ─budget─► budgeted ─start─► executing ─complete─► completed
+ *      └──────────────┴──────────────────┴───────────────────┴─withdraw─► withdrawn
+ */
+export const PROJECT_EVENTS = ["admit", "budget", "start", "complete", "withdraw"] as const;
+export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
+
+export interface ProjectFacts {
+  /** An approved performance objective exists for the project. */
+  hasApprovedObjective: boolean;
+  /** New project, or amount at or over the fiscal year's threshold. */
+  appraisalRequired: boolean;
+  /** Conclusion of the latest ex-ante appraisal, if any. */
+  appraisal: "support" | "support_after_revision" | "not_support" | null;
+}
+
+export type ProjectGuard = "objectiveApproved" | "appraisalSupports";
+
+export interface ProjectTransition {
+  event: ProjectEvent;
+  from: readonly ProjectState[];
+  to: ProjectState;
+  roles: readonly Role[];
+  permission: Permission;
+  guards: readonly ProjectGuard[];
+}
+
+const FINANCE = ["finance_reviewer", "finance_admin"] as const;
+
+export const PROJECT_TRANSITIONS: readonly ProjectTransition[] = [
+  { event: "admit", from: ["reserve"], to: "admitted", roles: FINANCE, permission: "declaration.review.finance", guards: ["objectiveApproved", "appraisalSupports"] },
+  { event: "budget", from: ["admitted"], to: "budgeted", roles: FINANCE, permission: "declaration.review.finance", guards: ["objectiveApproved", "appraisalSupports"] },
+  { event: "start", from: ["budgeted"], to: "executing", roles: ["unit_filer", "dept_reviewer"], permission: "project.write", guards: [] },
+  { event: "complete", from: ["executing"], to: "completed", roles: ["unit_filer", "dept_reviewer"], permission: "project.write", guards: [] },
+  { event: "withdraw", from: ["reserve", "admitted", "budgeted", "executing"], to: "withdrawn", roles: FINANCE, permission: "declaration.review.finance", guards: [] },
+];
+
+/** Which guards fail, for the message that tells the user why. */
+export function failedProjectGuards(guards: readonly ProjectGuard[], facts: ProjectFacts): ProjectGuard[] {
+  return guards.filter((g) => {
+    if (g === "objectiveApproved") return !facts.hasApprovedObjective;
+    // A required appraisal must exist and support; a "do not support" blocks even when not required.
+    if (g === "appraisalSupports") return facts.appraisal === "not_support" || (facts.appraisalRequired && facts.appraisal === null);
+    return false;
+  });
+}
+
+export function findProjectTransition(event: ProjectEvent, from: ProjectState) {
+  return PROJECT_TRANSITIONS.find((t) => t.event === event && t.from.includes(from));
+}
