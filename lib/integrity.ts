@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@/db/client";
+
+export interface IntegrityFinding {
+  check: string;
+  description: string;
+  /** How many rows break it (0 = holds). */
+  violations: number;
+  /** A few offending ids, to look at. */
+  sample: number[];
+}
+
+/**
+ * The data's own integrity rules, as queries: the app relies on them and nothing else enforces
+ * them across tables (foreign keys hold only the single-column ones). Run after bulk loads
+ * (`npm run gen`), after imports, and by the tests on the demo data.
+ */
+const CHECKS: { check: string; description: string; query: ReturnType<typeof sql> }[] = [
+  {
+    check: "current_version_belongs",
+    description: "每个绩效目标的当前版本属于该目标 / an objective's current version is one of its own",
+    query: sql`select o.id from objectives o left join objective_versions v on v.id = o.current_version_id
+               where o.current_version_id is null or v.objective_id is distinct from o.id`,
+  },
+  {
+    check: "approved_version_belongs",
+    description: "已批复版本属于该目标，已批复的目标必有批复版本 / an approved version is the objective's own, and approved objectives have one",
+    query: sql`select o.id from objectives o left join objective_versions v on v.id = o.approved_version_id
+               where (o.approved_version_id is not null and v.objective_id is distinct from o.id)
+                  or (o.state = 'approved' and o.approved_version_id is null)`,
+  },
+  {
+    check: "requested_amount_matches",
+    description: "目标申请金额等于当前版本申请金额 / the objective's amount equals its current version's",
+    query: sql`select o.id from objectives o join objective_versions v on v.id = o.current_version_id
+               where o.requested_amount <> v.requested_amount`,
+  },
+  {
+    check: "funding_totals_match",
+    description: "资金来源合计等于申请金额 / the funding table sums to the requested amount (objectives under review or approved)",
+    query: sql`select v.objective_id as id from objective_versions v join objectives o on o.current_version_id = v.id
+               where o.state in ('dept_review', 'finance_review', 'approved') and jsonb_array_length(v.funding) > 0
+                 and v.requested_amount <> (select coalesce(sum((f->>'amount')::numeric), 0) from jsonb_array_elements(v.funding) f)`,
+  },
+  {
+    check: "weights_sum_100",
+    description: "指标权重合计为100或全部留空 / indicator weights sum to 100 or are all blank",
+    query: sql`select v.objective_id as id from objective_indicators i join objective_versions v on v.id = i.version_id
+               join objectives o on o.current_version_id = v.id
+               where o.state in ('dept_review', 'finance_review', 'approved')
+               group by v.objective_id, i.version_id
+               having count(i.weight) > 0 and (count(i.weight) <> count(*) or sum(i.weight) <> 100)`,
+  },
+  {
+    check: "submitted_have_indicators",
+    description: "审核中和已批复的目标至少有产出和效益指标 / an objective under review or approved has output and benefit indicators",
+    query: sql`select v.objective_id as id from objective_versions v join objectives o on o.current_version_id = v.id
+               where o.state in ('dept_review', 'finance_review', 'approved') and not (
+                 exists (select 1 from objective_indicators i where i.version_id = v.id and i.level1 = 'output')
+                 and exists (select 1 from objective_indicators i where i.version_id = v.id and i.level1 = 'benefit'))`,
+  },
+  {
+    check: "owner_under_department",
+    description: "申报单位属于其主管部门 / the filing unit sits under the objective's department",
+    query: sql`select o.id from objectives o join orgs u on u.id = o.owner_org_id join orgs d on d.id = o.department_org_id
+               where u.path not like d.path || '%'`,
+  },
+  {
+    check: "review_version_belongs",
+    description: "审核意见针对的是该目标的版本 / every review concerns a version of its own objective",
+    query: sql`select r.objective_id as id from reviews r join objective_versions v on v.id = r.version_id
+               where v.objective_id <> r.objective_id`,
+  },
+];
+
+export async function checkIntegrity(db: DbOrTx): Promise<IntegrityFinding[]> {
+  const out: IntegrityFinding[] = [];
+  for (const c of CHECKS) {
+    const rows = await queryRows<{ id: number }>(db, sql`select id from (${c.query}) q order by id`);
+    out.push({ check: c.check, description: c.description, violations: rows.length, sample: rows.slice(0, 5).map((r) => Number(r.id)) });
+  }
+  return out;
+}
