@@ -65,7 +65,7 @@ async function main() {
   if (rows[0].n > 0) throw new Error("This database already holds generated data; use --recreate to start again.");
 
   const bar = new cliProgress.SingleBar(
-    { format: "{stage} |{bar}| {percentage}% · {value}/{total} rows · {duration_formatted}", hideCursor: true, fps: 5 },
+    { format: "{stage} |{bar}| {percentage}% · {value}/{total} rows · {duration_formatted}", hideCursor: true, fps: 5, noTTYOutput: true, notTTYSchedule: 10_000 },
     cliProgress.Presets.shades_classic,
   );
   const passwordHash = await hashPassword(DEMO_PASSWORD);

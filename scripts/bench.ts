@@ -1,0 +1,200 @@
+/**
+ * The province-scale benchmark (issue #8; method and figures in docs/PERFORMANCE.md).
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bpm_scale npm run gen -- --subjects 200000 --recreate
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bpm_scale npm run bench
+ *
+ * Starts the production build (building it first if there is none) against the database,
+ * signs in, and for each main screen runs the load generator (scripts/bench/load.ts, autocannon)
+ * as a separate process on 127.0.0.1 for a fixed time. In the same run it measures the two
+ * floors: an empty dynamic page of the same app (/floor) and a bare Node HTTP server running the
+ * review queue's main query on pg (scripts/bench/bare-server.ts). Prints req/s and p50/p95/p99
+ * for each, and each screen's ratio to both floors; writes test-output/bench.json.
+ * Options: --connections 10 --seconds 10 --port 3400 --build (rebuild first)
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { DEMO_PASSWORD } from "@/db/seed";
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const CONNECTIONS = opt("connections", 10);
+const SECONDS = opt("seconds", 10);
+const PORT = opt("port", 3400);
+const BARE_PORT = PORT + 1;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bpm_scale";
+const children: ChildProcess[] = [];
+const stopAll = () => {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid!, "SIGTERM");
+    } catch {
+      /* gone */
+    }
+  }
+};
+process.on("exit", stopAll);
+process.on("SIGINT", () => process.exit(130));
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+function runLoad(url: string, headers: Record<string, string>, seconds = SECONDS, connections = CONNECTIONS): LoadResult {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/load.ts", JSON.stringify({ url, headers, seconds, connections })], {
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+async function waitFor(url: string, ms = 120_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function cookieHeader(res: Response, jar: Map<string, string>) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const i = pair.indexOf("=");
+    jar.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+/** Signs in through next-auth's credentials endpoint, as the browser does; returns the Cookie header. */
+export async function signIn(base: string, username: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  let cookie = cookieHeader(csrfRes, jar);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ username, password: DEMO_PASSWORD, csrfToken, json: "true" }),
+  });
+  cookie = cookieHeader(res, jar);
+  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`sign-in as ${username} failed (${res.status})`);
+  return cookie;
+}
+
+async function main() {
+  if (argv.includes("--build") || !fs.existsSync(".next/BUILD_ID")) {
+    console.log("building the production app (next build)…");
+    execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "" } });
+  }
+  const client = new pg.Client({ connectionString: DB });
+  await client.connect();
+  const scale = (await client.query(`select (select count(*) from objectives)::int as objectives, (select count(*) from objective_indicators)::int as indicators`)).rows[0];
+  console.log(`database: ${DB.replace(/\/\/[^@]*@/, "//")} — ${scale.objectives.toLocaleString("en")} objectives, ${scale.indicators.toLocaleString("en")} indicator rows`);
+
+  for (const port of [PORT, BARE_PORT]) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (busy) throw new Error(`port ${port} is already in use: stop what runs there, or pass --port`);
+  }
+  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: DB, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  children.push(app);
+  await waitFor(`${BASE}/api/health`);
+
+  const reviewer = await signIn(BASE, "reviewer");
+  const { rows: picked } = await client.query(
+    `select o.id from objectives o join orgs u on u.id = o.owner_org_id where o.state = 'approved' and u.code like 'G%' order by o.id limit 1`,
+  );
+  const subjectId = picked[0]?.id ?? (await client.query(`select id from objectives where state = 'approved' order by id limit 1`)).rows[0].id;
+
+  const screens: { name: string; path: string; cookie?: string }[] = [
+    { name: "empty page (floor)", path: "/floor" },
+    { name: "finance review queue", path: "/review/finance", cookie: reviewer },
+    { name: "declaration page", path: `/objectives/${subjectId}`, cookie: reviewer },
+    { name: "indicator-bank search", path: `/indicators?q=${encodeURIComponent("公路")}`, cookie: reviewer },
+  ];
+  for (const extra of await extraScreens(client, BASE, reviewer)) screens.push(extra);
+
+  // The bare server needs a live session row for the same reviewer.
+  const { rows: sess } = await client.query(
+    `insert into auth_sessions (user_id, expires_at) select id, now() + interval '2 hours' from users where lower(username) = 'reviewer' returning id`,
+  );
+  // "react-server" makes the server-only guard of lib/ modules a no-op, as it is inside Next.
+  const bare = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/bare-server.ts"], {
+    env: { ...process.env, DATABASE_URL: DB, BENCH_SID: sess[0].id, PORT: String(BARE_PORT) },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  children.push(bare);
+  await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
+
+  const results: { name: string; path: string; result: LoadResult }[] = [];
+  for (const s of screens) {
+    const headers: Record<string, string> = s.cookie ? { cookie: s.cookie } : {};
+    // A kept-alive socket the server has since closed fails once; the retry opens a fresh one.
+    const get = () => fetch(`${BASE}${s.path}`, { headers, redirect: "manual" });
+    const check = await get().catch(get).catch(get);
+    if (check.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${check.status}, not 200`);
+    runLoad(`${BASE}${s.path}`, headers, 2); // warm-up
+    const result = runLoad(`${BASE}${s.path}`, headers);
+    results.push({ name: s.name, path: s.path, result });
+    console.log(`  measured ${s.name}: ${result.rps.toFixed(1)} req/s`);
+  }
+  runLoad(`http://127.0.0.1:${BARE_PORT}/`, {}, 2);
+  const bareResult = runLoad(`http://127.0.0.1:${BARE_PORT}/`, {});
+  results.push({ name: "bare Node + pg, review-queue query (floor)", path: "(bare server)", result: bareResult });
+
+  const submit = await submitConcurrently(client, BASE);
+
+  const floor = results[0].result.rps;
+  const lines = [
+    `| screen | req/s | p50 ms | p95 ms | p99 ms | errors | ÷ empty page | ÷ bare pg |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    ...results.map(({ name, result: r }) =>
+      `| ${name} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${(r.rps / floor).toFixed(2)} | ${(r.rps / bareResult.rps).toFixed(2)} |`,
+    ),
+  ];
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${new Date().toISOString()}\n`);
+  console.log(lines.join("\n"));
+  if (submit) console.log(`\n${submit}`);
+  fs.mkdirSync("test-output", { recursive: true });
+  fs.writeFileSync("test-output/bench.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, scale, results, submit }, null, 2));
+  await client.end();
+  stopAll();
+}
+
+/** Screens added by later features (monitoring warnings, public portal); see scripts/bench/screens.ts. */
+async function extraScreens(client: pg.Client, base: string, reviewerCookie: string) {
+  const mod = await import("./bench/screens");
+  return mod.extraScreens(client, base, reviewerCookie);
+}
+
+async function submitConcurrently(client: pg.Client, base: string): Promise<string | null> {
+  const mod = await import("./bench/submit");
+  return mod.submitConcurrently(client, base, signIn);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e, (e as { cause?: unknown }).cause ?? "");
+  stopAll();
+  process.exit(1);
+});
