@@ -17,6 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { keepCookies, request } from "./bench/http";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -63,7 +64,7 @@ async function waitFor(url: string, ms = 120_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await request(url)).status === 200) return;
     } catch {
       /* not yet */
     }
@@ -72,30 +73,20 @@ async function waitFor(url: string, ms = 120_000) {
   throw new Error(`${url} did not come up`);
 }
 
-function cookieHeader(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
-
 /** Signs in through next-auth's credentials endpoint, as the browser does; returns the Cookie header. */
 export async function signIn(base: string, username: string): Promise<string> {
   const jar = new Map<string, string>();
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  let cookie = cookieHeader(csrfRes, jar);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+  const csrf = await request(`${base}/api/auth/csrf`);
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const cookie = keepCookies(csrf, jar);
+  const res = await request(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ username, password: DEMO_PASSWORD, csrfToken, json: "true" }),
+    body: new URLSearchParams({ username, password: DEMO_PASSWORD, csrfToken, json: "true" }).toString(),
   });
-  cookie = cookieHeader(res, jar);
+  const signedIn = keepCookies(res, jar);
   if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`sign-in as ${username} failed (${res.status})`);
-  return cookie;
+  return signedIn;
 }
 
 async function main() {
@@ -109,7 +100,7 @@ async function main() {
   console.log(`database: ${DB.replace(/\/\/[^@]*@/, "//")} — ${scale.objectives.toLocaleString("en")} objectives, ${scale.indicators.toLocaleString("en")} indicator rows`);
 
   for (const port of [PORT, BARE_PORT]) {
-    const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    const busy = await request(`http://127.0.0.1:${port}/`).then(() => true, () => false);
     if (busy) throw new Error(`port ${port} is already in use: stop what runs there, or pass --port`);
   }
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
@@ -150,9 +141,7 @@ async function main() {
   const results: { name: string; path: string; result: LoadResult }[] = [];
   for (const s of screens) {
     const headers: Record<string, string> = s.cookie ? { cookie: s.cookie } : {};
-    // A kept-alive socket the server has since closed fails once; the retry opens a fresh one.
-    const get = () => fetch(`${BASE}${s.path}`, { headers, redirect: "manual" });
-    const check = await get().catch(get).catch(get);
+    const check = await request(`${BASE}${s.path}`, { headers });
     if (check.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${check.status}, not 200`);
     runLoad(`${BASE}${s.path}`, headers, 2); // warm-up
     const result = runLoad(`${BASE}${s.path}`, headers);
@@ -175,7 +164,7 @@ async function main() {
   ];
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${new Date().toISOString()}\n`);
   console.log(lines.join("\n"));
-  if (submit) console.log(`\n${submit}`);
+  console.log(`\n${submit}`);
   fs.mkdirSync("test-output", { recursive: true });
   fs.writeFileSync("test-output/bench.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, scale, results, submit }, null, 2));
   await client.end();
@@ -188,7 +177,7 @@ async function extraScreens(client: pg.Client, base: string, reviewerCookie: str
   return mod.extraScreens(client, base, reviewerCookie);
 }
 
-async function submitConcurrently(client: pg.Client, base: string): Promise<string | null> {
+async function submitConcurrently(client: pg.Client, base: string): Promise<string> {
   const mod = await import("./bench/submit");
   return mod.submitConcurrently(client, base, signIn);
 }

@@ -82,6 +82,8 @@ export const objectives = pgTable(
     uniqueIndex("objectives_dept_year_uq").on(t.ownerOrgId, t.fiscalYear).where(sql`${t.subjectKind} = 'department'`),
     index("objectives_dept_state_idx").on(t.departmentOrgId, t.state, t.submittedAt),
     index("objectives_region_state_idx").on(t.regionId, t.state, t.submittedAt),
+    // The review queues: one state, oldest submission first — a page is the first rows of this index (docs/PERFORMANCE.md).
+    index("objectives_state_submitted_idx").on(t.state, t.submittedAt, t.id),
     index("objectives_owner_idx").on(t.ownerOrgId, t.fiscalYear),
     index("objectives_parent_idx").on(t.parentObjectiveId),
   ],

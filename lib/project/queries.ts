@@ -165,13 +165,24 @@ export async function listTier1Options(db: DbOrTx, departmentIds: number[]): Pro
     .orderBy(asc(projects.code));
 }
 
-/** Departments in the actor's project.read scope (the pool's and queues' department filter). */
+/**
+ * The department filter of the pool and the queues: the departments of the actor's own level
+ * (本级部门) within its project.read scope. A province's finance reviewer is offered the
+ * province's departments, not the two thousand of every city and county below; lists still
+ * accept any department in scope by id.
+ */
 export async function listDepartmentOptions(db: DbOrTx, actor: Actor): Promise<{ id: number; name: string }[]> {
   return db
     .select({ id: orgs.id, name: orgs.name })
     .from(orgs)
     .innerJoin(regions, eq(regions.id, orgs.regionId))
-    .where(and(scopeWhere(actor, "project.read", { orgPath: orgs.path, regionPath: regions.path }), eq(orgs.kind, "department")))
+    .where(
+      and(
+        scopeWhere(actor, "project.read", { orgPath: orgs.path, regionPath: regions.path }),
+        eq(orgs.kind, "department"),
+        eq(orgs.regionId, actor.regionId),
+      ),
+    )
     .orderBy(treeOrder(regions.path), treeOrder(orgs.path));
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "objectives_state_submitted_idx" ON "objectives" USING btree ("state","submitted_at","id");
