@@ -90,7 +90,12 @@ export const indicatorChangeRequests = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("indicator_changes_status_idx").on(t.status, t.createdAt), index("indicator_changes_code_idx").on(t.indicatorCode)],
+  (t) => [
+    index("indicator_changes_status_idx").on(t.status, t.createdAt),
+    index("indicator_changes_code_idx").on(t.indicatorCode),
+    // One open proposal per indicator: a second would be decided against a version the first replaces.
+    uniqueIndex("indicator_changes_one_pending_uq").on(t.indicatorCode).where(sql`${t.status} = 'pending' and ${t.indicatorCode} is not null`),
+  ],
 );
 
 /** Evidence files (依据材料) of a change request. */

@@ -116,6 +116,10 @@ describe("governed changes", () => {
   it("a rejection needs a reason and publishes nothing", async () => {
     await signInAs(database, "dept");
     await proposeIndicatorChange({ kind: "adjust", code: "JT-SL-004", baseVersion: 1, fields: fields({ name: "国省道改造里程（调整）" }), reason: "统计口径调整" });
+    // While that proposal waits for finance, a second one for the same indicator is refused on its field.
+    const second = await proposeIndicatorChange({ kind: "retire", code: "JT-SL-004", baseVersion: 1, reason: "申请停用该指标" });
+    expect(second).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(!second.ok && second.fieldErrors?.code?.join()).toContain("待财政审批");
     const req = await pending();
     await signInAs(database, "admin");
     const noReason = await decideIndicatorChange({ requestId: req.id, version: req.version, approve: false });
@@ -124,6 +128,9 @@ describe("governed changes", () => {
     expect(await current("JT-SL-004")).toMatchObject({ version: 1, name: "国省道改造里程" });
     // Deciding again (a second finance user on a stale page) is a conflict.
     expect(await decideIndicatorChange({ requestId: req.id, version: req.version, approve: true })).toMatchObject({ ok: false, code: "conflict" });
+    // Once decided, the indicator is open to a new proposal.
+    await signInAs(database, "dept");
+    expect((await proposeIndicatorChange({ kind: "retire", code: "JT-SL-004", baseVersion: 1, reason: "申请停用该指标" })).ok).toBe(true);
   });
 
   it("refuses anyone outside the owning department", async () => {

@@ -5,8 +5,11 @@ import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { currentIndicator } from "@/lib/indicator/guards";
 import { proposeChangeInput } from "@/lib/validation/indicator";
+
+const PENDING_MESSAGE = "该指标已有待财政审批的变更申请，请待其办结后再申请 / a change to this indicator is already awaiting decision";
 
 /**
  * Public endpoint: a line department proposes to add, adjust or retire an indicator of its own
@@ -32,6 +35,12 @@ export const proposeIndicatorChange = defineAction({
       }
       if (current.version !== input.baseVersion) throw new ActionError("conflict");
       if (input.kind === "retire" && current.status === "retired") throw new ActionError("invalid_input", { code: "该指标已停用 / already retired" });
+      const [open] = await db
+        .select({ id: indicatorChangeRequests.id })
+        .from(indicatorChangeRequests)
+        .where(and(eq(indicatorChangeRequests.indicatorCode, input.code), eq(indicatorChangeRequests.status, "pending")))
+        .limit(1);
+      if (open) throw new ActionError("invalid_input", { code: PENDING_MESSAGE });
     }
     return db.transaction(async (tx) => {
       const [row] = await tx
@@ -45,7 +54,11 @@ export const proposeIndicatorChange = defineAction({
           proposerId: actor.userId,
           proposerOrgId: actor.orgId,
         })
-        .returning({ id: indicatorChangeRequests.id });
+        .returning({ id: indicatorChangeRequests.id })
+        .catch((e: unknown) => {
+          // Two proposals for one indicator at the same moment: the unique index lets one in.
+          throw isUniqueViolation(e) ? new ActionError("invalid_input", { code: PENDING_MESSAGE }) : e;
+        });
       await writeAudit(tx, auditActor(actor), {
         action: `indicator.propose.${input.kind}`,
         objectType: "indicator",

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "indicator_changes_one_pending_uq" ON "indicator_change_requests" USING btree ("indicator_code") WHERE "indicator_change_requests"."status" = 'pending' and "indicator_change_requests"."indicator_code" is not null;
