@@ -72,6 +72,11 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     attributeProject: "Project expenditure",
     attributeDepartment: "Department overall",
     attributeTransfer: "Transfer payment",
+    amountLabel: "Funding (10k yuan)",
+    annualGoal: "Annual overall objective",
+    overallGoal: "Overall objective",
+    indicators: "Performance indicators",
+    value: "Target value",
     notFound: "Not found: it may not be disclosed, or it was withdrawn.",
   },
   excel: {

@@ -70,6 +70,11 @@ export const disclosureZh = {
     attributeProject: "项目支出",
     attributeDepartment: "部门整体支出",
     attributeTransfer: "转移支付",
+    amountLabel: "资金情况（万元）",
+    annualGoal: "年度总体目标",
+    overallGoal: "总体目标",
+    indicators: "绩效指标",
+    value: "指标值",
     notFound: "未找到该公开信息，可能尚未公开或已撤回。",
   },
   excel: {
