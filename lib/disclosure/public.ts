@@ -199,13 +199,15 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
   const { version, ...rest } = row;
   const content = await declarationContent(db, version);
   // What the published table shows, nothing internal: no bank ids, no reasons for custom indicators, no contact.
-  const { contactName: _c, contactPhone: _p, ...basic } = content.basic as Record<string, unknown>;
+  const basic = { ...content.basic };
+  delete basic.contactName;
+  delete basic.contactPhone;
   return {
     ...rest,
     disclosedAt: rest.disclosedAt.toISOString(),
     content: {
       ...content,
-      basic: basic as typeof content.basic,
+      basic,
       performance: { ...content.performance, indicators: [] },
       indicatorRows: content.indicatorRows.map((r) => ({ ...r, indicatorId: null, customReason: null })),
     },
