@@ -30,7 +30,14 @@ export function DiscloseForm({
   const [chosen, setChosen] = useState<Record<number, string>>({});
   const [state, setState] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
-  if (rows.length === 0) return <p className="py-3 text-slate-600">{labels.empty}</p>;
+  if (rows.length === 0) {
+    return (
+      <div>
+        <ResultNotice state={state} reloadLabel={labels.reload} compact />
+        <p className="py-3 text-slate-600">{labels.empty}</p>
+      </div>
+    );
+  }
   const submit = () =>
     start(async () => {
       const items = Object.entries(chosen).map(([id, amount]) => ({ objectiveId: Number(id), amount }));

@@ -65,23 +65,28 @@ export function PublicObjectiveTable({ d, t }: { d: PublicDetail; t: Translate }
             </th>
           </tr>
           <tr>
-            <th scope="col" className={TH}>
+            <th scope="col" rowSpan={2} className={TH}>
               {t("review.level1Head")}
             </th>
-            <th scope="col" className={TH}>
+            <th scope="col" rowSpan={2} className={TH}>
               {t("review.level2Head")}
             </th>
-            <th scope="col" className={TH}>
+            <th scope="col" rowSpan={2} className={TH}>
               {t("review.level3Head")}
             </th>
+            <th scope="colgroup" colSpan={2} className={TH}>
+              {t("disclosure.detail.value")}
+            </th>
+            <th scope="col" rowSpan={2} className={TH}>
+              {t("review.unitHead")}
+            </th>
+          </tr>
+          <tr>
             <th scope="col" className={TH}>
               {t("review.annualHead")}
             </th>
             <th scope="col" className={TH}>
               {t("review.periodHead")}
-            </th>
-            <th scope="col" className={TH}>
-              {t("review.unitHead")}
             </th>
           </tr>
           {rows.map((r, i) => (
