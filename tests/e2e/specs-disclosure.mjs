@@ -108,7 +108,7 @@ export const disclosureSpecs = [
       assert.ok(bytes.startsWith("%PDF-"), "a PDF");
       const pages = (bytes.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       assert.ok(pages >= 1 && pages <= 2, `the table fits on one or two A4 pages (got ${pages})`);
-      assert.match(bytes, /\/BaseFont\s*\/[A-Z]{6}\+[^\s/]*CJK/, "a CJK font is embedded, so Chinese prints as Chinese");
+      assert.match(bytes, /\/FontName\s*\/[A-Z]{6}\+[^\s/]*CJK/, "a CJK font is embedded, so Chinese prints as Chinese");
       // The printed pages as images, one per A4 page, for a person (and the test) to look at.
       const a4 = { width: 794, height: 1123 };
       await page.setViewportSize(a4);
