@@ -125,6 +125,16 @@ export const disclosureSpecs = [
       assert.equal(xlsx.status(), 200);
       assert.match(xlsx.headers()["content-type"], /spreadsheetml/);
 
+      // The server-component payload (what client navigation fetches) carries nothing undisclosed.
+      for (const u of ["/portal", "/portal/objectives", `/portal/objectives?q=${encodeURIComponent("校舍")}`, new URL(page.url()).pathname]) {
+        const rsc = await page.request.get(`${base}${u}`, { headers: { RSC: "1" } });
+        assert.equal(rsc.status(), 200);
+        const body = await rsc.text();
+        for (const secret of [SCHOOL, "传染病监测预警项目", "contactPhone", "customReason\":\"", "search_text"]) {
+          assert.ok(!body.includes(secret), `the payload of ${u} must not carry ${secret}`);
+        }
+      }
+
       // Without JavaScript: the search form and links still work.
       const noJs = await visitor(page, { javaScriptEnabled: false });
       await noJs.page.goto(`${base}/portal/objectives`);

@@ -59,7 +59,9 @@ export function BarTable({
               <td className="py-2">
                 <div className="flex items-center gap-2">
                   <span className="w-28 shrink-0 text-right tabular-nums">{r.amountText}</span>
-                  <span aria-hidden="true" className="block h-3 rounded-sm bg-accent print:border print:border-slate-800" style={{ width: `${Math.max(pct, 1)}%` }} />
+                  <span aria-hidden="true" className="block min-w-16 flex-1">
+                    <span className="block h-3 rounded-sm bg-accent print:border print:border-slate-800" style={{ width: `${Math.max(pct, 1)}%` }} />
+                  </span>
                 </div>
               </td>
             </tr>

@@ -55,7 +55,7 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
         <>
           <dl className="mb-8 grid gap-4 sm:grid-cols-3" data-testid="portal-figures">
             {[
-              [t("disclosure.landing.amount"), `${wan(figures.amount)} 万元`, "amount"],
+              [t("disclosure.landing.amount"), t("disclosure.landing.amountValue", { amount: wan(figures.amount) }), "amount"],
               [t("disclosure.landing.count"), String(figures.count), "count"],
               [t("disclosure.landing.departments"), String(figures.departments), "departments"],
             ].map(([label, value, key]) => (

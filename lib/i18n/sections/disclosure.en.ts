@@ -23,6 +23,7 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     year: "Year",
     show: "Show",
     amount: "Budget disclosed",
+    amountValue: "{amount} × 10k yuan",
     count: "Objectives disclosed",
     departments: "Departments",
     byCategory: "By project category",

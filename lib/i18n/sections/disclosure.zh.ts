@@ -21,6 +21,7 @@ export const disclosureZh = {
     year: "年度",
     show: "查看",
     amount: "公开预算金额",
+    amountValue: "{amount} 万元",
     count: "公开绩效目标数",
     departments: "涉及部门数",
     byCategory: "按项目类别",
