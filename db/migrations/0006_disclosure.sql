@@ -36,6 +36,7 @@ CREATE UNIQUE INDEX "disclosures_live_objective_uq" ON "disclosures" USING btree
 CREATE UNIQUE INDEX "disclosures_live_evaluation_uq" ON "disclosures" USING btree ("evaluation_id") WHERE "disclosures"."subject_type" = 'evaluation' and "disclosures"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "disclosures_public_idx" ON "disclosures" USING btree ("fiscal_year","region_path" text_pattern_ops,"disclosed_at") WHERE "disclosures"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "disclosures_public_region_idx" ON "disclosures" USING btree ("region_path" text_pattern_ops,"disclosed_at") WHERE "disclosures"."withdrawn_at" is null;--> statement-breakpoint
+CREATE INDEX "disclosures_public_recent_idx" ON "disclosures" USING btree ("disclosed_at","id") WHERE "disclosures"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "disclosures_public_dept_idx" ON "disclosures" USING btree ("department_org_id","fiscal_year") WHERE "disclosures"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "disclosures_grams_idx" ON "disclosures" USING gin ("search_grams") WHERE "disclosures"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "disclosures_objective_idx" ON "disclosures" USING btree ("objective_id");

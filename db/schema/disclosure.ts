@@ -63,6 +63,8 @@ export const disclosures = pgTable(
     // The public list and figures: live rows of a year under a region, newest first.
     index("disclosures_public_idx").using("btree", t.fiscalYear, sql`${t.regionPath} text_pattern_ops`, t.disclosedAt).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_public_region_idx").using("btree", sql`${t.regionPath} text_pattern_ops`, t.disclosedAt).where(sql`${t.withdrawnAt} is null`),
+    // The whole list, newest first (the default order), read in index order with LIMIT.
+    index("disclosures_public_recent_idx").on(t.disclosedAt, t.id).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_public_dept_idx").on(t.departmentOrgId, t.fiscalYear).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_grams_idx").using("gin", t.searchGrams).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_objective_idx").on(t.objectiveId),

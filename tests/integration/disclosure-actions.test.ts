@@ -135,6 +135,24 @@ describe("finance discloses approved objectives and withdraws them", () => {
     expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(1);
   });
 
+  it("two concurrent disclosures of the same objective: one wins, the other is refused; one live row", async () => {
+    await signInAs(database, "admin");
+    const school = await objectiveByTitle("仁化县第一中学校舍维修改造");
+    expect(await liveDisclosure(school.id)).toBeUndefined();
+    const results = await Promise.all([
+      discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school.id }] }),
+      discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school.id }] }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // Either the second saw the first (already disclosed) or lost the race on the unique index (conflict).
+    expect(results.filter((r) => !r.ok && (r.code === "conflict" || r.code === "invalid_input"))).toHaveLength(1);
+    const live = await database.db
+      .select()
+      .from(disclosures)
+      .where(and(eq(disclosures.objectiveId, school.id), isNull(disclosures.withdrawnAt)));
+    expect(live).toHaveLength(1);
+  });
+
   it("an unknown disclosure reads as not found and the attempt is audited", async () => {
     await signInAs(database, "admin");
     expect(await withdrawDisclosure({ disclosureId: 999999, version: 1, reason: "不存在的公开" })).toMatchObject({ ok: false, code: "not_found" });
