@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, max } from "drizzle-orm";
+import { desc, eq, max } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { objectives, regions } from "@/db/schema";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
@@ -141,5 +141,27 @@ describe("the public portal reads only live disclosures", () => {
     expect(p1.rows.map((r) => r.amount)).toEqual(["152000000.00", "86500000.00"]);
     const far = await publicList(database.db, params({ page: "99" }), null);
     expect(far.page).toBe(1);
+  });
+});
+
+describe("bulk disclosure for generated data", () => {
+  it("writes the same rows, bigrams included, as the action", async () => {
+    const { bulkDiscloseApproved } = await import("@/lib/disclosure/bulk");
+    const { disclosureSearchText } = await import("@/lib/disclosure/disclose");
+    const { bigrams } = await import("@/lib/indicator/grams");
+    const { disclosures, users } = await import("@/db/schema");
+    const [admin] = await database.db.select().from(users).where(eq(users.username, "admin"));
+    const n = await bulkDiscloseApproved(database.db, { by: admin.id, fiscalYear: 2027 });
+    expect(n).toBe(1); // the county school (withdrawn above); the other two are live already
+    expect(await bulkDiscloseApproved(database.db, { by: admin.id })).toBe(0);
+    const [row] = await database.db.select().from(disclosures).where(eq(disclosures.title, SCHOOL)).orderBy(desc(disclosures.id)).limit(1);
+    const [school] = await database.db.select().from(objectives).where(eq(objectives.title, SCHOOL));
+    const { objectiveVersions } = await import("@/db/schema");
+    const [v] = await database.db.select().from(objectiveVersions).where(eq(objectiveVersions.id, school.approvedVersionId!));
+    const text = disclosureSearchText({ title: SCHOOL, departmentName: "仁化县教育局", ownerName: "仁化县第一中学", overallGoal: v.overallGoal, annualGoal: v.annualGoal });
+    expect(row.searchText).toBe(text);
+    expect([...row.searchGrams].sort()).toEqual(bigrams(text).sort());
+    expect(row).toMatchObject({ amount: "6800000.00", versionId: school.approvedVersionId, withdrawnAt: null, category: "other_development" });
+    expect((await publicList(database.db, params({ q: "校舍" }), null)).total).toBe(1);
   });
 });
