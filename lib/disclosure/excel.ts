@@ -61,7 +61,8 @@ export async function detailWorkbook(d: PublicDetail, t: Translate): Promise<Buf
   wb.creator = t("disclosure.portal.name");
   const s = wb.addWorksheet(t("disclosure.excel.detailSheet"), { pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   s.columns = [{ width: 12 }, { width: 12 }, { width: 34 }, { width: 14 }, { width: 14 }, { width: 10 }];
-  const title = s.addRow([t("disclosure.detail.heading", { year: d.fiscalYear })]);
+  const heading = d.subjectKind === "department" ? "disclosure.detail.headingDepartment" : d.subjectKind === "transfer" ? "disclosure.detail.headingTransfer" : "disclosure.detail.heading";
+  const title = s.addRow([t(heading, { year: d.fiscalYear })]);
   s.mergeCells(title.number, 1, title.number, 6);
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: "center" };

@@ -64,6 +64,8 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
   },
   detail: {
     heading: "Performance objectives of project expenditure, {year}",
+    headingDepartment: "Performance objectives of department overall expenditure, {year}",
+    headingTransfer: "Performance objectives of transfer payment, {year}",
     yearLine: "(fiscal year {year})",
     regionLine: "{region} · disclosed on {date}",
     print: "Print",

@@ -62,6 +62,8 @@ export const disclosureZh = {
   },
   detail: {
     heading: "{year}年度项目支出绩效目标表",
+    headingDepartment: "{year}年度部门整体支出绩效目标表",
+    headingTransfer: "{year}年度转移支付绩效目标表",
     yearLine: "（{year}年度）",
     regionLine: "{region} · 公开日期 {date}",
     print: "打印",

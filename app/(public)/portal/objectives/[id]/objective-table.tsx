@@ -5,6 +5,8 @@ import { indicatorSpans } from "@/lib/objective/table-layout";
 import { wan } from "@/lib/project/money";
 import { targetText } from "@/app/(app)/objectives/[id]/declaration-table";
 
+const HEADING = { project: "disclosure.detail.heading", department: "disclosure.detail.headingDepartment", transfer: "disclosure.detail.headingTransfer" } as const;
+
 const TH = "border border-slate-700 bg-slate-50 px-2 py-1.5 text-center font-semibold text-slate-900 align-middle";
 const TD = "border border-slate-700 px-2 py-1.5 align-top";
 
@@ -29,7 +31,7 @@ export function PublicObjectiveTable({ d, t }: { d: PublicDetail; t: Translate }
   const goal = (v: string | null | undefined) => (v?.trim() ? <span className="whitespace-pre-wrap">{v}</span> : "—");
   return (
     <div className="print-sheet">
-      <h2 className="text-center text-xl font-bold tracking-widest text-slate-900">{t("disclosure.detail.heading", { year: d.fiscalYear })}</h2>
+      <h2 className="text-center text-xl font-bold tracking-widest text-slate-900">{t(HEADING[d.subjectKind], { year: d.fiscalYear })}</h2>
       <p className="mb-3 text-center text-slate-700">{t("disclosure.detail.regionLine", { region: d.regionName, date: d.disclosedAt.slice(0, 10) })}</p>
       <table className="w-full table-fixed border-collapse border border-slate-800 bg-white text-sm leading-relaxed" data-testid="objective-table">
         <colgroup>
