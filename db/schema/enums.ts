@@ -104,3 +104,9 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_STATUSES = ["pending", "approved", "rejected"] as const;
 export const changeKindEnum = pgEnum("change_kind", CHANGE_KINDS);
 export const changeStatusEnum = pgEnum("change_status", CHANGE_STATUSES);
+
+// ── Disclosure (DESIGN §3.9) ─────────────────────────────────────────────────────────
+/** What a disclosure publishes: an approved objective now; an evaluation result once evaluation exists. */
+export const DISCLOSURE_SUBJECTS = ["objective", "evaluation"] as const;
+export type DisclosureSubject = (typeof DISCLOSURE_SUBJECTS)[number];
+export const disclosureSubjectEnum = pgEnum("disclosure_subject", DISCLOSURE_SUBJECTS);

@@ -7,3 +7,4 @@ export * from "./indicator";
 export * from "./project";
 export * from "./objective";
 export * from "./cache";
+export * from "./disclosure";

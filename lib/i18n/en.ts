@@ -1,6 +1,7 @@
 import type { Messages } from "./zh";
 import { bankEn } from "./sections/bank.en";
 import { excelEn } from "./sections/excel.en";
+import { disclosureEn } from "./sections/disclosure.en";
 import { poolEn } from "./sections/pool.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
@@ -215,4 +216,5 @@ export const en: Messages = {
   review: reviewEn,
   bank: bankEn,
   excel: excelEn,
+  disclosure: disclosureEn,
 };

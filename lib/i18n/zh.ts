@@ -1,5 +1,6 @@
 import { bankZh } from "./sections/bank.zh";
 import { excelZh } from "./sections/excel.zh";
+import { disclosureZh } from "./sections/disclosure.zh";
 import { poolZh } from "./sections/pool.zh";
 import { reviewZh } from "./sections/review.zh";
 import { wizardZh } from "./sections/wizard.zh";
@@ -216,6 +217,7 @@ export const zh = {
   review: reviewZh,
   bank: bankZh,
   excel: excelZh,
+  disclosure: disclosureZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

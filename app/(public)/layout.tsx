@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getLocale, getT } from "@/lib/i18n/server";
+
+/**
+ * The public portal's shell: no sign-in, no JavaScript needed. Links and GET forms only; the
+ * language switch is a link to a route that sets the cookie and comes back.
+ */
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const other = locale === "zh" ? "en" : "zh";
+  return (
+    <div className="portal flex min-h-screen flex-col bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-1 print-hide">
+        {t("disclosure.portal.skip")}
+      </a>
+      <header className="border-b-4 border-accent bg-white print-hide">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-5 py-3">
+          <div>
+            <Link href="/portal" className={`text-xl font-bold text-accent ${locale === "zh" ? "tracking-[0.15em]" : ""}`}>
+              {t("disclosure.portal.name")}
+            </Link>
+            <p className="text-xs text-slate-600">{t("disclosure.portal.tagline")}</p>
+          </div>
+          <nav aria-label={t("disclosure.portal.nav")} className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+            <Link href="/portal" className="text-navy underline-offset-4 hover:underline">
+              {t("disclosure.portal.home")}
+            </Link>
+            <Link href="/portal/objectives" className="text-navy underline-offset-4 hover:underline">
+              {t("disclosure.portal.list")}
+            </Link>
+            <a
+              href={`/portal/language?to=${other}`}
+              lang={other === "zh" ? "zh-CN" : "en"}
+              aria-label={`${t("disclosure.portal.languageLabel")}: ${t("disclosure.portal.language")}`}
+              className="text-navy underline-offset-4 hover:underline"
+              data-testid="portal-language"
+            >
+              {t("disclosure.portal.language")}
+            </a>
+            <Link href="/login" className="text-slate-700 underline-offset-4 hover:underline">
+              {t("disclosure.portal.signIn")}
+            </Link>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-5 py-6">
+        {children}
+      </main>
+      <footer className="border-t border-slate-300 bg-slate-50 print-hide">
+        <p className="mx-auto max-w-6xl px-5 py-4 text-xs text-slate-700">{t("disclosure.portal.footer")}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cachedDetail } from "@/lib/disclosure/cached";
+import { getT } from "@/lib/i18n/server";
+import { id as idSchema } from "@/lib/validation/common";
+import { PrintButton } from "@/app/(app)/objectives/[id]/print-button";
+import { linkCls } from "../../_parts";
+import { PublicObjectiveTable } from "./objective-table";
+
+async function load(params: Promise<{ id: string }>) {
+  const parsed = idSchema.safeParse((await params).id);
+  return parsed.success ? cachedDetail(parsed.data) : null;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const d = await load(params);
+  return { title: d?.title ?? (await getT())("disclosure.detail.notFound") };
+}
+
+/**
+ * One disclosed objective's table, printable (A4, Chinese fonts, only the table) and exportable.
+ * Anything without a live disclosure is a 404, whatever the id.
+ */
+export default async function PortalObjective({ params }: { params: Promise<{ id: string }> }) {
+  const [d, t] = await Promise.all([load(params), getT()]);
+  if (!d) notFound();
+  return (
+    <>
+      <style>{`
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  .portal, .portal * { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif !important; }
+  .print-hide { display: none !important; }
+  main { padding: 0 !important; max-width: none !important; }
+  .print-sheet table { font-size: 10.5pt; }
+  .print-sheet tr { break-inside: avoid; }
+}
+`}</style>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print-hide">
+        <Link href="/portal/objectives" className={linkCls}>
+          {t("disclosure.detail.back")}
+        </Link>
+        <div className="flex items-center gap-4">
+          <span className="text-xs text-slate-700">{t("disclosure.detail.printHint")}</span>
+          <PrintButton label={t("disclosure.detail.print")} />
+          <a href={`/portal/objectives/${d.id}/export`} className={linkCls} data-testid="portal-export-detail">
+            {t("disclosure.detail.export")}
+          </a>
+        </div>
+      </div>
+      <h1 className="sr-only">{d.title}</h1>
+      <PublicObjectiveTable d={d} t={t} />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { parseSearchParams, type RawSearchParams } from "@/lib/admin/params";
+import { cachedFigures, cachedRegions, cachedYears } from "@/lib/disclosure/cached";
+import { publicLandingParams } from "@/lib/disclosure/params";
+import { pickRegion } from "@/lib/disclosure/public";
+import { getT } from "@/lib/i18n/server";
+import { pageTitle } from "@/lib/page-title";
+import { wan } from "@/lib/project/money";
+import { BarTable, field, Labeled, linkCls, submit } from "./_parts";
+
+export const generateMetadata = pageTitle("disclosure.portal.name");
+
+/** The portal's landing page: the figures of a region (and the regions below it) for a year. */
+export default async function PortalHome({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const p = parseSearchParams(publicLandingParams, await searchParams);
+  const [t, regions, years] = await Promise.all([getT(), cachedRegions(), cachedYears()]);
+  const region = pickRegion(regions, p.regionId);
+  const year = p.year ?? years[0] ?? new Date().getFullYear();
+  const figures = region ? await cachedFigures(region.path, year) : null;
+  const listHref = (extra: Record<string, string | number> = {}) =>
+    `/portal/objectives?${new URLSearchParams({ year: String(year), ...(region ? { regionId: String(region.id) } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) })}`;
+  const yearOptions = years.includes(year) ? years : [year, ...years];
+
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold text-slate-900">{t("disclosure.landing.title", { region: region?.name ?? "", year })}</h1>
+      <form method="get" action="/portal" className="mb-6 flex flex-wrap items-end gap-3 rounded-sm border border-slate-300 bg-slate-50 p-4 print-hide" aria-label={t("disclosure.landing.choose")}>
+        <Labeled id="landing-region" label={t("disclosure.landing.region")}>
+          <select id="landing-region" name="regionId" defaultValue={region?.id} className={field}>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {"\u3000".repeat(Math.max(0, r.path.split("/").filter(Boolean).length - 1))}
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </Labeled>
+        <Labeled id="landing-year" label={t("disclosure.landing.year")}>
+          <select id="landing-year" name="year" defaultValue={year} className={field}>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </Labeled>
+        <button type="submit" className={submit}>
+          {t("disclosure.landing.show")}
+        </button>
+      </form>
+
+      {!figures || figures.count === 0 ? (
+        <p className="rounded-sm border border-slate-300 p-6 text-slate-700">{t("disclosure.landing.none")}</p>
+      ) : (
+        <>
+          <dl className="mb-8 grid gap-4 sm:grid-cols-3" data-testid="portal-figures">
+            {[
+              [t("disclosure.landing.amount"), t("disclosure.landing.amountValue", { amount: wan(figures.amount) }), "amount"],
+              [t("disclosure.landing.count"), String(figures.count), "count"],
+              [t("disclosure.landing.departments"), String(figures.departments), "departments"],
+            ].map(([label, value, key]) => (
+              <div key={key} className="rounded-sm border border-slate-300 border-t-4 border-t-accent p-4">
+                <dt className="text-sm text-slate-700">{label}</dt>
+                <dd className="mt-1 text-2xl font-bold tabular-nums text-slate-900" data-testid={`figure-${key}`}>
+                  {value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <div className="grid gap-8 lg:grid-cols-2">
+            <BarTable
+              caption={t("disclosure.landing.byCategory")}
+              head={[t("disclosure.list.category"), t("disclosure.landing.countCol"), t("disclosure.landing.amountCol")]}
+              rows={figures.byCategory.map((c) => ({
+                key: c.category ?? "none",
+                label: c.category ? (
+                  <Link href={listHref({ category: c.category })} className={linkCls}>
+                    {t(`pool.categoryLabel.${c.category}`)}
+                  </Link>
+                ) : (
+                  "—"
+                ),
+                count: c.count,
+                amount: c.amount,
+                amountText: wan(c.amount),
+              }))}
+            />
+            <BarTable
+              caption={t("disclosure.landing.byDepartment")}
+              head={[t("disclosure.list.department"), t("disclosure.landing.countCol"), t("disclosure.landing.amountCol")]}
+              rows={figures.byDepartment.map((d) => ({
+                key: String(d.id),
+                label: (
+                  <Link href={listHref({ departmentId: d.id })} className={linkCls}>
+                    {d.name}
+                  </Link>
+                ),
+                count: d.count,
+                amount: d.amount,
+                amountText: wan(d.amount),
+              }))}
+            />
+          </div>
+          <p className="mt-6 text-sm text-slate-700">{t("disclosure.landing.gradeLater")}</p>
+          <p className="mt-4">
+            <Link href={listHref()} className={linkCls}>
+              {t("disclosure.landing.browse")}
+            </Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define";
+import { expirePublicDisclosures } from "@/lib/disclosure/cache";
+import { discloseObjectives as disclose } from "@/lib/disclosure/disclose";
+import { id } from "@/lib/validation/common";
+import { money } from "@/lib/validation/objective";
+
+/**
+ * Public endpoint: finance discloses approved objectives of one fiscal year (one or many), each
+ * with the budget amount published beside it; the public portal's cache is expired at once.
+ */
+export const discloseObjectives = defineAction({
+  name: "disclosure.publish",
+  permission: "disclosure.manage",
+  input: z.strictObject({
+    fiscalYear: z.coerce.number().int().min(2000).max(2100),
+    items: z.array(z.strictObject({ objectiveId: id, amount: money.optional() })).min(1, "请选择要公开的绩效目标 / choose objectives to disclose").max(500),
+  }),
+  success: "disclosure.disclosed",
+  async run({ actor, db, input }) {
+    const ids = await disclose(db, actor, input);
+    expirePublicDisclosures();
+    return { ids };
+  },
+});

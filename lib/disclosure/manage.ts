@@ -1,0 +1,68 @@
+import "server-only";
+import { and, count, desc, eq, isNotNull, like, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db/client";
+import { disclosures, objectives, objectiveVersions, orgs, regions, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { scopeWhere } from "@/lib/auth/scope";
+import { clampPage, likeEscape } from "@/lib/project/queries";
+
+const PAGE_SIZE = 20;
+const deptOrg = alias(orgs, "dept_org");
+
+/** Approved objectives of a year in the actor's disclosure scope that have no live disclosure; one page. */
+export async function disclosureCandidates(db: DbOrTx, actor: Actor, year: number, pageIn: number) {
+  const where = and(
+    eq(objectives.fiscalYear, year),
+    isNotNull(objectives.approvedVersionId),
+    scopeWhere(actor, "disclosure.manage", { orgPath: orgs.path, regionPath: regions.path }),
+    sql`not exists (select 1 from ${disclosures} d where d.objective_id = ${objectives.id} and d.subject_type = 'objective' and d.withdrawn_at is null)`,
+  );
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(objectives)
+    .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, orgs.regionId))
+    .where(where);
+  const page = clampPage(pageIn, PAGE_SIZE, total);
+  const rows = await db
+    .select({ id: objectives.id, title: objectives.title, ownerName: orgs.name, departmentName: deptOrg.name, amount: objectiveVersions.requestedAmount })
+    .from(objectives)
+    .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, orgs.regionId))
+    .innerJoin(deptOrg, eq(deptOrg.id, objectives.departmentOrgId))
+    .innerJoin(objectiveVersions, eq(objectiveVersions.id, objectives.approvedVersionId))
+    .where(where)
+    .orderBy(desc(objectives.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return { rows, total, page, pageSize: PAGE_SIZE };
+}
+
+/** Disclosures (live and withdrawn) of a year in the actor's region and below; one page, newest first. */
+export async function disclosureRecords(db: DbOrTx, actor: Actor, year: number, pageIn: number) {
+  const where = and(eq(disclosures.fiscalYear, year), like(disclosures.regionPath, `${likeEscape(actor.regionPath)}%`));
+  const [{ total }] = await db.select({ total: count() }).from(disclosures).where(where);
+  const page = clampPage(pageIn, PAGE_SIZE, total);
+  const rows = await db
+    .select({
+      id: disclosures.id,
+      title: disclosures.title,
+      amount: disclosures.amount,
+      version: disclosures.version,
+      departmentName: deptOrg.name,
+      disclosedAt: disclosures.disclosedAt,
+      disclosedBy: users.displayName,
+      withdrawnAt: disclosures.withdrawnAt,
+      withdrawReason: disclosures.withdrawReason,
+    })
+    .from(disclosures)
+    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
+    .innerJoin(users, eq(users.id, disclosures.disclosedBy))
+    .where(where)
+    .orderBy(sql`${disclosures.withdrawnAt} is not null`, desc(disclosures.disclosedAt), desc(disclosures.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return { rows, total, page, pageSize: PAGE_SIZE, live: rows.filter((r) => r.withdrawnAt === null).length };
+}
+

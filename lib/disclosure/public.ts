@@ -1,0 +1,220 @@
+import "server-only";
+import Decimal from "decimal.js";
+import { and, asc, count, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db/client";
+import { disclosures, objectives, objectiveVersions, orgs, regions, type ProjectCategory, type SubjectKind } from "@/db/schema";
+import { parseQuery } from "@/lib/indicator/grams";
+import { declarationContent } from "@/lib/objective/content";
+import { clampPage, likeEscape } from "@/lib/project/queries";
+import type { PublicListParams } from "./params";
+
+/**
+ * What the public may see, and nothing else. Every query here starts FROM the disclosures table
+ * and keeps only live rows (withdrawn_at is null) of disclosed objectives; objective content is
+ * reached only through a live row's frozen version. An objective without a live disclosure cannot
+ * be found by id, by search, in counts or in exports. Results are plain JSON (dates as ISO
+ * strings) because they are cached (lib/disclosure/cached.ts).
+ */
+const live = and(isNull(disclosures.withdrawnAt), eq(disclosures.subjectType, "objective"));
+const deptOrg = alias(orgs, "dept_org");
+const ownerOrg = alias(orgs, "owner_org");
+
+/** The disclosure's region is the given region or one below it. */
+function underRegion(regionPath: string | null | undefined): SQL | undefined {
+  return regionPath ? like(disclosures.regionPath, `${likeEscape(regionPath)}%`) : undefined;
+}
+
+/** Keyword match: all the query's bigrams (GIN index), then each word as a substring. */
+function keywordMatch(q: string): SQL | undefined {
+  const { words, grams } = parseQuery(q);
+  if (!words.length) return undefined;
+  const parts: SQL[] = words.map((w) => sql`${disclosures.searchText} ilike ${`%${likeEscape(w)}%`}`);
+  if (grams.length) parts.unshift(sql`${disclosures.searchGrams} @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`);
+  return and(...parts);
+}
+
+export interface PublicRegion {
+  id: number;
+  name: string;
+  path: string;
+  level: string;
+}
+
+/** Regions, tree order (region names are public). */
+export async function publicRegions(db: DbOrTx): Promise<PublicRegion[]> {
+  return db
+    .select({ id: regions.id, name: regions.name, path: regions.path, level: regions.level })
+    .from(regions)
+    .orderBy(sql`string_to_array(trim(both '/' from ${regions.path}), '/')::int[]`);
+}
+
+/** The fiscal years that have something disclosed, newest first. */
+export async function publicYears(db: DbOrTx): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: disclosures.fiscalYear }).from(disclosures).where(live).orderBy(desc(disclosures.fiscalYear));
+  return rows.map((r) => r.year);
+}
+
+/** Departments that have something disclosed (under the region, when given). */
+export async function publicDepartments(db: DbOrTx, regionPath?: string | null): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectDistinct({ id: deptOrg.id, name: deptOrg.name })
+    .from(disclosures)
+    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
+    .where(and(live, underRegion(regionPath)))
+    .orderBy(deptOrg.name, deptOrg.id);
+}
+
+export interface PublicFigures {
+  amount: string;
+  count: number;
+  departments: number;
+  byCategory: { category: ProjectCategory | null; amount: string; count: number }[];
+  byDepartment: { id: number; name: string; amount: string; count: number }[];
+}
+
+/** The landing figures of a region (and the regions below) and a year: amount, count, distributions. */
+export async function publicFigures(db: DbOrTx, regionPath: string, year: number): Promise<PublicFigures> {
+  const where = and(live, eq(disclosures.fiscalYear, year), underRegion(regionPath));
+  const byCategory = await db
+    .select({ category: disclosures.category, amount: sql<string>`sum(${disclosures.amount})::text`, count: count() })
+    .from(disclosures)
+    .where(where)
+    .groupBy(disclosures.category)
+    .orderBy(desc(sql`sum(${disclosures.amount})`));
+  const byDepartment = await db
+    .select({ id: deptOrg.id, name: deptOrg.name, amount: sql<string>`sum(${disclosures.amount})::text`, count: count() })
+    .from(disclosures)
+    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
+    .where(where)
+    .groupBy(deptOrg.id, deptOrg.name)
+    .orderBy(desc(sql`sum(${disclosures.amount})`), deptOrg.id);
+  const amount = byCategory.reduce((s, c) => s.plus(c.amount), new Decimal(0)).toFixed(2);
+  return {
+    amount,
+    count: byCategory.reduce((s, c) => s + c.count, 0),
+    departments: byDepartment.length,
+    byCategory: byCategory.map((c) => ({ ...c, amount: new Decimal(c.amount).toFixed(2) })),
+    byDepartment: byDepartment.map((d) => ({ ...d, amount: new Decimal(d.amount).toFixed(2) })),
+  };
+}
+
+export interface PublicRow {
+  id: number;
+  title: string;
+  fiscalYear: number;
+  regionName: string;
+  departmentName: string;
+  ownerName: string;
+  category: ProjectCategory | null;
+  amount: string;
+  disclosedAt: string;
+}
+
+const ORDER = { disclosedAt: disclosures.disclosedAt, amount: disclosures.amount, title: disclosures.title } as const;
+
+function listWhere(p: Omit<PublicListParams, "page" | "pageSize" | "sort" | "dir">, regionPath: string | null): SQL | undefined {
+  return and(
+    live,
+    p.year ? eq(disclosures.fiscalYear, p.year) : undefined,
+    underRegion(regionPath),
+    p.departmentId ? eq(disclosures.departmentOrgId, p.departmentId) : undefined,
+    p.category ? eq(disclosures.category, p.category) : undefined,
+    keywordMatch(p.q),
+  );
+}
+
+/** One page of the public list, filtered, sorted and counted in the database. `limit` overrides paging (exports). */
+export async function publicList(
+  db: DbOrTx,
+  p: PublicListParams,
+  regionPath: string | null,
+  opts: { limit?: number } = {},
+): Promise<{ rows: PublicRow[]; total: number; page: number }> {
+  const where = listWhere(p, regionPath);
+  const [{ total }] = await db.select({ total: count() }).from(disclosures).where(where);
+  const page = opts.limit ? 1 : clampPage(p.page, p.pageSize, total);
+  const dir = p.dir === "asc" ? asc : desc;
+  const rows = await db
+    .select({
+      id: disclosures.id,
+      title: disclosures.title,
+      fiscalYear: disclosures.fiscalYear,
+      regionName: regions.name,
+      departmentName: deptOrg.name,
+      ownerName: ownerOrg.name,
+      category: disclosures.category,
+      amount: disclosures.amount,
+      disclosedAt: disclosures.disclosedAt,
+    })
+    .from(disclosures)
+    .innerJoin(regions, eq(regions.id, disclosures.regionId))
+    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
+    .innerJoin(ownerOrg, eq(ownerOrg.id, disclosures.ownerOrgId))
+    .where(where)
+    .orderBy(dir(ORDER[p.sort]), desc(disclosures.id))
+    .limit(opts.limit ?? p.pageSize)
+    .offset(opts.limit ? 0 : (page - 1) * p.pageSize);
+  return { rows: rows.map((r) => ({ ...r, disclosedAt: r.disclosedAt.toISOString() })), total, page };
+}
+
+export interface PublicDetail {
+  id: number;
+  title: string;
+  fiscalYear: number;
+  regionName: string;
+  departmentName: string;
+  ownerName: string;
+  category: ProjectCategory | null;
+  subjectKind: SubjectKind;
+  amount: string;
+  disclosedAt: string;
+  content: Awaited<ReturnType<typeof declarationContent>>;
+}
+
+/** One live disclosure with the content of the version it froze; null when there is none (never disclosed, withdrawn, unknown). */
+export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<PublicDetail | null> {
+  const [row] = await db
+    .select({
+      id: disclosures.id,
+      title: disclosures.title,
+      fiscalYear: disclosures.fiscalYear,
+      regionName: regions.name,
+      departmentName: deptOrg.name,
+      ownerName: ownerOrg.name,
+      category: disclosures.category,
+      subjectKind: objectives.subjectKind,
+      amount: disclosures.amount,
+      disclosedAt: disclosures.disclosedAt,
+      version: objectiveVersions,
+    })
+    .from(disclosures)
+    .innerJoin(objectiveVersions, eq(objectiveVersions.id, disclosures.versionId))
+    .innerJoin(objectives, eq(objectives.id, disclosures.objectiveId))
+    .innerJoin(regions, eq(regions.id, disclosures.regionId))
+    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
+    .innerJoin(ownerOrg, eq(ownerOrg.id, disclosures.ownerOrgId))
+    .where(and(live, eq(disclosures.id, disclosureId)));
+  if (!row) return null;
+  const { version, ...rest } = row;
+  const content = await declarationContent(db, version);
+  // What the published table shows, nothing internal: no bank ids, no reasons for custom indicators, no contact.
+  const basic = { ...content.basic };
+  delete basic.contactName;
+  delete basic.contactPhone;
+  return {
+    ...rest,
+    disclosedAt: rest.disclosedAt.toISOString(),
+    content: {
+      ...content,
+      basic,
+      performance: { ...content.performance, indicators: [] },
+      indicatorRows: content.indicatorRows.map((r) => ({ ...r, indicatorId: null, customReason: null })),
+    },
+  };
+}
+
+/** The region to show: the given one, else the top of the tree (the province). */
+export function pickRegion(all: PublicRegion[], regionId: number | undefined): PublicRegion | null {
+  return all.find((r) => r.id === regionId) ?? all[0] ?? null;
+}
