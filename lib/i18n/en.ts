@@ -4,6 +4,7 @@ import { excelEn } from "./sections/excel.en";
 import { poolEn } from "./sections/pool.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
+import { monitoringEn } from "./sections/monitoring.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -215,4 +216,5 @@ export const en: Messages = {
   review: reviewEn,
   bank: bankEn,
   excel: excelEn,
+  monitoring: monitoringEn,
 };

@@ -4,6 +4,7 @@ import { poolZh } from "./sections/pool.zh";
 import { reviewZh } from "./sections/review.zh";
 import { wizardZh } from "./sections/wizard.zh";
 import type { Widen } from "./widen";
+import { monitoringZh } from "./sections/monitoring.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -216,6 +217,7 @@ export const zh = {
   review: reviewZh,
   bank: bankZh,
   excel: excelZh,
+  monitoring: monitoringZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;
