@@ -268,3 +268,12 @@ export async function monitoringInbox(db: DbOrTx, actor: Actor, limit = 20): Pro
     evidenceToCheck,
   };
 }
+
+/** Regions the actor's warning scope covers (its own and those below), for the region filter. */
+export async function listRegionOptions(db: DbOrTx, actor: Actor) {
+  return db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(sql`${regions.path} like ${`${actor.regionPath}%`}`)
+    .orderBy(asc(regions.path));
+}
