@@ -15,6 +15,7 @@ import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { DecideEvidenceForm, DisposeForm, EvidenceForm, ReviewReportForm } from "../../forms";
 import { LightBadge, warningText } from "../../parts";
+import { ExcelPanel } from "./excel-panel";
 import { ReportForm } from "./report-form";
 
 export const generateMetadata = pageTitle("monitoring.reportTitle");
@@ -142,6 +143,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           </div>
         )}
       </Card>
+
+      {editable && (
+        <Card className="mb-5" title={t("monitoring.excel")}>
+          <ExcelPanel reportId={report.id} version={report.version} />
+        </Card>
+      )}
 
       {reviewable && (
         <Card className="mb-5" title={t("monitoring.reviewTitle")}>
