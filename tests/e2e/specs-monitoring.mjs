@@ -66,7 +66,7 @@ export const monitoringSpecs = [
       await page.goto(`${base}/monitoring/warnings?light=red&rule=execution`);
       const row = page.locator("tbody tr").filter({ hasText: BRIDGE }).filter({ hasText: "2027年1—9月" });
       await row.waitFor();
-      assert.ok(await row.getByText("红灯").isVisible(), "the row shows the red light");
+      assert.ok(await row.getByText("● 红灯", { exact: true }).isVisible(), "the row shows the red light");
       await shot("03-warnings");
       await row.getByRole("link", { name: "处置" }).click();
       await page.waitForURL(/\/monitoring\/reports\/\d+/);
@@ -80,14 +80,17 @@ export const monitoringSpecs = [
 
       // The charts page draws the period.
       await page.goto(`${base}/monitoring/charts`);
-      await page.getByText("各部门执行进度红黄绿灯数量").waitFor();
+      await page.getByRole("heading", { name: "各部门执行进度红黄绿灯数量" }).waitFor();
+      const dept = page.locator("tbody tr").filter({ hasText: "广东省交通运输厅" });
+      assert.ok(await dept.locator("svg[aria-label*='红灯 1']").isVisible(), "the department's bar counts the red light");
+      await shot("05-charts");
       await signOut(page);
 
       // The filer has the rectification in the inbox.
       await signIn(page, base, "filer");
       await inbox.getByText("待整改事项（1）").waitFor();
       assert.ok(await inbox.getByText("执行进度严重滞后").isVisible(), "the task carries finance's instruction");
-      await shot("05-inbox");
+      await shot("06-inbox");
     },
   },
 ];
