@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "./client";
-import { indicators, monitoringReportIndicators, monitoringReports, objectiveIndicators, objectives, objectiveVersions, orgs, projects, reviews, type TargetJudgement } from "./schema";
-import { loadReportLines } from "@/lib/monitoring/load";
+import { indicators, monitoringReportIndicators, monitoringReports, objectiveIndicators, objectives, objectiveVersions, orgs, projects, regions, reviews, type TargetJudgement } from "./schema";
+import { loadReportLines, thresholdsFor } from "@/lib/monitoring/load";
 import { openPeriod } from "@/lib/monitoring/open";
 import { evaluateReport } from "@/lib/monitoring/rules";
 import { replaceWarnings } from "@/lib/monitoring/warnings";
@@ -124,6 +124,8 @@ export async function seedDemoMonitoring(tx: Tx, orgIds: Map<string, number>, us
     .from(monitoringReports)
     .innerJoin(objectives, eq(objectives.id, monitoringReports.objectiveId))
     .where(eq(monitoringReports.periodId, periodId));
+  const [region] = await tx.select({ path: regions.path }).from(regions).where(eq(regions.id, owner.regionId));
+  const thresholds = await thresholdsFor(tx, region.path, YEAR);
   for (const { report, title } of reports) {
     const f = filed[title];
     if (!f) continue;
@@ -135,12 +137,15 @@ export async function seedDemoMonitoring(tx: Tx, orgIds: Map<string, number>, us
         .set({ valueReached: l.reached, expectedValue: l.expected, judgement: l.judgement, deviationReason: l.reason ?? null, correctiveMeasure: l.measure ?? null })
         .where(and(eq(monitoringReportIndicators.reportId, report.id), eq(monitoringReportIndicators.ordinal, indicator.ordinal)));
     }
-    const { execution, warnings } = evaluateReport({
-      executed: f.executed,
-      budget: report.budget,
-      throughMonth: 6,
-      indicators: lines.map(({ indicator }) => ({ ordinal: indicator.ordinal, name: indicator.name, comparison: indicator.comparison, judgement: f.lines[indicator.ordinal - 1].judgement })),
-    });
+    const { execution, warnings } = evaluateReport(
+      {
+        executed: f.executed,
+        budget: report.budget,
+        throughMonth: 6,
+        indicators: lines.map(({ indicator }) => ({ ordinal: indicator.ordinal, name: indicator.name, comparison: indicator.comparison, judgement: f.lines[indicator.ordinal - 1].judgement })),
+      },
+      thresholds,
+    );
     const unit = report.ownerOrgId !== report.departmentOrgId;
     await tx
       .update(monitoringReports)

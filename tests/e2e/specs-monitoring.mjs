@@ -63,7 +63,7 @@ export const monitoringSpecs = [
 
       // Finance sees the red light in the warnings table and orders a rectification.
       await signIn(page, base, "reviewer");
-      await page.goto(`${base}/monitoring/warnings?light=red&rule=execution`);
+      await page.goto(`${base}/warnings?light=red&rule=execution`);
       const row = page.locator("tbody tr").filter({ hasText: BRIDGE }).filter({ hasText: "2027年1—9月" });
       await row.waitFor();
       assert.ok(await row.getByText("● 红灯", { exact: true }).isVisible(), "the row shows the red light");
@@ -79,7 +79,7 @@ export const monitoringSpecs = [
       await shot("04-disposed");
 
       // The charts page draws the period.
-      await page.goto(`${base}/monitoring/charts`);
+      await page.goto(`${base}/warnings/charts`);
       await page.getByRole("heading", { name: "各部门执行进度红黄绿灯数量" }).waitFor();
       const dept = page.locator("tbody tr").filter({ hasText: "广东省交通运输厅" });
       assert.ok(await dept.locator("svg[aria-label*='红灯 1']").isVisible(), "the department's bar counts the red light");

@@ -61,10 +61,10 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
       <PageHeader title={t("monitoring.title")} subtitle={t("monitoring.subtitle")}>
         {hasPermission(actor.roles, "warning.read") && (
           <div className="flex gap-2">
-            <Link href="/monitoring/warnings" className={cls.button}>
+            <Link href="/warnings" className={cls.button}>
               {t("monitoring.navWarnings")}
             </Link>
-            <Link href="/monitoring/charts" className={cls.button}>
+            <Link href="/warnings/charts" className={cls.button}>
               {t("monitoring.navCharts")}
             </Link>
           </div>

@@ -12,7 +12,7 @@ import { listDepartmentOptions, listYearOptions } from "@/lib/project/queries";
 import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data-table";
 import { FilterBar } from "@/app/_components/filter-bar";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
-import { LightBadge, warningText } from "../parts";
+import { LightBadge, warningText } from "../monitoring/parts";
 
 export const generateMetadata = pageTitle("monitoring.warningsTitle");
 
@@ -76,7 +76,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t("monitoring.warningsTitle")} subtitle={t("monitoring.warningsSubtitle")}>
-        <Link href="/monitoring/charts" className={cls.button}>
+        <Link href="/warnings/charts" className={cls.button}>
           {t("monitoring.navCharts")}
         </Link>
       </PageHeader>

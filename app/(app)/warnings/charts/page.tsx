@@ -49,7 +49,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("monitoring.chartsTitle")} subtitle={t("monitoring.chartsSubtitle")}>
-        <Link href="/monitoring/warnings" className={cls.button}>
+        <Link href="/warnings" className={cls.button}>
           {t("monitoring.navWarnings")}
         </Link>
       </PageHeader>
