@@ -213,3 +213,17 @@ describe("a report from draft to warnings, disposition and rectification", () =>
     expect(h.warnings.filter((w) => w.kind === "rectify")).toHaveLength(1);
   });
 });
+
+describe("opening at the same time", () => {
+  it("two finance officers opening the same period at once still get one period and one report per subject", async () => {
+    await signInAs(database, "reviewer");
+    const both = await Promise.all([
+      openMonitoringPeriod({ fiscalYear: 2027, throughMonth: 11, deadline: "2027-12-10" }),
+      openMonitoringPeriod({ fiscalYear: 2027, throughMonth: 11, deadline: "2027-12-10" }),
+    ]);
+    expect(both.every((r) => r.ok)).toBe(true);
+    expect(both.map((r) => (r.ok ? r.data.created : -1)).sort()).toEqual([0, 2]);
+    const [p] = await database.db.select().from(monitoringPeriods).where(eq(monitoringPeriods.throughMonth, 11));
+    expect(await database.db.select().from(monitoringReports).where(eq(monitoringReports.periodId, p.id))).toHaveLength(2);
+  });
+});
