@@ -52,7 +52,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <PageHeader title={`${loaded.title} · ${t("monitoring.reportTitle")}`} subtitle={`${t("monitoring.periodLabel", { year: period.fiscalYear, month: period.throughMonth })} · ${loaded.ownerName}`}>
         <div className="flex items-center gap-2">
           <Badge tone={report.state === "accepted" ? "green" : report.state === "returned" ? "red" : "navy"}>{t(`monitoring.stateLabel.${report.state}`)}</Badge>
-          <span className="text-slate-500">{t("monitoring.inboxDue", { date: formatDate(period.deadline, locale) })}</span>
+          <span className="text-slate-700">{t("monitoring.inboxDue", { date: formatDate(period.deadline, locale) })}</span>
           <Link href={`/objectives/${report.objectiveId}`} className={cls.small}>
             {t("monitoring.history")}
           </Link>
