@@ -56,6 +56,7 @@ export const monitoringSpecs = [
       await inbox.getByText("待填报监控表（1）").waitFor();
       await inbox.getByRole("link", { name: BRIDGE }).click();
       await page.waitForURL(/\/monitoring\/reports\/\d+/);
+      assert.deepEqual(await axeViolations(page), [], "the report form passes axe");
       await page.fill("#rf-executed", "1920");
       const rows = [
         ["农村公路危桥改造数量", "60", "110", "not_met", "征地拆迁滞后，汛期停工", "倒排工期，四季度集中施工"],
