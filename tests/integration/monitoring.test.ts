@@ -121,7 +121,7 @@ describe("a report from draft to warnings, disposition and rectification", () =>
     bridge = await reportOf(sept.id, BRIDGE);
     // 19.2m of 64m = 30% spent at 75% of the year: index 40 → red.
     const submitted = await submitMonitoringReport({ reportId: bridge.id, version: bridge.version });
-    expect(submitted).toMatchObject({ ok: true, data: { state: "dept_review", executionLight: "red", index: "40.00", warnings: 2 } });
+    expect(submitted).toMatchObject({ ok: true, data: { state: "dept_review", executionLight: "red", index: "40.00", warnings: 2, late: false } });
     const warnings = await database.db.select().from(monitoringWarnings).where(eq(monitoringWarnings.reportId, bridge.id));
     expect(warnings.map((w) => [w.rule, w.light, w.indicatorOrdinal])).toEqual(
       expect.arrayContaining([
@@ -225,5 +225,20 @@ describe("opening at the same time", () => {
     expect(both.map((r) => (r.ok ? r.data.created : -1)).sort()).toEqual([0, 2]);
     const [p] = await database.db.select().from(monitoringPeriods).where(eq(monitoringPeriods.throughMonth, 11));
     expect(await database.db.select().from(monitoringReports).where(eq(monitoringReports.periodId, p.id))).toHaveLength(2);
+  });
+});
+
+describe("a report after the deadline", () => {
+  it("is accepted and marked late", async () => {
+    await signInAs(database, "reviewer");
+    const opened = await openMonitoringPeriod({ fiscalYear: 2027, throughMonth: 3, deadline: "2026-01-31" });
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const bridge = await reportOf(opened.data.periodId, BRIDGE);
+    await signInAs(database, "filer");
+    const line = (ordinal: number) => ({ ordinal, valueReached: "1", expectedValue: "1", judgement: "met" as const });
+    const saved = await saveMonitoringReport({ reportId: bridge.id, version: bridge.version, executedAmount: "16000000.00", lines: [1, 2, 3, 4].map(line) });
+    expect(saved.ok).toBe(true);
+    // 16m of 64m at a quarter of the year: index 100, green, no warning.
+    expect(await submitMonitoringReport({ reportId: bridge.id, version: bridge.version + 1 })).toMatchObject({ ok: true, data: { late: true, executionLight: "green", warnings: 0 } });
   });
 });

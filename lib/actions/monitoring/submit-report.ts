@@ -1,5 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
+import { todayIso } from "@/lib/format";
 import { ActionError } from "@/lib/actions/result";
 import { reportErrors } from "@/lib/monitoring/completeness";
 import { loadReport, loadReportLines, thresholdsFor } from "@/lib/monitoring/load";
@@ -47,13 +48,15 @@ export const submitMonitoringReport = defineAction({
       thresholds,
     );
     const now = new Date();
+    // Accepted after the period's deadline, and marked late (as declarations are).
+    const late = todayIso(now) > loaded.period.deadline;
     return db.transaction(async (tx) => {
       const { to, version } = await transitionReport(tx, actor, loaded.ref, "submit", input.version, {
         set: { submittedAt: now, executionIndex: execution.index, executionLight: execution.light },
-        audit: { executionLight: execution.light, index: execution.index, warnings: warnings.map((w) => `${w.rule}:${w.light}`) },
+        audit: { late, executionLight: execution.light, index: execution.index, warnings: warnings.map((w) => `${w.rule}:${w.light}`) },
       });
       await replaceWarnings(tx, loaded.report, warnings);
-      return { state: to, version, executionLight: execution.light, index: execution.index, warnings: warnings.length };
+      return { late, state: to, version, executionLight: execution.light, index: execution.index, warnings: warnings.length };
     });
   },
 });

@@ -120,5 +120,6 @@ export const monitoringEn: Widen<typeof monitoringZh> = {
   applyImport: "Import",
   previewOk: "Checked; this will be imported:",
   previewErrors: "{n} errors found; nothing will be imported:",
+  late: "Filed late",
   imported: "The monitoring report is imported from Excel.",
 };

@@ -118,5 +118,6 @@ export const monitoringZh = {
   applyImport: "确认导入",
   previewOk: "校验通过，将导入以下内容：",
   previewErrors: "发现 {n} 处错误，整表不会导入：",
+  late: "逾期报送",
   imported: "已从 Excel 导入监控表。",
 } as const;

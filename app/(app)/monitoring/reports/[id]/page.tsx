@@ -4,7 +4,7 @@ import { ActionError } from "@/lib/actions/result";
 import { requireActor } from "@/lib/auth/current-user";
 import { canOn } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, todayIso } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { loadReport, loadReportLines } from "@/lib/monitoring/load";
 import { reportWarnings } from "@/lib/monitoring/queries";
@@ -53,6 +53,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <div className="flex items-center gap-2">
           <Badge tone={report.state === "accepted" ? "green" : report.state === "returned" ? "red" : "navy"}>{t(`monitoring.stateLabel.${report.state}`)}</Badge>
           <span className="text-slate-700">{t("monitoring.inboxDue", { date: formatDate(period.deadline, locale) })}</span>
+          {report.submittedAt && todayIso(report.submittedAt) > period.deadline && <Badge tone="red">{t("monitoring.late")}</Badge>}
           <Link href={`/objectives/${report.objectiveId}`} className={cls.small}>
             {t("monitoring.history")}
           </Link>
