@@ -65,6 +65,17 @@ CREATE TABLE "monitoring_warnings" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rectification_files" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"disposition_id" integer NOT NULL,
+	"filename" varchar(200) NOT NULL,
+	"mime" varchar(100) NOT NULL,
+	"size" integer NOT NULL,
+	"data" "bytea" NOT NULL,
+	"uploaded_by" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "warning_dispositions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"warning_id" integer NOT NULL,
@@ -96,6 +107,8 @@ ALTER TABLE "monitoring_warnings" ADD CONSTRAINT "monitoring_warnings_objective_
 ALTER TABLE "monitoring_warnings" ADD CONSTRAINT "monitoring_warnings_owner_org_id_orgs_id_fk" FOREIGN KEY ("owner_org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_warnings" ADD CONSTRAINT "monitoring_warnings_department_org_id_orgs_id_fk" FOREIGN KEY ("department_org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_warnings" ADD CONSTRAINT "monitoring_warnings_region_id_regions_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."regions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rectification_files" ADD CONSTRAINT "rectification_files_disposition_id_warning_dispositions_id_fk" FOREIGN KEY ("disposition_id") REFERENCES "public"."warning_dispositions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rectification_files" ADD CONSTRAINT "rectification_files_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "warning_dispositions" ADD CONSTRAINT "warning_dispositions_warning_id_monitoring_warnings_id_fk" FOREIGN KEY ("warning_id") REFERENCES "public"."monitoring_warnings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "warning_dispositions" ADD CONSTRAINT "warning_dispositions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "monitoring_periods_uq" ON "monitoring_periods" USING btree ("region_id","fiscal_year","through_month");--> statement-breakpoint
@@ -107,5 +120,6 @@ CREATE INDEX "monitoring_reports_dept_state_idx" ON "monitoring_reports" USING b
 CREATE INDEX "monitoring_warnings_region_idx" ON "monitoring_warnings" USING btree ("region_id","light","created_at");--> statement-breakpoint
 CREATE INDEX "monitoring_warnings_dept_idx" ON "monitoring_warnings" USING btree ("department_org_id","light");--> statement-breakpoint
 CREATE INDEX "monitoring_warnings_report_idx" ON "monitoring_warnings" USING btree ("report_id");--> statement-breakpoint
+CREATE INDEX "rectification_files_disposition_idx" ON "rectification_files" USING btree ("disposition_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "warning_dispositions_warning_uq" ON "warning_dispositions" USING btree ("warning_id");--> statement-breakpoint
 CREATE INDEX "warning_dispositions_rect_idx" ON "warning_dispositions" USING btree ("rectification_state");

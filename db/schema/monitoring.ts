@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
 import { orgs, regions } from "./org";
@@ -175,4 +175,29 @@ export const warningDispositions = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("warning_dispositions_warning_uq").on(t.warningId), index("warning_dispositions_rect_idx").on(t.rectificationState)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** Evidence files (整改佐证材料) the filer sends with a rectification; kept in the database like attachments. */
+export const rectificationFiles = pgTable(
+  "rectification_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dispositionId: integer("disposition_id")
+      .notNull()
+      .references(() => warningDispositions.id),
+    filename: varchar("filename", { length: 200 }).notNull(),
+    mime: varchar("mime", { length: 100 }).notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rectification_files_disposition_idx").on(t.dispositionId)],
 );

@@ -9,6 +9,7 @@ import {
   objectiveIndicators,
   objectives,
   orgs,
+  rectificationFiles,
   regions,
   users,
   warningDispositions,
@@ -276,4 +277,14 @@ export async function listRegionOptions(db: DbOrTx, actor: Actor) {
     .from(regions)
     .where(sql`${regions.path} like ${`${actor.regionPath}%`}`)
     .orderBy(asc(regions.path));
+}
+
+/** The evidence files of some dispositions (names and sizes, never the bytes). */
+export async function evidenceFiles(db: DbOrTx, dispositionIds: number[]) {
+  if (!dispositionIds.length) return [];
+  return db
+    .select({ id: rectificationFiles.id, dispositionId: rectificationFiles.dispositionId, filename: rectificationFiles.filename, size: rectificationFiles.size })
+    .from(rectificationFiles)
+    .where(inArray(rectificationFiles.dispositionId, dispositionIds))
+    .orderBy(asc(rectificationFiles.createdAt));
 }

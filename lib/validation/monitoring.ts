@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DISPOSITION_KINDS, TARGET_JUDGEMENTS } from "@/db/schema/monitoring";
 import { bool, id, optionalText, text, version } from "./common";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
 import { money } from "./objective";
 
 const isoDate = z
@@ -50,7 +51,21 @@ export const disposeWarningInput = z
   })
   .refine((v) => v.kind !== "rectify" || !!v.rectifyDeadline, { path: ["rectifyDeadline"], message: "限期整改须填写整改期限 / a rectification needs a deadline" });
 
-export const submitEvidenceInput = z.strictObject({ dispositionId: id, version, evidence: text(4000) });
+/** Up to five evidence files, each at most 10 MB (the type is checked by its first bytes in the action). */
+const evidenceFile = z
+  .instanceof(File, { message: "请选择文件 / choose a file" })
+  .refine((f) => f.size > 0, "文件为空 / the file is empty")
+  .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB");
+export const submitEvidenceInput = z.strictObject({
+  dispositionId: id,
+  version,
+  evidence: text(4000),
+  // A form with no file chosen sends one empty, nameless file: that is no file.
+  files: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => !(f instanceof File && f.size === 0 && !f.name)),
+    z.array(evidenceFile).max(5, "最多上传 5 个文件 / at most 5 files"),
+  ),
+});
 
 export const decideEvidenceInput = z
   .strictObject({ dispositionId: id, version, accept: bool, comment: optionalText(2000) })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { monitoringPeriods, monitoringReportIndicators, monitoringReports, monitoringWarnings, objectives, warningDispositions } from "@/db/schema";
+import { monitoringPeriods, monitoringReportIndicators, monitoringReports, monitoringWarnings, objectives, rectificationFiles, warningDispositions } from "@/db/schema";
+import { GET as downloadEvidence } from "@/app/api/monitoring/evidence/[id]/route";
 import { decideRectificationEvidence } from "@/lib/actions/monitoring/decide-evidence";
 import { disposeWarning } from "@/lib/actions/monitoring/dispose-warning";
 import { openMonitoringPeriod } from "@/lib/actions/monitoring/open-period";
@@ -184,7 +185,22 @@ describe("a report from draft to warnings, disposition and rectification", () =>
     await signInAs(database, "filer");
     let inbox = await monitoringInbox(database.db, await actor());
     expect(inbox.rectifications).toMatchObject([{ id: dispositionId, reportId: bridge.id, title: BRIDGE, deadline: "2027-10-31", state: "open" }]);
-    expect(await submitRectificationEvidence({ dispositionId, version: 1, evidence: "已完成剩余标段招标，10月执行数达到4800万元" })).toMatchObject({ ok: true });
+    // Evidence files are recognised by their content: a renamed executable is refused, and nothing is written.
+    const fake = new File([new TextEncoder().encode("MZ not a pdf")], "支付凭证.pdf", { type: "application/pdf" });
+    const refused = await submitRectificationEvidence({ dispositionId, version: 1, evidence: "已完成", files: [fake] });
+    expect(!refused.ok && refused.fieldErrors?.["files.0"]?.[0]).toContain("仅支持");
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4 payment vouchers")], "10月支付凭证.pdf", { type: "application/pdf" });
+    expect(await submitRectificationEvidence({ dispositionId, version: 1, evidence: "已完成剩余标段招标，10月执行数达到4800万元", files: [pdf] })).toMatchObject({ ok: true });
+    const [file] = await database.db.select().from(rectificationFiles).where(eq(rectificationFiles.dispositionId, dispositionId));
+    expect(file).toMatchObject({ filename: "10月支付凭证.pdf", mime: "application/pdf" });
+    // The unit downloads it; another unit gets a 404 as if it did not exist.
+    const download = () => downloadEvidence(new Request("http://x/"), { params: Promise.resolve({ id: file.id }) });
+    const ok = await download();
+    expect(ok.status).toBe(200);
+    expect(new TextDecoder().decode(await ok.arrayBuffer())).toBe("%PDF-1.4 payment vouchers");
+    await signInAs(database, "filer2");
+    expect((await download()).status).toBe(404);
+    await signInAs(database, "filer");
 
     // Finance sends it back once, then accepts it.
     await signInAs(database, "reviewer");

@@ -6,6 +6,7 @@ import { disposeWarning } from "@/lib/actions/monitoring/dispose-warning";
 import { openMonitoringPeriod } from "@/lib/actions/monitoring/open-period";
 import { reviewMonitoringReport } from "@/lib/actions/monitoring/review-report";
 import { submitRectificationEvidence } from "@/lib/actions/monitoring/submit-evidence";
+import { ACCEPT } from "@/lib/objective/attachment-rules";
 import { Field, FieldErrors, FormMessage } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
 import { cls } from "@/app/_components/ui";
@@ -117,6 +118,11 @@ export function EvidenceForm({ dispositionId, version }: { dispositionId: number
       </label>
       <textarea id={`ev-${dispositionId}`} name="evidence" className={area} aria-invalid={errors.evidence ? true : undefined} />
       <FieldErrors errors={errors.evidence} />
+      <label htmlFor={`evf-${dispositionId}`} className="block text-slate-700">
+        {t("monitoring.evidenceFiles")}
+      </label>
+      <input id={`evf-${dispositionId}`} type="file" name="files" multiple accept={ACCEPT} className="text-sm" />
+      <FieldErrors errors={Object.entries(errors).flatMap(([k, v]) => (k === "files" || k.startsWith("files.") ? v : []))} />
       <button type="submit" className={cls.primary} disabled={pending}>
         {t("monitoring.sendEvidence")}
       </button>

@@ -121,5 +121,6 @@ export const monitoringEn: Widen<typeof monitoringZh> = {
   previewOk: "Checked; this will be imported:",
   previewErrors: "{n} errors found; nothing will be imported:",
   late: "Filed late",
+  evidenceFiles: "Evidence files (PDF, Word, Excel, images; up to 5, 10 MB each)",
   imported: "The monitoring report is imported from Excel.",
 };

@@ -119,5 +119,6 @@ export const monitoringZh = {
   previewOk: "校验通过，将导入以下内容：",
   previewErrors: "发现 {n} 处错误，整表不会导入：",
   late: "逾期报送",
+  evidenceFiles: "佐证材料（PDF、Word、Excel、图片，最多 5 个，每个不超过 10 MB）",
   imported: "已从 Excel 导入监控表。",
 } as const;

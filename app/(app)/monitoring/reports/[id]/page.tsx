@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { formatDate, formatDateTime, todayIso } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { loadReport, loadReportLines } from "@/lib/monitoring/load";
-import { reportWarnings } from "@/lib/monitoring/queries";
+import { evidenceFiles, reportWarnings } from "@/lib/monitoring/queries";
 import { executionLight } from "@/lib/monitoring/rules";
 import { availableReportEvents, mayEditReport } from "@/lib/monitoring/workflow";
 import { pageTitle } from "@/lib/page-title";
@@ -40,6 +40,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   }
   const { report, period, ref } = loaded;
   const [lines, warnings] = await Promise.all([loadReportLines(db, report), reportWarnings(db, report.id)]);
+  const files = await evidenceFiles(
+    db,
+    warnings.flatMap((w) => (w.disposition ? [w.disposition.id] : [])),
+  );
   const editable = mayEditReport(actor, ref);
   const reviewable = availableReportEvents(actor, ref).includes("dept_pass");
   const place = { orgPath: loaded.orgPath, regionPath: loaded.regionPath };
@@ -189,6 +193,20 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                           <span className="text-slate-500">{t("monitoring.evidence")}：</span>
                           {d.evidence}
                         </p>
+                      )}
+                      {files.some((f) => f.dispositionId === d.id) && (
+                        <ul className="mt-1 list-disc pl-5">
+                          {files
+                            .filter((f) => f.dispositionId === d.id)
+                            .map((f) => (
+                              <li key={f.id}>
+                                <a href={`/api/monitoring/evidence/${f.id}`} className={cls.link}>
+                                  {f.filename}
+                                </a>
+                                <span className="ml-1 text-xs text-slate-500">({Math.ceil(f.size / 1024)} KB)</span>
+                              </li>
+                            ))}
+                        </ul>
                       )}
                       {d.evidenceReview && <p className="mt-1 text-slate-600">{t("monitoring.evidenceReview", { comment: d.evidenceReview })}</p>}
                       {d.rectificationState === "open" && mayFile && (
