@@ -4,6 +4,7 @@ import { fiscalYears, indicators, orgs, sectors, userRoles, users, type Role } f
 import { BANK_INDICATORS, SECTORS } from "./seed-indicator-bank";
 import { indicatorGrams } from "@/lib/indicator/grams";
 import { seedDemoObjectives } from "./seed-objectives";
+import { seedDemoMonitoring } from "./seed-monitoring";
 import { seedDemoDisclosures } from "./seed-disclosure";
 import { hashPassword } from "@/lib/auth/password";
 import { insertOrg, insertRegion } from "@/lib/org/tree";
@@ -126,6 +127,7 @@ export async function seedDemoData(db: Db, opts: { onlyIfEmpty?: boolean } = {})
     const userIds = new Map<string, number>();
     for (const u of await tx.select({ id: users.id, username: users.username }).from(users)) userIds.set(u.username, u.id);
     await seedDemoObjectives(tx, byCode, userIds);
+    await seedDemoMonitoring(tx, byCode, userIds);
     await seedDemoDisclosures(tx, byCode, userIds);
 
     await writeAudit(tx, { userId: null, username: "system" }, { action: "seed.demo", objectType: "database", after: { accounts: DEMO_ACCOUNTS.length } });

@@ -16,6 +16,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/indicators", labelKey: "bank.nav", permission: "project.read" },
   { href: "/review/department", labelKey: "review.navDept", permission: "declaration.review.department" },
   { href: "/review/finance", labelKey: "review.navFinance", permission: "declaration.review.finance" },
+  { href: "/monitoring", labelKey: "monitoring.nav", permission: "project.read" },
+  { href: "/warnings", labelKey: "monitoring.navWarnings", permission: "warning.read" },
   { href: "/disclosure", labelKey: "disclosure.manage.nav", permission: "disclosure.manage" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user.read" },
   { href: "/admin/orgs", labelKey: "nav.orgs", permission: "org.read" },

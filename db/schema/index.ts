@@ -8,3 +8,4 @@ export * from "./project";
 export * from "./objective";
 export * from "./cache";
 export * from "./disclosure";
+export * from "./monitoring";

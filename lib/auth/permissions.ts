@@ -100,6 +100,16 @@ export const PERMISSIONS = {
     roles: ["finance_reviewer", "finance_admin"],
     description: "处置监控预警 / dispose monitoring warnings",
   },
+  "monitoring.period.manage": {
+    access: "write",
+    roles: ["finance_reviewer", "finance_admin"],
+    description: "开启绩效监控期，生成监控表 / open monitoring periods and the reports to fill",
+  },
+  "warning.read": {
+    access: "read",
+    roles: ["finance_reviewer", "finance_admin", "observer"],
+    description: "查看监控预警及统计 / read monitoring warnings and their charts",
+  },
   "evaluation.key.fill": {
     access: "write",
     roles: ["evaluator"],

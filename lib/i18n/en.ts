@@ -5,6 +5,7 @@ import { disclosureEn } from "./sections/disclosure.en";
 import { poolEn } from "./sections/pool.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
+import { monitoringEn } from "./sections/monitoring.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -217,4 +218,5 @@ export const en: Messages = {
   bank: bankEn,
   excel: excelEn,
   disclosure: disclosureEn,
+  monitoring: monitoringEn,
 };

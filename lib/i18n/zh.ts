@@ -5,6 +5,7 @@ import { poolZh } from "./sections/pool.zh";
 import { reviewZh } from "./sections/review.zh";
 import { wizardZh } from "./sections/wizard.zh";
 import type { Widen } from "./widen";
+import { monitoringZh } from "./sections/monitoring.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -218,6 +219,7 @@ export const zh = {
   bank: bankZh,
   excel: excelZh,
   disclosure: disclosureZh,
+  monitoring: monitoringZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { disclosureSpecs } from "./specs-disclosure.mjs";
+import { monitoringSpecs } from "./specs-monitoring.mjs";
 
 const PASSWORD = "Demo@2026";
 
@@ -454,4 +455,5 @@ export const specs = [
     },
   },
   ...disclosureSpecs,
+  ...monitoringSpecs,
 ];

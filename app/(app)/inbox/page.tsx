@@ -10,6 +10,7 @@ import Link from "next/link";
 import { inboxCounts, type InboxItem, type ReturnedItem } from "@/lib/objective/queries";
 import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
+import { MonitoringInboxSection } from "../monitoring/inbox-section";
 
 export const generateMetadata = pageTitle("inbox.title");
 
@@ -76,6 +77,7 @@ export default async function InboxPage() {
       </PageHeader>
       <div className="grid gap-5 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-5">
+          <MonitoringInboxSection db={db} actor={actor} t={t} locale={locale} />
           {sections.map((s) => (
             <Card key={s.id} title={<span id={`inbox-${s.id}`}>{s.title}</span>} actions={<Badge tone={s.total > 0 ? "red" : "slate"}>{s.total}</Badge>}>
               <section aria-labelledby={`inbox-${s.id}`}>

@@ -25,6 +25,7 @@ import { RegionalRollup } from "./regional-rollup";
 import { ReviewForm } from "./review-form";
 import { ReviewHistory } from "./review-history";
 import { Versions } from "./versions";
+import { MonitoringHistory } from "../../monitoring/history";
 
 export async function generateMetadata() {
   return { title: (await getT())("review.objective") };
@@ -232,6 +233,8 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
           )}
         </Card>
       )}
+
+      <MonitoringHistory db={db} objectiveId={o.id} t={t} />
 
       <div className="print-hide grid gap-5 2xl:grid-cols-2">
         <Card title={t("review.history")}>

@@ -1,0 +1,24 @@
+"use server";
+import { defineAction } from "@/lib/actions/define";
+import { ActionError } from "@/lib/actions/result";
+import { readUpload, reportImportInput } from "@/lib/monitoring/import";
+import { saveReport } from "@/lib/monitoring/save";
+
+/**
+ * Public endpoint: imports the previewed template into the report, all or nothing: any bad cell
+ * refuses the whole file, and the figures are saved in one transaction on the version the filer
+ * previewed (a report changed meanwhile is a conflict). The report stays a draft to check and submit.
+ */
+export const applyReportImport = defineAction({
+  name: "monitoring.importApply",
+  permission: "project.write",
+  input: reportImportInput,
+  success: "monitoring.imported",
+  async run({ actor, db, input }) {
+    const { report, errors } = await readUpload(db, actor, input);
+    if (errors.length) {
+      throw new ActionError("invalid_input", { file: `文件中有 ${errors.length} 处错误，整表未导入 / the file has ${errors.length} errors; nothing was imported` });
+    }
+    return saveReport(db, actor, { reportId: input.reportId, version: input.version, adjustedBudget: report.adjustedBudget, executedAmount: report.executedAmount, lines: report.lines }, { importedFrom: input.file.name });
+  },
+});

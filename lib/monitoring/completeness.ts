@@ -1,0 +1,36 @@
+import type { TargetJudgement } from "@/db/schema/monitoring";
+
+export interface ReportDraft {
+  executedAmount: string | null;
+  lines: {
+    ordinal: number;
+    valueReached: string | null;
+    expectedValue: string | null;
+    judgement: TargetJudgement | null;
+    deviationReason: string | null;
+    correctiveMeasure: string | null;
+  }[];
+}
+
+/**
+ * What a report needs before it can be submitted, keyed by the field it concerns
+ * ("executedAmount", "lines.3.judgement"): the executed amount, and for every indicator the value
+ * reached, the expected full-year value and the judgement; a target at risk needs its deviation
+ * reason and corrective measure.
+ */
+export function reportErrors(d: ReportDraft): Record<string, string> {
+  const e: Record<string, string> = {};
+  const required = "请填写此项 / required";
+  if (!d.executedAmount) e.executedAmount = "请填写截至本期的执行数 / enter the amount executed to date";
+  for (const l of d.lines) {
+    const k = `lines.${l.ordinal}`;
+    if (!l.valueReached) e[`${k}.valueReached`] = required;
+    if (!l.expectedValue) e[`${k}.expectedValue`] = required;
+    if (!l.judgement) e[`${k}.judgement`] = "请判断能否完成年度目标 / judge whether the target will be met";
+    if (l.judgement && l.judgement !== "met") {
+      if (!l.deviationReason) e[`${k}.deviationReason`] = "目标有偏差的，须说明偏差原因 / a target at risk needs the reason";
+      if (!l.correctiveMeasure) e[`${k}.correctiveMeasure`] = "目标有偏差的，须填写纠偏措施 / a target at risk needs a corrective measure";
+    }
+  }
+  return e;
+}

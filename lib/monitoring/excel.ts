@@ -1,0 +1,161 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import { TARGET_JUDGEMENTS, type TargetJudgement } from "@/db/schema/monitoring";
+import type { Comparison } from "@/db/schema/enums";
+import { checkZip, looksLikeZip } from "@/lib/indicator/excel";
+
+/**
+ * A monitoring report as an Excel template, both ways: exported with the report's figures and
+ * its approved indicators, filled offline, imported back. Reading names every bad cell (row and
+ * column) so the preview can list them all; one error keeps the whole file out.
+ */
+export const SHEET = "监控表";
+const FIELDS = { reportId: "监控表编号", title: "项目名称", period: "监控期", budget: "年初预算数（元）", adjusted: "调整后预算数（元）", executed: "截至本期执行数（元）" } as const;
+const FIELD_ROWS: Record<keyof typeof FIELDS, number> = { reportId: 2, title: 3, period: 4, budget: 5, adjusted: 6, executed: 7 };
+const HEADER_ROW = 9;
+const HEADERS = ["序号", "三级指标", "年度指标值", "截至本期完成值", "全年预计完成值", "能否完成年度目标", "偏差原因", "纠偏措施"] as const;
+export const JUDGEMENT_LABELS: Record<TargetJudgement, string> = { met: "能完成", probably: "有可能完成", not_met: "不能完成" };
+export const QUALITATIVE_LABELS: Record<TargetJudgement, string> = { met: "达成", probably: "部分达成", not_met: "未达成" };
+
+export interface TemplateReport {
+  id: number;
+  title: string;
+  periodLabel: string;
+  budget: string;
+  adjustedBudget: string | null;
+  executedAmount: string | null;
+  lines: {
+    ordinal: number;
+    name: string;
+    comparison: Comparison;
+    annualTarget: string | null;
+    unit: string | null;
+    valueReached: string | null;
+    expectedValue: string | null;
+    judgement: TargetJudgement | null;
+    deviationReason: string | null;
+    correctiveMeasure: string | null;
+  }[];
+}
+
+export async function writeReportTemplate(r: TemplateReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "预算绩效管理系统";
+  const ws = wb.addWorksheet(SHEET);
+  ws.columns = [{ width: 22 }, { width: 30 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 18 }, { width: 36 }, { width: 36 }];
+  ws.getCell("A1").value = `${r.title} 绩效运行监控表`;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  const set = (k: keyof typeof FIELDS, v: string | number | null) => {
+    ws.getCell(`A${FIELD_ROWS[k]}`).value = FIELDS[k];
+    ws.getCell(`A${FIELD_ROWS[k]}`).font = { bold: true };
+    const c = ws.getCell(`B${FIELD_ROWS[k]}`);
+    c.value = v;
+    c.numFmt = "@";
+  };
+  set("reportId", r.id);
+  set("title", r.title);
+  set("period", r.periodLabel);
+  set("budget", r.budget);
+  set("adjusted", r.adjustedBudget);
+  set("executed", r.executedAmount);
+  ws.getCell(`C${FIELD_ROWS.adjusted}`).value = "选填，无调整留空";
+  ws.getCell(`C${FIELD_ROWS.executed}`).value = "必填，单位：元，最多两位小数";
+  const header = ws.getRow(HEADER_ROW);
+  header.values = [...HEADERS];
+  header.font = { bold: true };
+  r.lines.forEach((l, i) => {
+    const row = ws.getRow(HEADER_ROW + 1 + i);
+    const labels = l.comparison === "qualitative" ? QUALITATIVE_LABELS : JUDGEMENT_LABELS;
+    row.values = [l.ordinal, l.name, `${l.annualTarget ?? ""}${l.unit ? ` ${l.unit}` : ""}`, l.valueReached, l.expectedValue, l.judgement ? labels[l.judgement] : null, l.deviationReason, l.correctiveMeasure];
+    for (let c = 1; c <= 8; c++) row.getCell(c).numFmt = "@";
+    row.getCell(6).dataValidation = { type: "list", allowBlank: true, formulae: [`"${Object.values(labels).join(",")}"`] };
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface ImportedReport {
+  reportId: number;
+  adjustedBudget: string | null;
+  executedAmount: string | null;
+  lines: { ordinal: number; valueReached: string | null; expectedValue: string | null; judgement: TargetJudgement | null; deviationReason: string | null; correctiveMeasure: string | null }[];
+}
+
+export type ReadResult = { ok: false; error: string } | { ok: true; report: ImportedReport; errors: { cell: string; message: string }[] };
+
+const NOT_TEMPLATE = "文件不是本系统导出的监控表模板，请先导出模板再填写 / not the exported monitoring template; export it first";
+const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
+
+function text(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v == null) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "object" && "richText" in v) return v.richText.map((x) => x.text).join("").trim();
+  if (typeof v === "object" && "formula" in v) return "\u0000formula";
+  return String(cell.text ?? "").trim();
+}
+
+/**
+ * Reads a filled template against the report's indicators (by ordinal and name). A file that is
+ * not the template at all is one error; otherwise every bad cell is listed.
+ */
+export async function readReportTemplate(buffer: Buffer, expected: { id: number; lines: { ordinal: number; name: string; comparison: Comparison }[] }): Promise<ReadResult> {
+  if (!buffer.length || !looksLikeZip(buffer)) return { ok: false, error: NOT_TEMPLATE };
+  const zip = checkZip(buffer);
+  if (zip) return { ok: false, error: zip };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch {
+    return { ok: false, error: NOT_TEMPLATE };
+  }
+  const ws = wb.getWorksheet(SHEET);
+  if (!ws) return { ok: false, error: NOT_TEMPLATE };
+  for (const k of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) if (text(ws.getCell(`A${FIELD_ROWS[k]}`)) !== FIELDS[k]) return { ok: false, error: NOT_TEMPLATE };
+  if (HEADERS.some((h, i) => text(ws.getRow(HEADER_ROW).getCell(i + 1)) !== h)) return { ok: false, error: NOT_TEMPLATE };
+  if (Number(text(ws.getCell(`B${FIELD_ROWS.reportId}`))) !== expected.id) {
+    return { ok: false, error: "该文件是另一张监控表的模板 / this file is the template of another report" };
+  }
+  const errors: { cell: string; message: string }[] = [];
+  const money = (k: "adjusted" | "executed", required: boolean) => {
+    const addr = `B${FIELD_ROWS[k]}`;
+    const v = text(ws.getCell(addr)).replace(/,/g, "");
+    if (v === "\u0000formula") errors.push({ cell: addr, message: "不能含有公式 / no formulas" });
+    else if (!v) {
+      if (required) errors.push({ cell: addr, message: "请填写截至本期执行数 / enter the amount executed" });
+    } else if (!MONEY.test(v)) errors.push({ cell: addr, message: "金额须为非负数，最多两位小数 / an amount with at most two decimals" });
+    return v && MONEY.test(v) ? v : null;
+  };
+  const adjustedBudget = money("adjusted", false);
+  const executedAmount = money("executed", true);
+  const lines: ImportedReport["lines"] = [];
+  const seen = new Set<number>();
+  let r = HEADER_ROW + 1;
+  for (; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = Array.from({ length: 8 }, (_, i) => text(row.getCell(i + 1)));
+    if (cells.every((c) => !c)) continue;
+    cells.forEach((c, i) => c === "\u0000formula" && errors.push({ cell: row.getCell(i + 1).address, message: "不能含有公式 / no formulas" }));
+    const ordinal = Number(cells[0]);
+    const ind = expected.lines.find((l) => l.ordinal === ordinal);
+    if (!ind || ind.name !== cells[1]) {
+      errors.push({ cell: `A${r}`, message: `第 ${r} 行的指标与批复的绩效目标不符，请勿增删或修改指标 / row ${r} is not one of the approved indicators` });
+      continue;
+    }
+    if (seen.has(ordinal)) {
+      errors.push({ cell: `A${r}`, message: `序号 ${ordinal} 重复 / ordinal ${ordinal} repeated` });
+      continue;
+    }
+    seen.add(ordinal);
+    const labels = ind.comparison === "qualitative" ? QUALITATIVE_LABELS : JUDGEMENT_LABELS;
+    const judgement = TARGET_JUDGEMENTS.find((j) => labels[j] === cells[5]) ?? null;
+    if (cells[5] && !judgement) errors.push({ cell: `F${r}`, message: `请选择：${Object.values(labels).join("、")} / choose one of the listed judgements` });
+    const long = (i: number, max: number) => {
+      if (cells[i].length > max) errors.push({ cell: row.getCell(i + 1).address, message: `不能超过 ${max} 个字符 / at most ${max} characters` });
+      return cells[i] ? cells[i].slice(0, max) : null;
+    };
+    lines.push({ ordinal, valueReached: long(3, 200), expectedValue: long(4, 200), judgement, deviationReason: long(6, 2000), correctiveMeasure: long(7, 2000) });
+  }
+  for (const l of expected.lines) if (!seen.has(l.ordinal)) errors.push({ cell: `A${HEADER_ROW}`, message: `缺少指标“${l.name}” / indicator “${l.name}” is missing` });
+  return { ok: true, report: { reportId: expected.id, adjustedBudget, executedAmount, lines }, errors };
+}

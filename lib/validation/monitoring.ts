@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { DISPOSITION_KINDS, TARGET_JUDGEMENTS } from "@/db/schema/monitoring";
+import { bool, id, optionalText, text, version } from "./common";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
+import { money } from "./objective";
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "请填写日期（如 2027-07-10）/ a date such as 2027-07-10");
+const optionalMoney = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), money.nullable());
+
+export const openPeriodInput = z.strictObject({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100),
+  throughMonth: z.coerce.number().int().min(1, "月份须在 1—12 之间 / a month 1–12").max(12, "月份须在 1—12 之间 / a month 1–12"),
+  deadline: isoDate,
+});
+
+export const reportLineInput = z.strictObject({
+  ordinal: z.coerce.number().int().min(1).max(500),
+  valueReached: optionalText(200),
+  expectedValue: optionalText(200),
+  judgement: z.preprocess((v) => (v === "" ? null : v), z.enum(TARGET_JUDGEMENTS).nullable().optional()),
+  deviationReason: optionalText(2000),
+  correctiveMeasure: optionalText(2000),
+});
+export type ReportLineInput = z.input<typeof reportLineInput>;
+
+/** A draft may be partial; completeness is checked at submission. */
+export const saveReportInput = z.strictObject({
+  reportId: id,
+  version,
+  adjustedBudget: optionalMoney,
+  executedAmount: optionalMoney,
+  lines: z.array(reportLineInput).max(500),
+});
+
+export const submitReportInput = z.strictObject({ reportId: id, version });
+
+export const reviewReportInput = z
+  .strictObject({ reportId: id, version, result: z.enum(["pass", "return"]), comment: optionalText(2000) })
+  .refine((v) => v.result !== "return" || !!v.comment, { path: ["comment"], message: "退回须填写原因 / a return needs a reason" });
+
+export const disposeWarningInput = z
+  .strictObject({
+    warningId: id,
+    version,
+    kind: z.enum(DISPOSITION_KINDS),
+    comment: text(2000),
+    rectifyDeadline: z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional()),
+  })
+  .refine((v) => v.kind !== "rectify" || !!v.rectifyDeadline, { path: ["rectifyDeadline"], message: "限期整改须填写整改期限 / a rectification needs a deadline" });
+
+/** Up to five evidence files, each at most 10 MB (the type is checked by its first bytes in the action). */
+const evidenceFile = z
+  .instanceof(File, { message: "请选择文件 / choose a file" })
+  .refine((f) => f.size > 0, "文件为空 / the file is empty")
+  .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB");
+export const submitEvidenceInput = z.strictObject({
+  dispositionId: id,
+  version,
+  evidence: text(4000),
+  // A form with no file chosen sends one empty, nameless file: that is no file.
+  files: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => !(f instanceof File && f.size === 0 && !f.name)),
+    z.array(evidenceFile).max(5, "最多上传 5 个文件 / at most 5 files"),
+  ),
+});
+
+export const decideEvidenceInput = z
+  .strictObject({ dispositionId: id, version, accept: bool, comment: optionalText(2000) })
+  .refine((v) => v.accept || !!v.comment, { path: ["comment"], message: "退回整改材料须说明原因 / say why the evidence is sent back" });
+
