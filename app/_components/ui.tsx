@@ -25,7 +25,7 @@ export function PageHeader({ title, subtitle, children }: { title: string; subti
     <div className="mb-5 flex flex-wrap items-end justify-between gap-3 border-b border-slate-300 pb-3">
       <div>
         <h1 className="text-xl font-semibold tracking-wide text-slate-900">{title}</h1>
-        {subtitle && <p className="mt-1 text-slate-500">{subtitle}</p>}
+        {subtitle && <p className="mt-1 text-slate-600">{subtitle}</p>}
       </div>
       {children}
     </div>
