@@ -71,6 +71,32 @@ const CHECKS: { check: string; description: string; query: ReturnType<typeof sql
     query: sql`select r.objective_id as id from reviews r join objective_versions v on v.id = r.version_id
                where v.objective_id <> r.objective_id`,
   },
+  {
+    check: "monitoring_report_matches_objective",
+    description: "监控表对应目标的已批复版本、单位、部门与地区 / a monitoring report is on its objective's approved version, unit, department and region",
+    query: sql`select m.id from monitoring_reports m join objectives o on o.id = m.objective_id
+               join objective_versions v on v.id = m.version_id
+               where v.objective_id <> o.id or m.owner_org_id <> o.owner_org_id or m.department_org_id <> o.department_org_id or m.region_id <> o.region_id`,
+  },
+  {
+    check: "monitoring_lines_match_indicators",
+    description: "监控表每项指标一行，与批复的指标表一致 / a monitoring report has one line per indicator of its version",
+    query: sql`select m.id from monitoring_reports m
+               where (select count(*) from monitoring_report_indicators l where l.report_id = m.id)
+                  <> (select count(*) from objective_indicators i where i.version_id = m.version_id)`,
+  },
+  {
+    check: "warning_matches_report",
+    description: "预警属于其监控表的目标与监控期 / a warning belongs to its report's objective and period",
+    query: sql`select w.id from monitoring_warnings w join monitoring_reports m on m.id = w.report_id
+               where w.objective_id <> m.objective_id or w.period_id <> m.period_id or w.region_id <> m.region_id`,
+  },
+  {
+    check: "disclosure_is_approved_version",
+    description: "公开的是目标的已批复版本 / a live disclosure shows its objective's approved version",
+    query: sql`select d.id from disclosures d join objectives o on o.id = d.objective_id
+               where d.withdrawn_at is null and d.subject_type = 'objective' and d.version_id is distinct from o.approved_version_id`,
+  },
 ];
 
 export async function checkIntegrity(db: DbOrTx): Promise<IntegrityFinding[]> {

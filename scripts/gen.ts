@@ -18,6 +18,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { checkIntegrity } from "@/lib/integrity";
+import { generateInYear } from "./gen/in-year";
 import { generateProvince, type GenOptions } from "./gen/province";
 
 function parseArgs(argv: string[]): GenOptions & { recreate: boolean } {
@@ -71,7 +72,8 @@ async function main() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await client.query("begin");
   await client.query("set local synchronous_commit = off");
-  const counts = await generateProvince(client, opts, passwordHash, bar);
+  const counts = { ...(await generateProvince(client, opts, passwordHash, bar)) };
+  Object.assign(counts, await generateInYear(client, opts, bar));
   await client.query("commit");
   bar.stop();
   await client.query("analyze");

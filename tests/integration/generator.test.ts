@@ -3,6 +3,7 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { checkIntegrity } from "@/lib/integrity";
+import { generateInYear } from "@/scripts/gen/in-year";
 import { generateProvince } from "@/scripts/gen/province";
 import { createTestDatabase } from "../helpers/db";
 
@@ -29,7 +30,7 @@ describe("integrity checks", () => {
 });
 
 /** A silent progress bar: the generator reports progress through it. */
-const quietBar = { start() {}, increment() {}, update() {}, getTotal: () => 0 } as never;
+const quietBar = { start() {}, increment() {}, update() {}, setTotal() {}, getTotal: () => 0 } as never;
 
 describe.runIf(process.env.DATABASE_URL)("the province generator", () => {
   async function generate(seed: number) {
@@ -37,14 +38,17 @@ describe.runIf(process.env.DATABASE_URL)("the province generator", () => {
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
     try {
-      const counts = await generateProvince(client, { subjects: 3000, years: 2, seed, lastYear: 2027 }, "x", quietBar);
+      const opts = { subjects: 3000, years: 2, seed, lastYear: 2027 };
+      const counts = { ...(await generateProvince(client, opts, "x", quietBar)), ...(await generateInYear(client, opts, quietBar)) };
       const digest = await queryRows<{ d: string }>(
         t.db,
-        sql`select md5(string_agg(o.title || o.state || o.requested_amount::text || o.fiscal_year, ',' order by o.id)) as d from objectives o where o.owner_org_id in (select id from orgs where code like 'G%')`,
+        sql`select md5(string_agg(o.title || o.state || o.requested_amount::text || o.fiscal_year || coalesce(m.executed_amount::text, '-') || coalesce(m.execution_light::text, '-'), ',' order by o.id)) as d
+              from objectives o left join monitoring_reports m on m.objective_id = o.id where o.owner_org_id in (select id from orgs where code like 'G%')`,
       );
+      const lights = await queryRows<{ light: string }>(t.db, sql`select distinct light::text as light from monitoring_warnings`);
       const findings = await checkIntegrity(t.db);
       const states = await queryRows<{ state: string; n: number }>(t.db, sql`select state, count(*)::int as n from objectives where fiscal_year = 2027 and owner_org_id in (select id from orgs where code like 'G%') group by state`);
-      return { counts, digest: digest[0].d, findings, states };
+      return { counts, digest: digest[0].d, findings, states, lights: lights.map((l) => l.light).sort() };
     } finally {
       await client.end();
       await t.drop();
@@ -59,6 +63,11 @@ describe.runIf(process.env.DATABASE_URL)("the province generator", () => {
     expect(a.counts["indicator rows"]).toBeLessThanOrEqual(6000 * 14);
     // The newest year is in every workflow state; the older one is all approved.
     expect(new Set(a.states.map((s) => s.state))).toEqual(new Set(["draft", "dept_review", "finance_review", "returned", "approved", "rejected"]));
+    // The newest year's approved subjects are monitored: one report each, warnings of both colours, half disclosed.
+    const approved2027 = a.states.find((s) => s.state === "approved")!.n;
+    expect(a.counts["monitoring reports"]).toBe(approved2027);
+    expect(a.lights).toEqual(["red", "yellow"]);
+    expect(a.counts.disclosures).toBeGreaterThan(0);
 
     const b = await generate(7);
     expect(b.digest).toBe(a.digest);
