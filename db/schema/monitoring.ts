@@ -150,6 +150,8 @@ export const monitoringWarnings = pgTable(
     index("monitoring_warnings_region_idx").on(t.regionId, t.light, t.createdAt),
     index("monitoring_warnings_dept_idx").on(t.departmentOrgId, t.light),
     index("monitoring_warnings_report_idx").on(t.reportId),
+    // The warnings table's default order (most severe, newest first): a page is the end of this index.
+    index("monitoring_warnings_light_idx").on(t.light, t.createdAt, t.id),
   ],
 );
 

@@ -55,13 +55,16 @@ export async function publicYears(db: DbOrTx): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-/** Departments that have something disclosed (under the region, when given). */
+/** Departments that have something disclosed at the region's own level (the province's when no region is given). */
 export async function publicDepartments(db: DbOrTx, regionPath?: string | null): Promise<{ id: number; name: string }[]> {
+  // The departments of the chosen region's own level (the province's when none is chosen), not
+  // of every city and county below it: a province has two thousand of those.
+  const level = regionPath ? eq(disclosures.regionPath, regionPath) : sql`${disclosures.regionPath} ~ '^/[0-9]+/$'`;
   return db
     .selectDistinct({ id: deptOrg.id, name: deptOrg.name })
     .from(disclosures)
     .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
-    .where(and(live, underRegion(regionPath)))
+    .where(and(live, level))
     .orderBy(deptOrg.name, deptOrg.id);
 }
 
@@ -70,8 +73,13 @@ export interface PublicFigures {
   count: number;
   departments: number;
   byCategory: { category: ProjectCategory | null; amount: string; count: number }[];
+  /** The departments with the most money disclosed (at most TOP_DEPARTMENTS), largest first. */
   byDepartment: { id: number; name: string; amount: string; count: number }[];
+  /** The rest, summed: a province has two thousand departments, too many to list on a landing page. */
+  otherDepartments: { departments: number; amount: string; count: number } | null;
 }
+
+export const TOP_DEPARTMENTS = 15;
 
 /** The landing figures of a region (and the regions below) and a year: amount, count, distributions. */
 export async function publicFigures(db: DbOrTx, regionPath: string, year: number): Promise<PublicFigures> {
@@ -90,12 +98,16 @@ export async function publicFigures(db: DbOrTx, regionPath: string, year: number
     .groupBy(deptOrg.id, deptOrg.name)
     .orderBy(desc(sql`sum(${disclosures.amount})`), deptOrg.id);
   const amount = byCategory.reduce((s, c) => s.plus(c.amount), new Decimal(0)).toFixed(2);
+  const rest = byDepartment.slice(TOP_DEPARTMENTS);
   return {
     amount,
     count: byCategory.reduce((s, c) => s + c.count, 0),
     departments: byDepartment.length,
     byCategory: byCategory.map((c) => ({ ...c, amount: new Decimal(c.amount).toFixed(2) })),
-    byDepartment: byDepartment.map((d) => ({ ...d, amount: new Decimal(d.amount).toFixed(2) })),
+    byDepartment: byDepartment.slice(0, TOP_DEPARTMENTS).map((d) => ({ ...d, amount: new Decimal(d.amount).toFixed(2) })),
+    otherDepartments: rest.length
+      ? { departments: rest.length, amount: rest.reduce((s, d) => s.plus(d.amount), new Decimal(0)).toFixed(2), count: rest.reduce((s, d) => s + d.count, 0) }
+      : null,
   };
 }
 

@@ -74,7 +74,6 @@ export async function listReports(db: DbOrTx, actor: Actor, params: ReportListPa
   return { rows, total, page };
 }
 
-const LIGHT_ORDER = sql`case ${monitoringWarnings.light} when 'red' then 3 when 'yellow' then 2 else 1 end`;
 
 /** One page of warnings in the actor's warning.read scope, filtered by region, department, colour, rule and state in SQL. */
 export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningListParams) {
@@ -96,7 +95,14 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
     .where(where);
   const page = clampPage(params.page, params.pageSize, total);
   const dir = params.dir === "desc" ? desc : asc;
-  const order = params.sort === "light" ? [dir(LIGHT_ORDER), desc(monitoringWarnings.createdAt)] : params.sort === "title" ? [dir(objectives.title)] : [dir(monitoringWarnings.createdAt)];
+  // The light enum is declared green < yellow < red, so it sorts by severity itself; with the
+  // newest first and the id in the same direction, a page is a walk along monitoring_warnings_light_idx.
+  const order =
+    params.sort === "light"
+      ? [dir(monitoringWarnings.light), dir(monitoringWarnings.createdAt), dir(monitoringWarnings.id)]
+      : params.sort === "title"
+        ? [dir(objectives.title), asc(monitoringWarnings.id)]
+        : [dir(monitoringWarnings.createdAt), dir(monitoringWarnings.id)];
   const rows = await db
     .select({
       warning: monitoringWarnings,
@@ -116,7 +122,7 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
     .innerJoin(deptOrg, eq(deptOrg.id, monitoringWarnings.departmentOrgId))
     .leftJoin(warningDispositions, eq(warningDispositions.warningId, monitoringWarnings.id))
     .where(where)
-    .orderBy(...order, asc(monitoringWarnings.id))
+    .orderBy(...order)
     .limit(params.pageSize)
     .offset((page - 1) * params.pageSize);
   return { rows, total, page };
@@ -162,7 +168,7 @@ export async function reportWarnings(db: DbOrTx, reportId: number) {
     .leftJoin(warningDispositions, eq(warningDispositions.warningId, monitoringWarnings.id))
     .leftJoin(users, eq(users.id, warningDispositions.decidedBy))
     .where(eq(monitoringWarnings.reportId, reportId))
-    .orderBy(desc(LIGHT_ORDER), asc(monitoringWarnings.id));
+    .orderBy(desc(monitoringWarnings.light), asc(monitoringWarnings.id));
 }
 
 /** A subject's monitoring history, period by period, with each indicator line (the caller has checked access to the objective). */

@@ -88,7 +88,8 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
             <BarTable
               caption={t("disclosure.landing.byDepartment")}
               head={[t("disclosure.list.department"), t("disclosure.landing.countCol"), t("disclosure.landing.amountCol")]}
-              rows={figures.byDepartment.map((d) => ({
+              rows={[
+                ...figures.byDepartment.map((d) => ({
                 key: String(d.id),
                 label: (
                   <Link href={listHref({ departmentId: d.id })} className={linkCls}>
@@ -98,7 +99,19 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
                 count: d.count,
                 amount: d.amount,
                 amountText: wan(d.amount),
-              }))}
+              })),
+                ...(figures.otherDepartments
+                  ? [
+                      {
+                        key: "other",
+                        label: t("disclosure.landing.otherDepartments", { n: figures.otherDepartments.departments }),
+                        count: figures.otherDepartments.count,
+                        amount: figures.otherDepartments.amount,
+                        amountText: wan(figures.otherDepartments.amount),
+                      },
+                    ]
+                  : []),
+              ]}
             />
           </div>
           <p className="mt-6 text-sm text-slate-700">{t("disclosure.landing.gradeLater")}</p>

@@ -27,6 +27,7 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     count: "Objectives disclosed",
     departments: "Departments",
     byCategory: "By project category",
+    otherDepartments: "{n} other departments",
     byDepartment: "By department",
     share: "Share",
     countCol: "Objectives",

@@ -25,6 +25,7 @@ export const disclosureZh = {
     count: "公开绩效目标数",
     departments: "涉及部门数",
     byCategory: "按项目类别",
+    otherDepartments: "其他 {n} 个部门",
     byDepartment: "按主管部门",
     share: "占比",
     countCol: "目标数",

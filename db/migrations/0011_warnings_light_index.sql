@@ -1,0 +1,1 @@
+CREATE INDEX "monitoring_warnings_light_idx" ON "monitoring_warnings" USING btree ("light","created_at","id");
