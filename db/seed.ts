@@ -4,6 +4,7 @@ import { fiscalYears, indicators, orgs, sectors, userRoles, users, type Role } f
 import { BANK_INDICATORS, SECTORS } from "./seed-indicator-bank";
 import { indicatorGrams } from "@/lib/indicator/grams";
 import { seedDemoObjectives } from "./seed-objectives";
+import { seedDemoEvaluation } from "./seed-evaluation";
 import { hashPassword } from "@/lib/auth/password";
 import { insertOrg, insertRegion } from "@/lib/org/tree";
 import { writeAudit } from "@/lib/audit";
@@ -125,6 +126,7 @@ export async function seedDemoData(db: Db, opts: { onlyIfEmpty?: boolean } = {})
     const userIds = new Map<string, number>();
     for (const u of await tx.select({ id: users.id, username: users.username }).from(users)) userIds.set(u.username, u.id);
     await seedDemoObjectives(tx, byCode, userIds);
+    await seedDemoEvaluation(tx, gd.id, userIds.get("admin"));
 
     await writeAudit(tx, { userId: null, username: "system" }, { action: "seed.demo", objectType: "database", after: { accounts: DEMO_ACCOUNTS.length } });
     return true;

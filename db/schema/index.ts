@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./indicator";
 export * from "./project";
 export * from "./objective";
+export * from "./evaluation";

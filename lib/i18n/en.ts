@@ -2,6 +2,7 @@ import type { Messages } from "./zh";
 import { bankEn } from "./sections/bank.en";
 import { excelEn } from "./sections/excel.en";
 import { poolEn } from "./sections/pool.en";
+import { evaluationEn } from "./sections/evaluation.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
 
@@ -211,6 +212,7 @@ export const en: Messages = {
     },
   },
   pool: poolEn,
+  evaluation: evaluationEn,
   wizard: wizardEn,
   review: reviewEn,
   bank: bankEn,

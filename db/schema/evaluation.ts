@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { gradeEnum } from "./enums";
+import { users } from "./auth";
+import { objectives, objectiveVersions } from "./objective";
+import { orgs, regions } from "./org";
+import { projects } from "./project";
+
+// ── Evaluation (DESIGN §3.7) and result application (§3.8) ─────────────────────────
+export const RULE_SET_STATUSES = ["draft", "active", "retired"] as const;
+export type RuleSetStatus = (typeof RULE_SET_STATUSES)[number];
+export const SELF_EVALUATION_STATES = ["draft", "dept_review", "finance_review", "returned", "accepted"] as const;
+export type SelfEvaluationState = (typeof SELF_EVALUATION_STATES)[number];
+export const PROPOSAL_RULES = ["none", "cut", "as_requested", "priority"] as const;
+export type ProposalRule = (typeof PROPOSAL_RULES)[number];
+export const PROPOSAL_STATUSES = ["proposed", "confirmed", "overridden"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export const ruleSetStatusEnum = pgEnum("rule_set_status", RULE_SET_STATUSES);
+export const selfEvaluationStateEnum = pgEnum("self_evaluation_state", SELF_EVALUATION_STATES);
+export const proposalRuleEnum = pgEnum("proposal_rule", PROPOSAL_RULES);
+export const proposalStatusEnum = pgEnum("proposal_status", PROPOSAL_STATUSES);
+
+/**
+ * A scoring rule set (评分规则) of one region and fiscal year, versioned. `rules` holds the
+ * weights, formulas and bands (lib/evaluation/rules.ts validates it). Once a score was computed
+ * under it (`used`), it is frozen: finance edits a copy (a new draft version).
+ */
+export const evaluationRuleSets = pgTable(
+  "evaluation_rule_sets",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    fiscalYear: smallint("fiscal_year").notNull(),
+    number: smallint("number").notNull(),
+    name: varchar("name", { length: 100 }).notNull(),
+    status: ruleSetStatusEnum("status").notNull().default("draft"),
+    used: boolean("used").notNull().default(false),
+    rules: jsonb("rules").notNull(),
+    basedOnId: integer("based_on_id"),
+    createdBy: integer("created_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("evaluation_rule_sets_number_uq").on(t.regionId, t.fiscalYear, t.number),
+    uniqueIndex("evaluation_rule_sets_active_uq").on(t.regionId, t.fiscalYear).where(sql`${t.status} = 'active'`),
+  ],
+);
+
+/**
+ * A self-evaluation (单位自评) of one approved objective: the actual values and deviation
+ * analyses per indicator, the executed amount, and the score computed under a rule set with its
+ * whole breakdown (which rule and numbers produced every figure).
+ */
+export const selfEvaluations = pgTable(
+  "self_evaluations",
+  {
+    id: serial("id").primaryKey(),
+    objectiveId: integer("objective_id")
+      .notNull()
+      .references(() => objectives.id),
+    /** The approved version whose indicators are scored. */
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => objectiveVersions.id),
+    ownerOrgId: integer("owner_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    departmentOrgId: integer("department_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    fiscalYear: smallint("fiscal_year").notNull(),
+    state: selfEvaluationStateEnum("state").notNull().default("draft"),
+    /** Adjusted budget (调整后预算) and executed amount (元). */
+    budgetAmount: numeric("budget_amount", { precision: 18, scale: 2 }).notNull(),
+    executedAmount: numeric("executed_amount", { precision: 18, scale: 2 }).notNull().default("0"),
+    executionExplanation: text("execution_explanation"),
+    /** [{ ordinal, actual, band, percent, deviation }] — values as typed, decimal strings. */
+    actuals: jsonb("actuals").notNull().default(sql`'[]'::jsonb`),
+    summary: text("summary"),
+    ruleSetId: integer("rule_set_id").references(() => evaluationRuleSets.id),
+    totalScore: numeric("total_score", { precision: 5, scale: 2 }),
+    grade: gradeEnum("grade"),
+    /** The engine's ScoreResult (lib/evaluation/scoring.ts). */
+    breakdown: jsonb("breakdown"),
+    returnReason: text("return_reason"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("self_evaluations_objective_uq").on(t.objectiveId),
+    index("self_evaluations_region_year_idx").on(t.regionId, t.fiscalYear, t.state, t.id),
+    index("self_evaluations_dept_idx").on(t.departmentOrgId, t.state),
+    index("self_evaluations_owner_idx").on(t.ownerOrgId, t.fiscalYear),
+  ],
+);
+
+/**
+ * Result application (结果应用): the proposal for a continuing subject's next-year budget from its
+ * grade, confirmed or overridden (with a reason) by a finance reviewer.
+ */
+export const budgetProposals = pgTable(
+  "budget_proposals",
+  {
+    id: serial("id").primaryKey(),
+    selfEvaluationId: integer("self_evaluation_id")
+      .notNull()
+      .references(() => selfEvaluations.id),
+    projectId: integer("project_id").references(() => projects.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    /** The budget year the proposal is for (evaluated year + 1). */
+    fiscalYear: smallint("fiscal_year").notNull(),
+    grade: gradeEnum("grade").notNull(),
+    rule: proposalRuleEnum("rule").notNull(),
+    requestedAmount: numeric("requested_amount", { precision: 18, scale: 2 }).notNull(),
+    proposedAmount: numeric("proposed_amount", { precision: 18, scale: 2 }).notNull(),
+    cutPercent: numeric("cut_percent", { precision: 5, scale: 2 }),
+    rectificationRequired: boolean("rectification_required").notNull().default(false),
+    /** 差: an exception finance records, with its reason, lets a budget be arranged. */
+    exceptionReason: text("exception_reason"),
+    status: proposalStatusEnum("status").notNull().default("proposed"),
+    confirmedAmount: numeric("confirmed_amount", { precision: 18, scale: 2 }),
+    overrideReason: text("override_reason"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("budget_proposals_evaluation_uq").on(t.selfEvaluationId), index("budget_proposals_region_year_idx").on(t.regionId, t.fiscalYear, t.status, t.id)],
+);

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { id, optionalText, text, version } from "./common";
+import { money } from "./objective";
+import { QUALITATIVE_BANDS, scoringRulesSchema } from "@/lib/evaluation/rules";
+
+export const copyRuleSetInput = z.strictObject({ ruleSetId: id, name: text(100, 2) });
+export const editRuleSetInput = z.strictObject({ ruleSetId: id, version, name: text(100, 2).optional(), rules: scoringRulesSchema });
+export const activateRuleSetInput = z.strictObject({ ruleSetId: id, version });
+
+/** A value as the filer types it: a number (with %, commas) or empty. */
+const actualValue = z
+  .string()
+  .trim()
+  .max(40)
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v == null || /^[-+]?[\d,，]+(\.\d+)?\s*[%％]?$/.test(v), "evaluation.errors.actualNotNumber");
+
+const percent = z
+  .string()
+  .trim()
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v == null || (/^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100), "evaluation.errors.percent");
+
+export const actualRow = z.strictObject({
+  ordinal: z.coerce.number().int().min(1).max(500),
+  actual: actualValue,
+  band: z.enum(QUALITATIVE_BANDS).optional().nullable(),
+  percent,
+  deviation: optionalText(2000),
+});
+export type ActualRow = z.output<typeof actualRow>;
+
+export const startSelfEvaluationInput = z.strictObject({ objectiveId: id });
+
+export const saveSelfEvaluationInput = z.strictObject({
+  selfEvaluationId: id,
+  version,
+  executedAmount: money,
+  executionExplanation: optionalText(2000),
+  summary: optionalText(4000),
+  actuals: z.array(actualRow).max(500),
+});
+
+export const SELF_EVALUATION_EVENTS = ["submit", "dept_pass", "dept_return", "finance_accept", "finance_return"] as const;
+export const selfEvaluationEventInput = z.strictObject({
+  selfEvaluationId: id,
+  version,
+  event: z.enum(SELF_EVALUATION_EVENTS),
+  reason: optionalText(2000),
+});
