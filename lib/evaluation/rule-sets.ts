@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { evaluationRuleSets, regions } from "@/db/schema";
 import { ActionError } from "@/lib/actions/result";
@@ -29,11 +29,6 @@ export async function activeRuleSetFor(db: DbOrTx, regionId: number, fiscalYear:
   return row?.rs ?? null;
 }
 
-/** Marks a rule set as used: from now on it is frozen. Inside the transaction that stores the score. */
-export async function markRuleSetUsed(tx: Tx, ruleSetId: number) {
-  await tx.update(evaluationRuleSets).set({ used: true }).where(and(eq(evaluationRuleSets.id, ruleSetId), eq(evaluationRuleSets.used, false)));
-}
-
 /** A new draft version copied from an existing rule set (finance edits a copy, never a used set). */
 export async function copyRuleSet(tx: Tx, actor: AuditActor, source: RuleSetRow, name: string) {
   const [{ next }] = await tx
@@ -58,18 +53,22 @@ export async function copyRuleSet(tx: Tx, actor: AuditActor, source: RuleSetRow,
 }
 
 /**
- * Edits a draft rule set's rules. Refused when the set was used or is no longer a draft: a
- * conditional update on status, used and version, so a set that became used meanwhile is not edited.
+ * Edits a rule set's rules — a draft, or an adopted set nobody has been scored under yet. Refused
+ * once the set was used (or retired): a conditional update on used and version, so a set that a
+ * score took meanwhile (takeRuleSetForScoring locks and marks it) is not edited.
  */
 export async function updateRuleSetRules(tx: Tx, actor: AuditActor, row: RuleSetRow, expectedVersion: number, rules: ScoringRules, name?: string) {
-  if (row.used || row.status !== "draft") throw new ActionError("forbidden", { _form: "evaluation.rules.frozen" });
+  if (row.used || row.status === "retired") throw new ActionError("forbidden", { _form: "evaluation.rules.frozen" });
   if (row.version !== expectedVersion) throw new ActionError("conflict");
   const [updated] = await tx
     .update(evaluationRuleSets)
     .set({ rules, name: name ?? row.name, version: sql`${evaluationRuleSets.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(evaluationRuleSets.id, row.id), eq(evaluationRuleSets.status, "draft"), eq(evaluationRuleSets.used, false), eq(evaluationRuleSets.version, expectedVersion)))
+    .where(and(eq(evaluationRuleSets.id, row.id), ne(evaluationRuleSets.status, "retired"), eq(evaluationRuleSets.used, false), eq(evaluationRuleSets.version, expectedVersion)))
     .returning();
-  if (!updated) throw new ActionError("conflict");
+  if (!updated) {
+    const [now] = await tx.select({ used: evaluationRuleSets.used }).from(evaluationRuleSets).where(eq(evaluationRuleSets.id, row.id));
+    throw now?.used ? new ActionError("forbidden", { _form: "evaluation.rules.frozen" }) : new ActionError("conflict");
+  }
   await writeAudit(tx, actor, { action: "ruleSet.edit", objectType: "evaluation_rule_set", objectId: row.id, before: { rules: row.rules, version: row.version }, after: { rules, version: updated.version } });
   return updated;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { id, optionalText, text, version } from "./common";
 import { money } from "./objective";
 import { QUALITATIVE_BANDS, scoringRulesSchema } from "@/lib/evaluation/rules";
+import { SELF_EVALUATION_EVENTS } from "@/lib/workflow/self-evaluation";
 
 export const copyRuleSetInput = z.strictObject({ ruleSetId: id, name: text(100, 2) });
 export const editRuleSetInput = z.strictObject({ ruleSetId: id, version, name: text(100, 2).optional(), rules: scoringRulesSchema });
@@ -45,7 +46,6 @@ export const saveSelfEvaluationInput = z.strictObject({
   actuals: z.array(actualRow).max(500),
 });
 
-export const SELF_EVALUATION_EVENTS = ["submit", "dept_pass", "dept_return", "finance_accept", "finance_return"] as const;
 export const selfEvaluationEventInput = z.strictObject({
   selfEvaluationId: id,
   version,

@@ -31,6 +31,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     missingActual: "Enter the actual value",
     missingBand: "Choose the judgement and enter the percentage",
     percentOutOfBand: "The percentage must lie within the chosen band ({min}%–{max}%)",
+    missingReason: "Give the reason for the judgement",
     missingDeviation: "An indicator that missed its target needs a deviation analysis",
     missingExplanation: "The execution rate is below {rate}%: explain why",
     reasonRequired: "A return needs a reason",

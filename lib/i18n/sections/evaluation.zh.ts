@@ -28,6 +28,7 @@ export const evaluationZh = {
     missingActual: "请填写实际完成值",
     missingBand: "请选择完成情况并填写得分比例",
     percentOutOfBand: "得分比例须在所选档次范围内（{min}%–{max}%）",
+    missingReason: "定性指标须说明评判理由",
     missingDeviation: "未完成目标的指标须填写偏差原因分析",
     missingExplanation: "预算执行率低于 {rate}%，须说明原因",
     reasonRequired: "退回须填写原因",
