@@ -1,0 +1,120 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { evaluationRuleSets, objectives, orgs, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
+import { GRADES, type Grade } from "@/db/schema/enums";
+import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
+import type { Actor } from "@/lib/auth/actor";
+import { scopeWhere } from "@/lib/auth/scope";
+import { clampPage } from "@/lib/project/queries";
+
+const deptOrg = alias(orgs, "se_dept_org");
+const place = { orgPath: orgs.path, regionPath: regions.path };
+
+export const SELF_EVALUATION_SORTS = ["id", "title", "score", "submittedAt"] as const;
+
+/** The list's query string; anything malformed falls back to its default. */
+export const selfEvaluationListParams = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  state: z.enum(SELF_EVALUATION_STATES).optional().catch(undefined),
+  grade: z.enum(GRADES).optional().catch(undefined),
+  sort: z.enum(SELF_EVALUATION_SORTS).catch("id"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  pageSize: z.coerce
+    .number()
+    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(20),
+});
+export type SelfEvaluationListParams = z.output<typeof selfEvaluationListParams>;
+
+export interface SelfEvaluationRow {
+  id: number;
+  objectiveId: number;
+  title: string;
+  ownerName: string;
+  departmentName: string;
+  fiscalYear: number;
+  state: SelfEvaluationState;
+  totalScore: string | null;
+  grade: Grade | null;
+  budgetAmount: string;
+  executedAmount: string;
+  submittedAt: Date | null;
+}
+
+const ORDER = {
+  id: selfEvaluations.id,
+  title: objectives.title,
+  score: selfEvaluations.totalScore,
+  submittedAt: selfEvaluations.submittedAt,
+};
+
+/** One page of the self-evaluations the actor may read, filtered, sorted and counted in the database. */
+export async function listSelfEvaluations(db: DbOrTx, actor: Actor, params: SelfEvaluationListParams) {
+  const conds: SQL[] = [scopeWhere(actor, "project.read", place)];
+  if (params.year) conds.push(eq(selfEvaluations.fiscalYear, params.year));
+  if (params.state) conds.push(eq(selfEvaluations.state, params.state));
+  if (params.grade) conds.push(eq(selfEvaluations.grade, params.grade));
+  const where = and(...conds);
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(selfEvaluations)
+    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+    .where(where);
+  const page = clampPage(params.page, params.pageSize, total);
+  const order = params.dir === "desc" ? desc : asc;
+  const rows: SelfEvaluationRow[] = await db
+    .select({
+      id: selfEvaluations.id,
+      objectiveId: selfEvaluations.objectiveId,
+      title: objectives.title,
+      ownerName: orgs.name,
+      departmentName: deptOrg.name,
+      fiscalYear: selfEvaluations.fiscalYear,
+      state: selfEvaluations.state,
+      totalScore: selfEvaluations.totalScore,
+      grade: selfEvaluations.grade,
+      budgetAmount: selfEvaluations.budgetAmount,
+      executedAmount: selfEvaluations.executedAmount,
+      submittedAt: selfEvaluations.submittedAt,
+    })
+    .from(selfEvaluations)
+    .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
+    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+    .innerJoin(deptOrg, eq(deptOrg.id, selfEvaluations.departmentOrgId))
+    .where(where)
+    .orderBy(params.sort === "score" || params.sort === "submittedAt" ? sql`${ORDER[params.sort]} ${sql.raw(params.dir)} nulls last` : order(ORDER[params.sort]), asc(selfEvaluations.id))
+    .limit(params.pageSize)
+    .offset((page - 1) * params.pageSize);
+  return { rows, total, page };
+}
+
+/** Approved objectives the actor files for that have no self-evaluation yet (the filer's to-do), oldest year first. */
+export async function objectivesAwaitingSelfEvaluation(db: DbOrTx, actor: Actor, limit = 20) {
+  return db
+    .select({ id: objectives.id, title: objectives.title, fiscalYear: objectives.fiscalYear, ownerName: orgs.name })
+    .from(objectives)
+    .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, orgs.regionId))
+    .leftJoin(selfEvaluations, eq(selfEvaluations.objectiveId, objectives.id))
+    .where(and(scopeWhere(actor, "project.write", place), sql`${objectives.approvedVersionId} is not null`, isNull(selfEvaluations.id)))
+    .orderBy(asc(objectives.fiscalYear), asc(objectives.id))
+    .limit(limit);
+}
+
+/** A self-evaluation with what its page shows: objective title, owner, and the rule set that scored it. */
+export async function selfEvaluationDetail(db: DbOrTx, selfEvaluationId: number) {
+  const [row] = await db
+    .select({ title: objectives.title, ownerName: orgs.name, ruleSetName: evaluationRuleSets.name, ruleSetNumber: evaluationRuleSets.number })
+    .from(selfEvaluations)
+    .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
+    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+    .leftJoin(evaluationRuleSets, eq(evaluationRuleSets.id, selfEvaluations.ruleSetId))
+    .where(eq(selfEvaluations.id, selfEvaluationId));
+  return row;
+}
