@@ -126,7 +126,7 @@ export async function seedDemoData(db: Db, opts: { onlyIfEmpty?: boolean } = {})
     const userIds = new Map<string, number>();
     for (const u of await tx.select({ id: users.id, username: users.username }).from(users)) userIds.set(u.username, u.id);
     await seedDemoObjectives(tx, byCode, userIds);
-    await seedDemoEvaluation(tx, gd.id, userIds.get("admin"));
+    await seedDemoEvaluation(tx, gd.id, byCode, userIds);
 
     await writeAudit(tx, { userId: null, username: "system" }, { action: "seed.demo", objectType: "database", after: { accounts: DEMO_ACCOUNTS.length } });
     return true;
