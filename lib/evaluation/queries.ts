@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { evaluationRuleSets, objectives, orgs, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
+import { budgetProposals, evaluationRuleSets, objectives, orgs, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
 import { GRADES, type Grade } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
@@ -117,4 +117,42 @@ export async function selfEvaluationDetail(db: DbOrTx, selfEvaluationId: number)
     .leftJoin(evaluationRuleSets, eq(evaluationRuleSets.id, selfEvaluations.ruleSetId))
     .where(eq(selfEvaluations.id, selfEvaluationId));
   return row;
+}
+
+export const proposalListParams = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  pageSize: z.coerce
+    .number()
+    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(20),
+});
+
+/** One page of next-year budget proposals in the finance reviewer's region, undecided first. */
+export async function listProposals(db: DbOrTx, actor: Actor, params: z.output<typeof proposalListParams>) {
+  const conds: SQL[] = [scopeWhere(actor, "evaluation.review.finance", place)];
+  if (params.year) conds.push(eq(budgetProposals.fiscalYear, params.year));
+  const where = and(...conds);
+  const base = () =>
+    db
+      .select({ total: count() })
+      .from(budgetProposals)
+      .innerJoin(selfEvaluations, eq(selfEvaluations.id, budgetProposals.selfEvaluationId))
+      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, budgetProposals.regionId))
+      .where(where);
+  const [{ total }] = await base();
+  const page = clampPage(params.page, params.pageSize, total);
+  const rows = await db
+    .select({ p: budgetProposals, title: objectives.title, ownerName: orgs.name, score: selfEvaluations.totalScore })
+    .from(budgetProposals)
+    .innerJoin(selfEvaluations, eq(selfEvaluations.id, budgetProposals.selfEvaluationId))
+    .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
+    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, budgetProposals.regionId))
+    .where(where)
+    .orderBy(sql`${budgetProposals.status} = 'proposed' desc`, asc(budgetProposals.id))
+    .limit(params.pageSize)
+    .offset((page - 1) * params.pageSize);
+  return { rows, total, page };
 }

@@ -52,3 +52,13 @@ export const selfEvaluationEventInput = z.strictObject({
   event: z.enum(SELF_EVALUATION_EVENTS),
   reason: optionalText(2000),
 });
+
+export const generateProposalsInput = z.strictObject({ fiscalYear: z.coerce.number().int().min(2000).max(2100) });
+export const decideProposalInput = z.strictObject({
+  proposalId: id,
+  version,
+  decision: z.enum(["confirm", "override"]),
+  amount: z.preprocess((v) => (v === "" || v == null ? null : v), money.nullable()),
+  reason: optionalText(2000),
+  exceptionReason: optionalText(2000),
+});

@@ -255,3 +255,14 @@ describe("properties", () => {
     );
   });
 });
+
+describe("result application from the grade", () => {
+  it("差 none, 中 cut by the configured percent with rectification, 良 as requested, 优 priority", async () => {
+    const { proposeFromGrade } = await import("@/lib/evaluation/application");
+    expect(proposeFromGrade("poor", "1000000.00", "10")).toEqual({ rule: "none", proposed: "0.00", rectification: true });
+    expect(proposeFromGrade("fair", "1000000.00", "10")).toEqual({ rule: "cut", proposed: "900000.00", rectification: true });
+    expect(proposeFromGrade("fair", "333.33", "15")).toEqual({ rule: "cut", proposed: "283.33", rectification: true }); // 283.3305
+    expect(proposeFromGrade("good", "1000000.00", "10")).toEqual({ rule: "as_requested", proposed: "1000000.00", rectification: false });
+    expect(proposeFromGrade("excellent", "1000000.00", "10")).toEqual({ rule: "priority", proposed: "1000000.00", rectification: false });
+  });
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { auditLog, budgetProposals, objectives, selfEvaluations } from "@/db/schema";
+import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
+import { generateBudgetProposals } from "@/lib/actions/evaluation/generate-budget-proposals";
+import { reviewSelfEvaluationDepartment } from "@/lib/actions/evaluation/review-self-evaluation-department";
+import { reviewSelfEvaluationFinance } from "@/lib/actions/evaluation/review-self-evaluation-finance";
+import { saveSelfEvaluationAction } from "@/lib/actions/evaluation/save-self-evaluation";
+import { submitSelfEvaluation } from "@/lib/actions/evaluation/submit-self-evaluation";
+import { createTestDatabase } from "../helpers/db";
+import { signInAs, useTestDatabase } from "../helpers/session";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  useTestDatabase(database);
+});
+afterAll(() => database.drop());
+
+async function seededSelfEvaluation(title: string) {
+  const [row] = await database.db
+    .select({ se: selfEvaluations })
+    .from(selfEvaluations)
+    .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
+    .where(and(eq(objectives.title, title), eq(selfEvaluations.fiscalYear, 2026)));
+  return row.se;
+}
+const proposalOf = async (selfEvaluationId: number) => (await database.db.select().from(budgetProposals).where(eq(budgetProposals.selfEvaluationId, selfEvaluationId)))[0];
+
+describe("result application", () => {
+  it("the seeded demo: the health project's accepted self-evaluation is 良 at 83.98", async () => {
+    const health = await seededSelfEvaluation("重点传染病防控项目");
+    expect(health).toMatchObject({ state: "accepted", totalScore: "83.98", grade: "good" });
+  });
+
+  it("a poorly executed trunk road is graded 差 after department review and finance acceptance", async () => {
+    let se = await seededSelfEvaluation("普通国省道改造");
+    await signInAs(database, "filer");
+    const why = "受征地拆迁影响，主体工程推迟开工";
+    const saved = await saveSelfEvaluationAction({
+      selfEvaluationId: se.id,
+      version: se.version,
+      executedAmount: "200000000.00",
+      executionExplanation: "主体工程推迟开工，资金支付滞后",
+      summary: null,
+      actuals: [
+        { ordinal: 1, actual: null, band: "not_achieved", percent: "30", deviation: why },
+        { ordinal: 2, actual: "40", deviation: why },
+        { ordinal: 3, actual: "50", deviation: why },
+        { ordinal: 4, actual: "40", deviation: why },
+        { ordinal: 5, actual: "30", deviation: why },
+      ],
+    });
+    expect(saved).toMatchObject({ ok: true, data: { total: "37.74", grade: "poor" } });
+    se = await seededSelfEvaluation("普通国省道改造");
+    expect((await submitSelfEvaluation({ selfEvaluationId: se.id, version: se.version })).ok).toBe(true);
+    await signInAs(database, "dept");
+    se = await seededSelfEvaluation("普通国省道改造");
+    expect((await reviewSelfEvaluationDepartment({ selfEvaluationId: se.id, version: se.version, event: "dept_pass" })).ok).toBe(true);
+    await signInAs(database, "reviewer");
+    se = await seededSelfEvaluation("普通国省道改造");
+    expect((await reviewSelfEvaluationFinance({ selfEvaluationId: se.id, version: se.version, event: "finance_accept" })).ok).toBe(true);
+  });
+
+  it("proposals come from the grades; 差 gets nothing unless an exception with a reason is recorded", async () => {
+    await signInAs(database, "reviewer");
+    expect(await generateBudgetProposals({ fiscalYear: 2026 })).toMatchObject({ ok: true, data: { created: 2 } });
+    // Running it again makes no duplicates.
+    expect(await generateBudgetProposals({ fiscalYear: 2026 })).toMatchObject({ ok: true, data: { created: 0 } });
+
+    const road = await proposalOf((await seededSelfEvaluation("普通国省道改造")).id);
+    const health = await proposalOf((await seededSelfEvaluation("重点传染病防控项目")).id);
+    expect(road).toMatchObject({ fiscalYear: 2027, grade: "poor", rule: "none", requestedAmount: "500000000.00", proposedAmount: "0.00", rectificationRequired: true, status: "proposed" });
+    expect(health).toMatchObject({ grade: "good", rule: "as_requested", proposedAmount: "32000000.00", rectificationRequired: false });
+
+    // Overriding a 差 subject's budget upward without an exception is refused, and nothing changes.
+    const blocked = await decideBudgetProposal({ proposalId: road.id, version: road.version, decision: "override", amount: "100000000.00", reason: "在建工程需续建" });
+    expect(blocked).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(!blocked.ok && blocked.fieldErrors?.exceptionReason?.[0]).toContain("例外事项");
+    expect(await proposalOf(road.selfEvaluationId)).toMatchObject({ status: "proposed", confirmedAmount: null });
+    // An override needs its reason.
+    const noReason = await decideBudgetProposal({ proposalId: health.id, version: health.version, decision: "override", amount: "30000000.00" });
+    expect(!noReason.ok && noReason.fieldErrors?.reason?.[0]).toContain("说明理由");
+
+    // With the exception recorded, the continuing works get their budget.
+    const allowed = await decideBudgetProposal({
+      proposalId: road.id,
+      version: road.version,
+      decision: "override",
+      amount: "100000000.00",
+      reason: "在建工程需续建，避免形成半拉子工程",
+      exceptionReason: "省政府常务会议决定保障续建路段资金",
+    });
+    expect(allowed).toMatchObject({ ok: true, data: { status: "overridden", confirmedAmount: "100000000.00" } });
+    expect(await decideBudgetProposal({ proposalId: health.id, version: health.version, decision: "confirm" })).toMatchObject({ ok: true, data: { status: "confirmed", confirmedAmount: "32000000.00" } });
+    // Decided once: a second decision is refused.
+    expect(await decideBudgetProposal({ proposalId: health.id, version: health.version + 1, decision: "confirm" })).toMatchObject({ ok: false, code: "forbidden" });
+
+    const trail = await database.db.select().from(auditLog).where(and(eq(auditLog.objectType, "budget_proposal"), eq(auditLog.objectId, String(road.id))));
+    expect(trail.map((a) => a.action)).toEqual(["proposal.override"]);
+  });
+
+  it("a department reviewer and a filer cannot generate or decide proposals", async () => {
+    await signInAs(database, "dept");
+    expect(await generateBudgetProposals({ fiscalYear: 2026 })).toMatchObject({ ok: false, code: "forbidden" });
+    await signInAs(database, "gz.reviewer");
+    // A city's finance reviewer does not reach the province's subjects.
+    const road = await proposalOf((await seededSelfEvaluation("普通国省道改造")).id);
+    expect(await decideBudgetProposal({ proposalId: road.id, version: road.version, decision: "confirm" })).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
