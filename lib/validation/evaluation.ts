@@ -62,3 +62,4 @@ export const decideProposalInput = z.strictObject({
   reason: optionalText(2000),
   exceptionReason: optionalText(2000),
 });
+export const replayRuleSetInput = z.strictObject({ ruleSetId: id });

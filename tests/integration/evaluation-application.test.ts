@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, budgetProposals, objectives, selfEvaluations } from "@/db/schema";
+import { auditLog, budgetProposals, evaluationRuleSets, objectives, selfEvaluations } from "@/db/schema";
+import { copyEvaluationRuleSet } from "@/lib/actions/evaluation/copy-rule-set";
+import { editEvaluationRuleSet } from "@/lib/actions/evaluation/edit-rule-set";
+import { replayEvaluationRuleSet } from "@/lib/actions/evaluation/replay-rule-set";
+import { DEFAULT_RULES } from "@/lib/evaluation/rules";
+import type { ReplayResult } from "@/lib/evaluation/replay";
+import { auditCount } from "../helpers/session";
 import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
 import { generateBudgetProposals } from "@/lib/actions/evaluation/generate-budget-proposals";
 import { reviewSelfEvaluationDepartment } from "@/lib/actions/evaluation/review-self-evaluation-department";
@@ -107,5 +113,53 @@ describe("result application", () => {
     // A city's finance reviewer does not reach the province's subjects.
     const road = await proposalOf((await seededSelfEvaluation("普通国省道改造")).id);
     expect(await decideBudgetProposal({ proposalId: road.id, version: road.version, decision: "confirm" })).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+describe("replay under a draft rule set", () => {
+  it("shows which subjects change grade and by how much, and writes nothing", async () => {
+    await signInAs(database, "admin");
+    const [active] = await database.db.select().from(evaluationRuleSets).where(and(eq(evaluationRuleSets.fiscalYear, 2026), eq(evaluationRuleSets.status, "active")));
+    const copy = await copyEvaluationRuleSet({ ruleSetId: active.id, name: "2026年度评分规则（从严征求意见稿）" });
+    const copyId = (copy as { data: { id: number } }).data.id;
+    const strict = {
+      ...DEFAULT_RULES,
+      formulas: { ...DEFAULT_RULES.formulas, gte: { kind: "proportional" as const, zeroBelowRatio: "0.6" } },
+      gradeBands: { excellent: "95", good: "85", fair: "60", poor: "0" },
+    };
+    expect((await editEvaluationRuleSet({ ruleSetId: copyId, version: 1, rules: strict })).ok).toBe(true);
+
+    const snapshot = async () => ({
+      selfEvaluations: await database.db.select().from(selfEvaluations).orderBy(selfEvaluations.id),
+      ruleSets: await database.db.select().from(evaluationRuleSets).orderBy(evaluationRuleSets.id),
+      proposals: await database.db.select().from(budgetProposals).orderBy(budgetProposals.id),
+      audit: await auditCount(database),
+    });
+    await signInAs(database, "reviewer"); // (signing in is audited: before the snapshot)
+    const before = await snapshot();
+
+    const replay = await replayEvaluationRuleSet({ ruleSetId: copyId });
+    expect(replay.ok).toBe(true);
+    const r = (replay as { data: ReplayResult }).data;
+    expect(r.scored).toBe(2);
+    // The health project (83.98) falls below the stricter 良 line of 85: 良 → 中, score unchanged.
+    expect(r.gradeChanges).toEqual([
+      expect.objectContaining({ title: "重点传染病防控项目", oldTotal: "83.98", newTotal: "83.98", delta: "0.00", oldGrade: "good", newGrade: "fair" }),
+    ]);
+    // The trunk road loses the points of indicators below 60% of target but stays 差.
+    expect(r.scoreOnlyChanges).toBe(1);
+    expect(r.before).toEqual({ excellent: 0, good: 1, fair: 0, poor: 1 });
+    expect(r.after).toEqual({ excellent: 0, good: 0, fair: 1, poor: 1 });
+
+    // Nothing written: self-evaluations, rule sets (not even the draft's used mark), proposals, audit log.
+    expect(await snapshot()).toEqual(before);
+    const [draft] = await database.db.select().from(evaluationRuleSets).where(eq(evaluationRuleSets.id, copyId));
+    expect(draft).toMatchObject({ status: "draft", used: false });
+  });
+
+  it("a rule set of another region is out of reach", async () => {
+    await signInAs(database, "gz.reviewer");
+    const [active] = await database.db.select().from(evaluationRuleSets).where(and(eq(evaluationRuleSets.fiscalYear, 2026), eq(evaluationRuleSets.status, "active")));
+    expect(await replayEvaluationRuleSet({ ruleSetId: active.id })).toMatchObject({ ok: false, code: "not_found" });
   });
 });
