@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/review/department", labelKey: "review.navDept", permission: "declaration.review.department" },
   { href: "/review/finance", labelKey: "review.navFinance", permission: "declaration.review.finance" },
   { href: "/evaluation", labelKey: "evaluation.nav", permission: "project.read" },
+  { href: "/evaluation/rules", labelKey: "evaluation.ruleSets.nav", permission: "evaluation.review.finance" },
   { href: "/evaluation/proposals", labelKey: "evaluation.proposal.nav", permission: "evaluation.review.finance" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user.read" },
   { href: "/admin/orgs", labelKey: "nav.orgs", permission: "org.read" },

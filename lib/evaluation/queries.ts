@@ -156,3 +156,14 @@ export async function listProposals(db: DbOrTx, actor: Actor, params: z.output<t
     .offset((page - 1) * params.pageSize);
   return { rows, total, page };
 }
+
+/** The rule sets of the actor's region and the regions below it, newest year and version first. */
+export async function listRuleSets(db: DbOrTx, actor: Actor) {
+  return db
+    .select({ rs: evaluationRuleSets, regionName: regions.name })
+    .from(evaluationRuleSets)
+    .innerJoin(regions, eq(regions.id, evaluationRuleSets.regionId))
+    .where(sql`${regions.path} like ${actor.regionPath + "%"}`)
+    .orderBy(desc(evaluationRuleSets.fiscalYear), asc(regions.path), desc(evaluationRuleSets.number))
+    .limit(200);
+}
