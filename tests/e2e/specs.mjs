@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { evaluationSpecs } from "./specs-evaluation.mjs";
 
 const PASSWORD = "Demo@2026";
 
@@ -452,4 +453,5 @@ export const specs = [
       assert.deepEqual(dialogs, [SUBMIT_CONFIRM, SUBMIT_CONFIRM], "the only dialogs were the two submit confirmations");
     },
   },
+  ...evaluationSpecs,
 ];

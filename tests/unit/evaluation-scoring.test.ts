@@ -266,3 +266,29 @@ describe("result application from the grade", () => {
     expect(proposeFromGrade("excellent", "1000000.00", "10")).toEqual({ rule: "priority", proposed: "1000000.00", rectification: false });
   });
 });
+
+describe("every rule a figure can carry is explained in both languages", () => {
+  it("zh and en have a text for each rule key the engine emits", async () => {
+    const { translator } = await import("@/lib/i18n");
+    const keys = new Set<string>();
+    const collect = (r: ReturnType<typeof scoreSubject>) => {
+      keys.add(r.execution.rule.rule).add(r.totalRule.rule).add(r.gradeRule.rule);
+      for (const l of r.levels) {
+        keys.add(l.pointsRule.rule).add(l.rule.rule);
+        for (const l2 of l.level2) {
+          keys.add(l2.rule.rule);
+          for (const i of l2.indicators) keys.add(i.pointsRule.rule).add(i.scoreRule.rule);
+        }
+      }
+    };
+    fc.assert(fc.property(subjectArb, (s) => collect(scoreSubject(R, s))), { numRuns: 300 });
+    const strict = { ...R, formulas: { gte: { kind: "proportional" as const, zeroBelowRatio: "0.6" }, lte: { kind: "all_or_nothing" as const, zeroAtMultiple: "2" }, eq: { kind: "all_or_nothing" as const } } };
+    fc.assert(fc.property(subjectArb, (s) => collect(scoreSubject(strict, s))), { numRuns: 300 });
+    collect(scoreSubject(R, { budget: "0", executed: "0", indicators: [ind("gte", "x", "1"), ind("gte", "1", null), ind("qualitative", "x", null)] }));
+    expect(keys.size).toBeGreaterThan(25);
+    for (const locale of ["zh", "en"] as const) {
+      const t = translator(locale);
+      for (const k of keys) expect(t(`evaluation.ruleText.${k}` as never), `${locale}: ${k}`).not.toContain("evaluation.ruleText");
+    }
+  });
+});

@@ -47,7 +47,8 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
   const [indicators, detail] = await Promise.all([indicatorsOf(db, se.versionId), selfEvaluationDetail(db, se.id)]);
   const editable = (se.state === "draft" || se.state === "returned") && canOn(actor, "project.write", place);
   const ref = { id: se.id, state: se.state, version: se.version, ownerKind: loaded.ownerKind, ...place };
-  const events = availableSelfEvaluationEvents(actor, ref);
+  // The filer's submit is on the form; the card shows the reviewers' decisions.
+  const events = availableSelfEvaluationEvents(actor, ref).filter((e) => e !== "submit");
   const breakdown = se.breakdown as ScoreResult | null;
 
   return (

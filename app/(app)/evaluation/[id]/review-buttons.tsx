@@ -16,7 +16,6 @@ export function ReviewButtons({ selfEvaluationId, version, events }: { selfEvalu
   const dept = useActionCall(reviewSelfEvaluationDepartment);
   const finance = useActionCall(reviewSelfEvaluationFinance);
   const shown = events.filter((e) => e !== "submit");
-  if (!shown.length) return <p className="text-sm text-slate-600">{t("evaluation.filerSubmits")}</p>;
   const errors = { ...dept.errors, ...finance.errors };
   return (
     <div className="space-y-3">

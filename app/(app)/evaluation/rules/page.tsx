@@ -108,8 +108,8 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
         const rules = rulesOf(rs);
         const editable = manage && !rs.used && rs.status !== "retired";
         return (
+          <section key={rs.id} aria-label={rs.name}>
           <Card
-            key={rs.id}
             className="mb-4"
             title={
               <span className="flex flex-wrap items-center gap-2">
@@ -152,6 +152,7 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
             </div>
             {editable && <RuleSetEditor ruleSetId={rs.id} version={rs.version} rules={rules} />}
           </Card>
+          </section>
         );
       })}
     </>
