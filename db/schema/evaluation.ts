@@ -140,3 +140,51 @@ export const budgetProposals = pgTable(
   },
   (t) => [uniqueIndex("budget_proposals_evaluation_uq").on(t.selfEvaluationId), index("budget_proposals_region_year_idx").on(t.regionId, t.fiscalYear, t.status, t.id)],
 );
+
+export const SAMPLE_REASONS = ["random", "warning"] as const;
+export const sampleReasonEnum = pgEnum("re_evaluation_reason", SAMPLE_REASONS);
+
+/**
+ * A re-evaluation sample (再评价抽样): finance draws a percentage of a year's self-evaluations at
+ * random. The seed is recorded, so the same candidates and seed always give the same sample.
+ */
+export const reEvaluationSamples = pgTable(
+  "re_evaluation_samples",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    fiscalYear: smallint("fiscal_year").notNull(),
+    percent: numeric("percent", { precision: 5, scale: 2 }).notNull(),
+    seed: integer("seed").notNull(),
+    /** The candidate self-evaluation ids, in the order the draw used (sorted ascending). */
+    candidates: jsonb("candidates").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("re_evaluation_samples_region_year_idx").on(t.regionId, t.fiscalYear)],
+);
+
+/** One sampled self-evaluation, its re-score and whether the self-score was inflated (> 10 points above). */
+export const reEvaluationItems = pgTable(
+  "re_evaluation_items",
+  {
+    id: serial("id").primaryKey(),
+    sampleId: integer("sample_id")
+      .notNull()
+      .references(() => reEvaluationSamples.id),
+    selfEvaluationId: integer("self_evaluation_id")
+      .notNull()
+      .references(() => selfEvaluations.id),
+    reason: sampleReasonEnum("reason").notNull(),
+    selfScore: numeric("self_score", { precision: 5, scale: 2 }).notNull(),
+    reScore: numeric("re_score", { precision: 5, scale: 2 }),
+    inflated: boolean("inflated"),
+    note: text("note"),
+    scoredBy: integer("scored_by").references(() => users.id),
+    scoredAt: timestamp("scored_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("re_evaluation_items_uq").on(t.sampleId, t.selfEvaluationId), index("re_evaluation_items_se_idx").on(t.selfEvaluationId)],
+);

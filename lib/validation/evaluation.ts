@@ -63,3 +63,22 @@ export const decideProposalInput = z.strictObject({
   exceptionReason: optionalText(2000),
 });
 export const replayRuleSetInput = z.strictObject({ ruleSetId: id });
+
+const percentOfSample = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) > 0 && Number(v) <= 100, "evaluation.errors.percent");
+export const drawSampleInput = z.strictObject({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100),
+  percent: percentOfSample,
+  seed: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(0).max(2_147_483_646).nullable()),
+});
+export const reScoreInput = z.strictObject({
+  itemId: id,
+  version,
+  reScore: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, "evaluation.errors.score"),
+  note: optionalText(2000),
+});

@@ -25,6 +25,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
   },
   errors: {
     actualNotNumber: "Enter a number (a % sign is allowed)",
+    score: "A score from 0 to 100, two decimals at most",
     percent: "Enter a percentage from 0 to 100",
     notApproved: "Only an approved objective can be self-evaluated",
     exists: "This objective already has a self-evaluation",

@@ -22,6 +22,7 @@ export const evaluationZh = {
   },
   errors: {
     actualNotNumber: "请填写数值（可带 %）",
+    score: "请填写 0–100 之间的分数，最多两位小数",
     percent: "请填写 0–100 之间的百分比",
     notApproved: "只有已批复的绩效目标可以自评",
     exists: "该绩效目标已有自评",
