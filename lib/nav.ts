@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/evaluation", labelKey: "evaluation.nav", permission: "project.read" },
   { href: "/evaluation/rules", labelKey: "evaluation.ruleSets.nav", permission: "evaluation.review.finance" },
   { href: "/evaluation/proposals", labelKey: "evaluation.proposal.nav", permission: "evaluation.review.finance" },
+  { href: "/evaluation/re-evaluation", labelKey: "evaluation.reEval.nav", permission: "evaluation.review.finance" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user.read" },
   { href: "/admin/orgs", labelKey: "nav.orgs", permission: "org.read" },
   { href: "/admin/fiscal-years", labelKey: "nav.fiscalYears", permission: "fiscalYear.read" },

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { budgetProposals, evaluationRuleSets, objectives, orgs, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
+import { budgetProposals, evaluationRuleSets, objectives, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
 import { GRADES, type Grade } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
@@ -166,4 +166,29 @@ export async function listRuleSets(db: DbOrTx, actor: Actor) {
     .where(sql`${regions.path} like ${actor.regionPath + "%"}`)
     .orderBy(desc(evaluationRuleSets.fiscalYear), asc(regions.path), desc(evaluationRuleSets.number))
     .limit(200);
+}
+
+/** The latest re-evaluation samples in the actor's region, with their items and the self-evaluations' titles. */
+export async function listSamples(db: DbOrTx, actor: Actor, limit = 5) {
+  const samples = await db
+    .select()
+    .from(reEvaluationSamples)
+    .innerJoin(regions, eq(regions.id, reEvaluationSamples.regionId))
+    .where(sql`${regions.path} like ${actor.regionPath + "%"}`)
+    .orderBy(desc(reEvaluationSamples.id))
+    .limit(limit);
+  const out = [];
+  for (const { re_evaluation_samples: s } of samples) {
+    const items = await db
+      .select({ item: reEvaluationItems, title: objectives.title, ownerName: orgs.name })
+      .from(reEvaluationItems)
+      .innerJoin(selfEvaluations, eq(selfEvaluations.id, reEvaluationItems.selfEvaluationId))
+      .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
+      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+      .where(and(eq(reEvaluationItems.sampleId, s.id), scopeWhere(actor, "evaluation.review.finance", place)))
+      .orderBy(asc(reEvaluationItems.id));
+    out.push({ sample: s, items });
+  }
+  return out;
 }
