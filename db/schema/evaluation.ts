@@ -188,3 +188,45 @@ export const reEvaluationItems = pgTable(
   },
   (t) => [uniqueIndex("re_evaluation_items_uq").on(t.sampleId, t.selfEvaluationId), index("re_evaluation_items_se_idx").on(t.selfEvaluationId)],
 );
+
+export const KEY_EVALUATION_STATES = ["assigned", "submitted", "accepted"] as const;
+export type KeyEvaluationState = (typeof KEY_EVALUATION_STATES)[number];
+export const keyEvaluationStateEnum = pgEnum("key_evaluation_state", KEY_EVALUATION_STATES);
+
+/**
+ * A key evaluation (重点评价) of one approved objective: run by finance itself or by the evaluator
+ * of an engaged agency, on the 决策/过程/产出/效益 framework with weights set per evaluation.
+ */
+export const keyEvaluations = pgTable(
+  "key_evaluations",
+  {
+    id: serial("id").primaryKey(),
+    objectiveId: integer("objective_id")
+      .notNull()
+      .references(() => objectives.id),
+    ownerOrgId: integer("owner_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    fiscalYear: smallint("fiscal_year").notNull(),
+    /** The engaged agency; null when finance evaluates itself. */
+    agencyOrgId: integer("agency_org_id").references(() => orgs.id),
+    state: keyEvaluationStateEnum("state").notNull().default("assigned"),
+    /** { decision, process, output, benefit } points, decimal strings adding up to 100. */
+    weights: jsonb("weights").notNull(),
+    /** { decision: { score, evidence }, … } */
+    scores: jsonb("scores"),
+    totalScore: numeric("total_score", { precision: 5, scale: 2 }),
+    grade: gradeEnum("grade"),
+    findings: text("findings"),
+    recommendations: text("recommendations"),
+    reason: varchar("reason", { length: 200 }),
+    createdBy: integer("created_by").references(() => users.id),
+    filledBy: integer("filled_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("key_evaluations_objective_uq").on(t.objectiveId), index("key_evaluations_region_year_idx").on(t.regionId, t.fiscalYear, t.state), index("key_evaluations_agency_idx").on(t.agencyOrgId, t.state)],
+);

@@ -82,3 +82,24 @@ export const reScoreInput = z.strictObject({
     .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, "evaluation.errors.score"),
   note: optionalText(2000),
 });
+
+const points = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, "evaluation.errors.score");
+const keyWeights = z.strictObject({ decision: points, process: points, output: points, benefit: points });
+export const createKeyEvaluationInput = z.strictObject({
+  objectiveId: id,
+  agencyOrgId: z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable()),
+  weights: keyWeights.default({ decision: "20", process: "20", output: "30", benefit: "30" }),
+  reason: optionalText(200),
+});
+const dimensionScore = z.strictObject({ score: points, evidence: text(4000) });
+export const fillKeyEvaluationInput = z.strictObject({
+  keyEvaluationId: id,
+  version,
+  scores: z.strictObject({ decision: dimensionScore, process: dimensionScore, output: dimensionScore, benefit: dimensionScore }),
+  findings: text(8000),
+  recommendations: text(8000),
+});
+export const acceptKeyEvaluationInput = z.strictObject({ keyEvaluationId: id, version });

@@ -213,6 +213,12 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     inflated: "Inflated",
     byUnit: "Inflated self-evaluations {year}, by unit",
   },
+  key: {
+    weights100: "The four weights must add up to 100",
+    notAgency: "Choose an evaluation agency of your region",
+    exists: "This objective is already under key evaluation",
+    aboveWeight: "A score cannot exceed its weight",
+  },
   breakdown: "Score breakdown",
   noScore: "The score appears after saving",
   list: { empty: "No self-evaluations", filterState: "State", filterYear: "Year", all: "All" },

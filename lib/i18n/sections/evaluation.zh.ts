@@ -210,6 +210,12 @@ export const evaluationZh = {
     inflated: "自评质量差",
     byUnit: "{year}年度自评质量差（按单位）",
   },
+  key: {
+    weights100: "四个一级指标权重合计须为 100",
+    notAgency: "请选择本地区的第三方评价机构",
+    exists: "该绩效目标已列入重点评价",
+    aboveWeight: "得分不能超过该项权重",
+  },
   breakdown: "得分明细",
   noScore: "保存后显示得分",
   list: { empty: "暂无自评", filterState: "状态", filterYear: "年度", all: "全部" },
