@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { budgetProposals, evaluationRuleSets, objectives, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
+import { budgetProposals, evaluationRuleSets, keyEvaluations, objectives, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
 import { GRADES, type Grade } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
@@ -191,4 +191,43 @@ export async function listSamples(db: DbOrTx, actor: Actor, limit = 5) {
     out.push({ sample: s, items });
   }
   return out;
+}
+
+/** Key evaluations the actor works on: an evaluator's agency's engagements, or finance's region. */
+export async function listKeyEvaluations(db: DbOrTx, actor: Actor) {
+  const where = actor.roles.includes("evaluator") && !actor.roles.some((r) => r === "finance_reviewer" || r === "finance_admin")
+    ? eq(keyEvaluations.agencyOrgId, actor.orgId)
+    : scopeWhere(actor, "evaluation.review.finance", place);
+  return db
+    .select({ k: keyEvaluations, title: objectives.title, ownerName: orgs.name, amount: objectives.requestedAmount })
+    .from(keyEvaluations)
+    .innerJoin(objectives, eq(objectives.id, keyEvaluations.objectiveId))
+    .innerJoin(orgs, eq(orgs.id, keyEvaluations.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, keyEvaluations.regionId))
+    .where(where)
+    .orderBy(desc(keyEvaluations.id))
+    .limit(100);
+}
+
+/** Approved objectives finance may select for key evaluation, largest amount first. */
+export async function keyEvaluationCandidates(db: DbOrTx, actor: Actor, limit = 50) {
+  return db
+    .select({ id: objectives.id, title: objectives.title, fiscalYear: objectives.fiscalYear, amount: objectives.requestedAmount })
+    .from(objectives)
+    .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, orgs.regionId))
+    .leftJoin(keyEvaluations, eq(keyEvaluations.objectiveId, objectives.id))
+    .where(and(scopeWhere(actor, "evaluation.review.finance", place), sql`${objectives.approvedVersionId} is not null`, isNull(keyEvaluations.id)))
+    .orderBy(desc(objectives.requestedAmount), asc(objectives.id))
+    .limit(limit);
+}
+
+/** Evaluation agencies of the actor's region and below. */
+export async function agencyOptions(db: DbOrTx, actor: Actor) {
+  return db
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .innerJoin(regions, eq(regions.id, orgs.regionId))
+    .where(and(eq(orgs.kind, "agency"), sql`${regions.path} like ${actor.regionPath + "%"}`))
+    .orderBy(asc(orgs.name));
 }
