@@ -8,6 +8,8 @@ import { auditActor } from "@/lib/admin/load";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn, scopeWhere } from "@/lib/auth/scope";
+import { loadProject } from "@/lib/objective/load";
+import { transitionProject } from "@/lib/workflow/engine";
 
 /**
  * Result application (DESIGN §3.8): what a grade proposes for the subject's next-year budget.
@@ -100,6 +102,8 @@ export interface ProposalDecision {
   amount: string | null;
   reason: string | null;
   exceptionReason: string | null;
+  /** For a 差 subject given no budget: withdraw the project from the pool (项目退出) in the same transaction. */
+  withdraw?: boolean;
 }
 
 /**
@@ -130,7 +134,14 @@ export async function decideProposal(db: Db, actor: Actor, input: ProposalDecisi
   if (p.grade === "poor" && new Decimal(amount!).gt(0) && !input.exceptionReason) {
     throw new ActionError("invalid_input", { exceptionReason: "evaluation.proposal.poorNeedsException" });
   }
+  if (input.withdraw && (p.grade !== "poor" || new Decimal(amount!).gt(0) || !p.projectId)) {
+    throw new ActionError("invalid_input", { withdraw: "evaluation.proposal.withdrawOnlyPoor" });
+  }
+  const project = input.withdraw ? await loadProject(db, actor, "declaration.review.finance", p.projectId!) : null;
   return db.transaction(async (tx) => {
+    if (project) {
+      await transitionProject(tx, actor, project.ref, "withdraw", project.ref.version, { hasApprovedObjective: true, appraisalRequired: false, appraisal: null }, input.reason ?? "绩效评价结果为差，项目退出");
+    }
     const [updated] = await tx
       .update(budgetProposals)
       .set({
@@ -150,7 +161,7 @@ export async function decideProposal(db: Db, actor: Actor, input: ProposalDecisi
       objectType: "budget_proposal",
       objectId: p.id,
       before: { status: p.status, proposedAmount: p.proposedAmount },
-      after: { status: updated.status, confirmedAmount: amount, reason: input.reason, exceptionReason: input.exceptionReason },
+      after: { status: updated.status, confirmedAmount: amount, reason: input.reason, exceptionReason: input.exceptionReason, withdrawn: Boolean(project) },
     });
     return { version: updated.version, status: updated.status, confirmedAmount: amount };
   });

@@ -61,6 +61,7 @@ export const decideProposalInput = z.strictObject({
   amount: z.preprocess((v) => (v === "" || v == null ? null : v), money.nullable()),
   reason: optionalText(2000),
   exceptionReason: optionalText(2000),
+  withdraw: z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]).optional(),
 });
 export const replayRuleSetInput = z.strictObject({ ruleSetId: id });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, budgetProposals, evaluationRuleSets, objectives, selfEvaluations } from "@/db/schema";
+import { auditLog, budgetProposals, evaluationRuleSets, objectives, projects, selfEvaluations } from "@/db/schema";
 import { copyEvaluationRuleSet } from "@/lib/actions/evaluation/copy-rule-set";
 import { editEvaluationRuleSet } from "@/lib/actions/evaluation/edit-rule-set";
 import { replayEvaluationRuleSet } from "@/lib/actions/evaluation/replay-rule-set";
@@ -106,6 +106,40 @@ describe("result application", () => {
     expect(trail.map((a) => a.action)).toEqual(["proposal.override"]);
   });
 
+  it("a 差 subject given no budget can be withdrawn from the pool in the same decision; others cannot", async () => {
+    // A second poorly performing continuing project of the same unit, accepted at 45.00.
+    const road = await seededSelfEvaluation("普通国省道改造");
+    const [o] = await database.db.select().from(objectives).where(eq(objectives.id, road.objectiveId));
+    const [p] = await database.db.select().from(projects).where(eq(projects.id, o.projectId!));
+    const pCopy: Partial<typeof p> = { ...p, code: `${p.code}-B`, name: "普通国省道改造（二期）" };
+    delete pCopy.id;
+    const [p2] = await database.db.insert(projects).values(pCopy as typeof projects.$inferInsert).returning();
+    const oCopy: Partial<typeof o> = { ...o, projectId: p2.id, title: "普通国省道改造（二期）" };
+    delete oCopy.id;
+    const [o2] = await database.db.insert(objectives).values(oCopy as typeof objectives.$inferInsert).returning();
+    const seCopy: Partial<typeof road> = { ...road, objectiveId: o2.id, totalScore: "45.00", grade: "poor" };
+    delete seCopy.id;
+    const [se2] = await database.db.insert(selfEvaluations).values(seCopy as typeof selfEvaluations.$inferInsert).returning();
+
+    await signInAs(database, "reviewer");
+    expect(await generateBudgetProposals({ fiscalYear: 2026 })).toMatchObject({ ok: true, data: { created: 1 } });
+    const proposal = await proposalOf(se2.id);
+    expect(proposal).toMatchObject({ grade: "poor", rule: "none", proposedAmount: "0.00" });
+    // Withdrawing while granting money is refused.
+    const mixed = await decideBudgetProposal({ proposalId: proposal.id, version: proposal.version, decision: "override", amount: "1.00", reason: "x", exceptionReason: "y", withdraw: true });
+    expect(!mixed.ok && mixed.fieldErrors?.withdraw?.[0]).toContain("退出项目库");
+    expect(await decideBudgetProposal({ proposalId: proposal.id, version: proposal.version, decision: "confirm", reason: "连续两年评价为差", withdraw: true })).toMatchObject({
+      ok: true,
+      data: { status: "confirmed", confirmedAmount: "0.00" },
+    });
+    const [after] = await database.db.select().from(projects).where(eq(projects.id, p2.id));
+    expect(after.state).toBe("withdrawn");
+    const trail = await database.db.select().from(auditLog).where(and(eq(auditLog.objectType, "project"), eq(auditLog.objectId, String(p2.id))));
+    expect(trail.map((a) => a.action)).toEqual(["project.withdraw"]);
+    // A withdrawn project gets no new proposal.
+    expect(await generateBudgetProposals({ fiscalYear: 2026 })).toMatchObject({ ok: true, data: { created: 0 } });
+  });
+
   it("a department reviewer and a filer cannot generate or decide proposals", async () => {
     await signInAs(database, "dept");
     expect(await generateBudgetProposals({ fiscalYear: 2026 })).toMatchObject({ ok: false, code: "forbidden" });
@@ -141,15 +175,15 @@ describe("replay under a draft rule set", () => {
     const replay = await replayEvaluationRuleSet({ ruleSetId: copyId });
     expect(replay.ok).toBe(true);
     const r = (replay as { data: ReplayResult }).data;
-    expect(r.scored).toBe(2);
+    expect(r.scored).toBe(3); // the trunk road, its second phase and the health project
     // The health project (83.98) falls below the stricter 良 line of 85: 良 → 中, score unchanged.
     expect(r.gradeChanges).toEqual([
       expect.objectContaining({ title: "重点传染病防控项目", oldTotal: "83.98", newTotal: "83.98", delta: "0.00", oldGrade: "good", newGrade: "fair" }),
     ]);
-    // The trunk road loses the points of indicators below 60% of target but stays 差.
-    expect(r.scoreOnlyChanges).toBe(1);
-    expect(r.before).toEqual({ excellent: 0, good: 1, fair: 0, poor: 1 });
-    expect(r.after).toEqual({ excellent: 0, good: 0, fair: 1, poor: 1 });
+    // Both trunk-road phases lose the points of indicators below 60% of target but stay 差.
+    expect(r.scoreOnlyChanges).toBe(2);
+    expect(r.before).toEqual({ excellent: 0, good: 1, fair: 0, poor: 2 });
+    expect(r.after).toEqual({ excellent: 0, good: 0, fair: 1, poor: 2 });
 
     // Nothing written: self-evaluations, rule sets (not even the draft's used mark), proposals, audit log.
     expect(await snapshot()).toEqual(before);

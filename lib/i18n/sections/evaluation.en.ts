@@ -154,6 +154,8 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     amountRequired: "An override needs an amount",
     reasonRequired: "An override needs a reason",
     poorNeedsException: "A project graded poor gets no budget unless an exception is recorded with its reason",
+    withdrawOnlyPoor: "Only a project graded poor and given no budget can be withdrawn from the pool",
+    withdraw: "Also withdraw the project from the pool",
     confirm: "Confirm",
     override: "Override",
     project: "Project",

@@ -151,6 +151,8 @@ export const evaluationZh = {
     amountRequired: "调整须填写金额",
     reasonRequired: "调整须说明理由",
     poorNeedsException: "评价等级为“差”的项目原则上不安排预算；如需安排，须登记例外事项及理由",
+    withdrawOnlyPoor: "只有评价为“差”且不安排预算的项目可以退出项目库",
+    withdraw: "同时退出项目库",
     confirm: "确认",
     override: "调整",
     project: "项目",

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { Grade } from "@/db/schema/enums";
 import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
 import { generateBudgetProposals } from "@/lib/actions/evaluation/generate-budget-proposals";
-import { Field } from "@/app/_components/field";
+import { Field, FieldErrors } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
 import { cls } from "@/app/_components/ui";
 import { ResultNotice } from "../../_workflow/result-notice";
@@ -31,15 +31,23 @@ export function DecideProposal({ proposalId, version, grade }: { proposalId: num
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const [exception, setException] = useState("");
+  const [withdraw, setWithdraw] = useState(false);
   const { state, pending, errors, run } = useActionCall(decideBudgetProposal);
-  const base = { proposalId, version, reason, exceptionReason: exception };
+  const base = { proposalId, version, reason, exceptionReason: exception, withdraw };
   return (
     <div className="space-y-2">
       <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
       <Field id={`amount-${proposalId}`} label={t("evaluation.proposal.amount")} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} errors={errors.amount} />
       <Field id={`reason-${proposalId}`} label={t("evaluation.proposal.reason")} value={reason} onChange={(e) => setReason(e.target.value)} errors={errors.reason} />
       {grade === "poor" && (
-        <Field id={`exception-${proposalId}`} label={t("evaluation.proposal.exceptionReason")} value={exception} onChange={(e) => setException(e.target.value)} errors={errors.exceptionReason} />
+        <>
+          <Field id={`exception-${proposalId}`} label={t("evaluation.proposal.exceptionReason")} value={exception} onChange={(e) => setException(e.target.value)} errors={errors.exceptionReason} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={withdraw} onChange={(e) => setWithdraw(e.target.checked)} aria-describedby={errors.withdraw ? `withdraw-${proposalId}-error` : undefined} />
+            {t("evaluation.proposal.withdraw")}
+          </label>
+          <FieldErrors id={`withdraw-${proposalId}-error`} errors={errors.withdraw} />
+        </>
       )}
       <div className="flex gap-2">
         <button type="button" className={cls.primary} disabled={pending} onClick={() => run({ ...base, decision: "confirm", amount: null })}>
