@@ -14,6 +14,7 @@ import { availableSelfEvaluationEvents } from "@/lib/workflow/self-evaluation";
 import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge, SelfEvaluationStateBadge } from "../badges";
 import { Breakdown } from "./breakdown";
+import { ImportActuals } from "./import-actuals";
 import { ReviewButtons } from "./review-buttons";
 import { SelfEvaluationForm } from "./self-evaluation-form";
 
@@ -105,6 +106,9 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
       )}
       {editable && (
         <Card title={t("evaluation.formTitle")} className="mb-4">
+          <div className="mb-4 border-b border-slate-100 pb-4">
+            <ImportActuals key={se.version} selfEvaluationId={se.id} version={se.version} />
+          </div>
           <SelfEvaluationForm
             selfEvaluationId={se.id}
             version={se.version}
