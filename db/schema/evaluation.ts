@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { gradeEnum } from "./enums";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
@@ -229,4 +229,34 @@ export const keyEvaluations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("key_evaluations_objective_uq").on(t.objectiveId), index("key_evaluations_region_year_idx").on(t.regionId, t.fiscalYear, t.state), index("key_evaluations_agency_idx").on(t.agencyOrgId, t.state)],
+);
+
+export const RECTIFICATION_STATES = ["open", "submitted", "closed"] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+export const rectificationStateEnum = pgEnum("rectification_state", RECTIFICATION_STATES);
+
+/** A rectification task (整改): what the unit must fix after a 中/差 result, by when, with its evidence. */
+export const rectificationTasks = pgTable(
+  "rectification_tasks",
+  {
+    id: serial("id").primaryKey(),
+    selfEvaluationId: integer("self_evaluation_id")
+      .notNull()
+      .references(() => selfEvaluations.id),
+    /** The unit that must rectify (the owner of the evaluated subject). */
+    ownerOrgId: integer("owner_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    requirement: text("requirement").notNull(),
+    deadline: date("deadline").notNull(),
+    state: rectificationStateEnum("state").notNull().default("open"),
+    evidence: text("evidence"),
+    createdBy: integer("created_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rectification_tasks_owner_idx").on(t.ownerOrgId, t.state, t.deadline), index("rectification_tasks_region_idx").on(t.regionId, t.state, t.deadline)],
 );

@@ -104,3 +104,10 @@ export const fillKeyEvaluationInput = z.strictObject({
   recommendations: text(8000),
 });
 export const acceptKeyEvaluationInput = z.strictObject({ keyEvaluationId: id, version });
+
+export const createRectificationInput = z.strictObject({
+  selfEvaluationId: id,
+  requirement: text(2000, 4),
+  deadline: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "evaluation.rectification.deadlineFormat"),
+});
+export const moveRectificationInput = z.strictObject({ taskId: id, version, evidence: optionalText(4000) });

@@ -15,6 +15,7 @@ import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge, SelfEvaluationStateBadge } from "../badges";
 import { Breakdown } from "./breakdown";
 import { ImportActuals } from "./import-actuals";
+import { CreateRectification } from "../rectification/rectification-forms";
 import { ReviewButtons } from "./review-buttons";
 import { SelfEvaluationForm } from "./self-evaluation-form";
 
@@ -102,6 +103,11 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
       {events.length > 0 && (
         <Card title={t("evaluation.actions")} className="mb-4">
           <ReviewButtons selfEvaluationId={se.id} version={se.version} events={events} />
+        </Card>
+      )}
+      {se.state === "accepted" && canOn(actor, "evaluation.review.finance", place) && (
+        <Card title={t("evaluation.rectification.create")} className="mb-4">
+          <CreateRectification selfEvaluationId={se.id} />
         </Card>
       )}
       {editable && (
