@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/evaluation/proposals", labelKey: "evaluation.proposal.nav", permission: "evaluation.review.finance" },
   { href: "/evaluation/re-evaluation", labelKey: "evaluation.reEval.nav", permission: "evaluation.review.finance" },
   { href: "/evaluation/rectification", labelKey: "evaluation.rectification.nav", permission: "project.read" },
+  { href: "/evaluation/congress", labelKey: "evaluation.congress.nav", permission: "evaluation.review.finance" },
   { href: "/evaluation/key", labelKey: "evaluation.key.nav", permission: "evaluation.review.finance" },
   { href: "/evaluation/key", labelKey: "evaluation.key.nav", permission: "evaluation.key.fill" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user.read" },

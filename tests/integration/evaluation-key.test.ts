@@ -5,6 +5,9 @@ import { acceptKeyEvaluationAction } from "@/lib/actions/evaluation/accept-key-e
 import { createKeyEvaluationAction } from "@/lib/actions/evaluation/create-key-evaluation";
 import { fillKeyEvaluationAction } from "@/lib/actions/evaluation/fill-key-evaluation";
 import { fillOwnKeyEvaluationAction } from "@/lib/actions/evaluation/fill-own-key-evaluation";
+import ExcelJS from "exceljs";
+import { getActor } from "@/lib/auth/current-user";
+import { congressPack, congressWorkbook } from "@/lib/evaluation/congress-pack";
 import { createTestDatabase } from "../helpers/db";
 import { orgByCode } from "../helpers/orgs";
 import { signInAs, useTestDatabase } from "../helpers/session";
@@ -71,5 +74,26 @@ describe("key evaluation", () => {
     // A unit's filer can do none of it.
     await signInAs(database, "filer");
     expect(await createKeyEvaluationAction({ objectiveId: road.id, agencyOrgId: null })).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
+  it("the people's-congress pack holds the key objectives and the accepted key evaluation results, for finance and the congress alike", async () => {
+    const health = await objectiveNamed("重点传染病防控项目");
+    await database.db.update(objectives).set({ isKey: true }).where(eq(objectives.id, health.id));
+    for (const user of ["reviewer", "observer"]) {
+      await signInAs(database, user);
+      const pack = await congressPack(database.db, (await getActor())!, 2026);
+      expect(pack.keyObjectives.map((o) => o.title)).toEqual(["重点传染病防控项目"]);
+      // The trunk road's key evaluation is submitted but not accepted: not in the pack.
+      expect(pack.keyResults).toEqual([expect.objectContaining({ title: "重点传染病防控项目", score: "80.00", grade: "good", recommendations: "加快基层筛查点建设，完善输入性病例监测。" })]);
+    }
+    const wb = new ExcelJS.Workbook();
+    await signInAs(database, "reviewer");
+    await wb.xlsx.load((await congressWorkbook(await congressPack(database.db, (await getActor())!, 2026))) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["重点项目绩效目标", "重点评价结果"]);
+    expect(wb.getWorksheet("重点项目绩效目标")!.getRow(3).values).toEqual([undefined, 1, "重点传染病防控项目", "广东省疾病预防控制中心", "32,000,000.00"]);
+    expect(wb.getWorksheet("重点评价结果")!.getRow(3).getCell(5).value).toBe("良");
+    // Another unit's filer sees nothing of it.
+    await signInAs(database, "filer");
+    expect(await congressPack(database.db, (await getActor())!, 2026)).toMatchObject({ keyObjectives: [], keyResults: [] });
   });
 });
