@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { gradeEnum } from "./enums";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
@@ -259,4 +259,31 @@ export const rectificationTasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("rectification_tasks_owner_idx").on(t.ownerOrgId, t.state, t.deadline), index("rectification_tasks_region_idx").on(t.regionId, t.state, t.deadline)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** Evidence files (佐证材料) of one indicator's result in a self-evaluation, kept in the database. */
+export const selfEvaluationEvidence = pgTable(
+  "self_evaluation_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    selfEvaluationId: integer("self_evaluation_id")
+      .notNull()
+      .references(() => selfEvaluations.id),
+    /** The indicator's ordinal in the evaluated version. */
+    ordinal: smallint("ordinal").notNull(),
+    filename: varchar("filename", { length: 200 }).notNull(),
+    mime: varchar("mime", { length: 100 }).notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("self_evaluation_evidence_idx").on(t.selfEvaluationId, t.ordinal)],
 );

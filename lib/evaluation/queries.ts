@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { budgetProposals, evaluationRuleSets, keyEvaluations, objectives, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
+import { budgetProposals, evaluationRuleSets, keyEvaluations, objectives, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluationEvidence, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
 import { GRADES, type Grade } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
@@ -230,4 +230,13 @@ export async function agencyOptions(db: DbOrTx, actor: Actor) {
     .innerJoin(regions, eq(regions.id, orgs.regionId))
     .where(and(eq(orgs.kind, "agency"), sql`${regions.path} like ${actor.regionPath + "%"}`))
     .orderBy(asc(orgs.name));
+}
+
+/** The evidence files of a self-evaluation (without their bytes), by indicator. */
+export async function evidenceOf(db: DbOrTx, selfEvaluationId: number) {
+  return db
+    .select({ id: selfEvaluationEvidence.id, ordinal: selfEvaluationEvidence.ordinal, filename: selfEvaluationEvidence.filename, size: selfEvaluationEvidence.size })
+    .from(selfEvaluationEvidence)
+    .where(eq(selfEvaluationEvidence.selfEvaluationId, selfEvaluationId))
+    .orderBy(asc(selfEvaluationEvidence.ordinal), asc(selfEvaluationEvidence.createdAt));
 }

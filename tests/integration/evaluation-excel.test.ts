@@ -3,6 +3,8 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { objectives, selfEvaluations } from "@/db/schema";
 import { importSelfEvaluationActuals } from "@/lib/actions/evaluation/import-actuals";
+import { uploadSelfEvaluationEvidence } from "@/lib/actions/evaluation/upload-evidence";
+import { evidenceOf } from "@/lib/evaluation/queries";
 import { actualsWorkbook } from "@/lib/evaluation/excel";
 import { actualsOf, indicatorsOf } from "@/lib/evaluation/self-evaluation";
 import { createTestDatabase } from "../helpers/db";
@@ -72,5 +74,19 @@ describe("self-evaluation through the Excel template", () => {
     // Another unit's filer cannot import into it.
     await signInAs(database, "filer2");
     expect(await importSelfEvaluationActuals({ selfEvaluationId: se.id, version: se.version, file: xlsx(Buffer.from(await wb.xlsx.writeBuffer())) })).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("evidence files per indicator: checked by content, kept with the indicator, out of reach for other units", async () => {
+    const se = await trunkRoad();
+    await signInAs(database, "filer");
+    const fake = new File([new TextEncoder().encode("MZ not a pdf")], "验收报告.pdf", { type: "application/pdf" });
+    const refused = await uploadSelfEvaluationEvidence({ selfEvaluationId: se.id, ordinal: 2, file: fake });
+    expect(!refused.ok && refused.fieldErrors?.file?.[0]).toContain("仅支持");
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4 交工验收报告")], "交工验收报告.pdf", { type: "application/pdf" });
+    expect(await uploadSelfEvaluationEvidence({ selfEvaluationId: se.id, ordinal: 2, file: pdf })).toMatchObject({ ok: true });
+    expect(await uploadSelfEvaluationEvidence({ selfEvaluationId: se.id, ordinal: 99, file: pdf })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await evidenceOf(database.db, se.id)).toEqual([expect.objectContaining({ ordinal: 2, filename: "交工验收报告.pdf" })]);
+    await signInAs(database, "filer2");
+    expect(await uploadSelfEvaluationEvidence({ selfEvaluationId: se.id, ordinal: 2, file: pdf })).toMatchObject({ ok: false, code: "not_found" });
   });
 });

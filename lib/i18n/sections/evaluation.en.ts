@@ -274,6 +274,13 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     print: "Print",
     none: "None",
   },
+  evidence: {
+    title: "Evidence",
+    none: "No evidence files",
+    file: "File (PDF, Word, Excel, JPG, PNG, up to 10 MB)",
+    upload: "Upload evidence",
+    uploaded: "Evidence uploaded",
+  },
   breakdown: "Score breakdown",
   noScore: "The score appears after saving",
   list: { empty: "No self-evaluations", filterState: "State", filterYear: "Year", all: "All" },

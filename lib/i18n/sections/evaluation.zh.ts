@@ -271,6 +271,13 @@ export const evaluationZh = {
     print: "打印",
     none: "无",
   },
+  evidence: {
+    title: "佐证材料",
+    none: "暂无佐证材料",
+    file: "文件（PDF、Word、Excel、JPG、PNG，10 MB 以内）",
+    upload: "上传佐证材料",
+    uploaded: "佐证材料已上传",
+  },
   breakdown: "得分明细",
   noScore: "保存后显示得分",
   list: { empty: "暂无自评", filterState: "状态", filterYear: "年度", all: "全部" },

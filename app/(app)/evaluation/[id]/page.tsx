@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/current-user";
 import { canOn } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db";
 import { loadSelfEvaluation } from "@/lib/evaluation/load";
-import { selfEvaluationDetail } from "@/lib/evaluation/queries";
+import { evidenceOf, selfEvaluationDetail } from "@/lib/evaluation/queries";
 import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { actualsOf, indicatorsOf } from "@/lib/evaluation/self-evaluation";
 import { formatMoney } from "@/lib/format";
@@ -14,6 +14,7 @@ import { availableSelfEvaluationEvents } from "@/lib/workflow/self-evaluation";
 import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge, SelfEvaluationStateBadge } from "../badges";
 import { Breakdown } from "./breakdown";
+import { Evidence } from "./evidence";
 import { ImportActuals } from "./import-actuals";
 import { CreateRectification } from "../rectification/rectification-forms";
 import { ReviewButtons } from "./review-buttons";
@@ -46,7 +47,7 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
   const t = await getT();
   const se = loaded.se;
   const place = { orgPath: loaded.orgPath, regionPath: loaded.regionPath };
-  const [indicators, detail] = await Promise.all([indicatorsOf(db, se.versionId), selfEvaluationDetail(db, se.id)]);
+  const [indicators, detail, files] = await Promise.all([indicatorsOf(db, se.versionId), selfEvaluationDetail(db, se.id), evidenceOf(db, se.id)]);
   const editable = (se.state === "draft" || se.state === "returned") && canOn(actor, "project.write", place);
   const ref = { id: se.id, state: se.state, version: se.version, ownerKind: loaded.ownerKind, ...place };
   // The filer's submit is on the form; the card shows the reviewers' decisions.
@@ -133,6 +134,9 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
           />
         </Card>
       )}
+      <Card title={t("evaluation.evidence.title")} className="mb-4">
+        <Evidence selfEvaluationId={se.id} indicators={indicators.map((i) => ({ ordinal: i.ordinal, name: i.name }))} files={files} editable={editable} />
+      </Card>
       <Card title={t("evaluation.breakdown")}>{breakdown ? <Breakdown result={breakdown} t={t} actuals={actualsOf(se)} /> : <p className="text-slate-500">{t("evaluation.noScore")}</p>}</Card>
     </>
   );
