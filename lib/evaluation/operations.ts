@@ -10,7 +10,7 @@ import { loadObjective } from "@/lib/objective/load";
 import type { ActualRow } from "@/lib/validation/evaluation";
 import { transitionSelfEvaluation, type SelfEvaluationEvent } from "@/lib/workflow/self-evaluation";
 import { loadSelfEvaluation } from "./load";
-import { bumpVersion, indicatorsOf, scoreStored, submissionProblems, takeRuleSetForScoring } from "./self-evaluation";
+import { actualsOf as actualsOfRow, bumpVersion, indicatorsOf, scoreStored, submissionProblems, takeRuleSetForScoring } from "./self-evaluation";
 
 /** The year's budget of an approved version: its funding rows for the objective's year, else its requested amount. */
 function budgetOf(version: typeof objectiveVersions.$inferSelect, fiscalYear: number): string {
@@ -125,5 +125,48 @@ export async function fireSelfEvaluationEvent(
     if (input.event === "finance_accept") set.acceptedAt = new Date();
     const { version, transition } = await transitionSelfEvaluation(tx, actor, ref, input.event, input.version, { set, reason: input.reason });
     return { version, state: transition.to };
+  });
+}
+
+/**
+ * A reviewer changes the judgement of a qualitative indicator (DESIGN §3.7: reviewers can change
+ * it) while the self-evaluation is at their stage; the score is recomputed and the change audited
+ * with its reason.
+ */
+export async function adjustQualitative(
+  db: Db,
+  actor: Actor,
+  input: { selfEvaluationId: number; version: number; ordinal: number; band: "achieved" | "partial" | "not_achieved"; percent: string; reason: string },
+  permission: "evaluation.review.department" | "evaluation.review.finance",
+) {
+  const { se } = await loadSelfEvaluation(db, actor, permission, input.selfEvaluationId);
+  const stage = permission === "evaluation.review.department" ? "dept_review" : "finance_review";
+  if (se.state !== stage) throw new ActionError("forbidden", { _form: "workflow.notNow" });
+  if (se.version !== input.version) throw new ActionError("conflict");
+  const indicators = await indicatorsOf(db, se.versionId);
+  const ind = indicators.find((i) => i.ordinal === input.ordinal);
+  if (!ind || ind.comparison !== "qualitative") throw new ActionError("invalid_input", { ordinal: "evaluation.errors.notQualitative" });
+  const before = actualsOfRow(se).find((a) => a.ordinal === input.ordinal);
+  const actuals = actualsOfRow(se).map((a) => (a.ordinal === input.ordinal ? { ...a, band: input.band, percent: input.percent } : a));
+  return db.transaction(async (tx) => {
+    const ruleSet = await takeRuleSetForScoring(tx, se.regionId, se.fiscalYear);
+    const b = ruleSet.rules.qualitativeBands[input.band];
+    const p = new Decimal(input.percent);
+    if (p.lt(b.min) || (input.band === "achieved" ? p.gt(b.max) : p.gte(b.max))) throw new ActionError("invalid_input", { percent: "evaluation.errors.percentOutOfBand" });
+    const score = scoreStored(ruleSet.rules, indicators, { actuals, budgetAmount: se.budgetAmount, executedAmount: se.executedAmount });
+    const [row] = await tx
+      .update(selfEvaluations)
+      .set({ actuals, ruleSetId: ruleSet.id, totalScore: score.total, grade: score.grade, breakdown: score, version: bumpVersion, updatedAt: new Date() })
+      .where(and(eq(selfEvaluations.id, se.id), eq(selfEvaluations.state, stage), eq(selfEvaluations.version, input.version)))
+      .returning({ version: selfEvaluations.version });
+    if (!row) throw new ActionError("conflict");
+    await writeAudit(tx, auditActor(actor), {
+      action: "selfEvaluation.adjustQualitative",
+      objectType: "self_evaluation",
+      objectId: se.id,
+      before: { ordinal: input.ordinal, band: before?.band, percent: before?.percent, totalScore: se.totalScore },
+      after: { ordinal: input.ordinal, band: input.band, percent: input.percent, totalScore: score.total, grade: score.grade, reason: input.reason },
+    });
+    return { version: row.version, total: score.total, grade: score.grade };
   });
 }

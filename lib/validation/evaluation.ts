@@ -111,3 +111,15 @@ export const createRectificationInput = z.strictObject({
   deadline: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "evaluation.rectification.deadlineFormat"),
 });
 export const moveRectificationInput = z.strictObject({ taskId: id, version, evidence: optionalText(4000) });
+
+export const adjustQualitativeInput = z.strictObject({
+  selfEvaluationId: id,
+  version,
+  ordinal: z.coerce.number().int().min(1).max(500),
+  band: z.enum(QUALITATIVE_BANDS),
+  percent: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, "evaluation.errors.percent"),
+  reason: text(2000, 2),
+});

@@ -4,6 +4,7 @@ import { auditLog, evaluationRuleSets, objectives, regions, selfEvaluations } fr
 import { activateEvaluationRuleSet } from "@/lib/actions/evaluation/activate-rule-set";
 import { copyEvaluationRuleSet } from "@/lib/actions/evaluation/copy-rule-set";
 import { editEvaluationRuleSet } from "@/lib/actions/evaluation/edit-rule-set";
+import { adjustQualitativeDepartment } from "@/lib/actions/evaluation/adjust-qualitative-department";
 import { reviewSelfEvaluationDepartment } from "@/lib/actions/evaluation/review-self-evaluation-department";
 import { reviewSelfEvaluationFinance } from "@/lib/actions/evaluation/review-self-evaluation-finance";
 import { saveSelfEvaluationAction } from "@/lib/actions/evaluation/save-self-evaluation";
@@ -161,6 +162,16 @@ describe("self-evaluation after the year", () => {
     await signInAs(database, "dept");
     const noReason = await reviewSelfEvaluationDepartment({ selfEvaluationId: seId, version: se.version, event: "dept_return" });
     expect(!noReason.ok && noReason.fieldErrors?.reason?.[0]).toContain("须填写原因");
+    // The department changes the qualitative judgement (部分达成 70%), with a reason: the score follows.
+    const outside = await adjustQualitativeDepartment({ selfEvaluationId: seId, version: se.version, ordinal: 1, band: "partial", percent: "85", reason: "验收资料不全" });
+    expect(!outside.ok && outside.fieldErrors?.percent?.[0]).toContain("档次范围");
+    expect(await adjustQualitativeDepartment({ selfEvaluationId: seId, version: se.version, ordinal: 2, band: "partial", percent: "70", reason: "x" })).toMatchObject({ ok: false, code: "invalid_input" });
+    // 14.07 × 70% = 9.85 instead of 13.37: 9.40 + 51.47 + 33.00 = 93.87, below the stricter 优 line of 95.
+    expect(await adjustQualitativeDepartment({ selfEvaluationId: seId, version: se.version, ordinal: 1, band: "partial", percent: "70", reason: "验收资料不全，部分路段未交工" })).toMatchObject({
+      ok: true,
+      data: { total: "93.87", grade: "good" },
+    });
+    se = await selfEval(seId);
     expect(await reviewSelfEvaluationDepartment({ selfEvaluationId: seId, version: se.version, event: "dept_pass" })).toMatchObject({ ok: true, data: { state: "finance_review" } });
 
     await signInAs(database, "reviewer");

@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { availableSelfEvaluationEvents } from "@/lib/workflow/self-evaluation";
 import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge, SelfEvaluationStateBadge } from "../badges";
+import { AdjustQualitative } from "./adjust-qualitative";
 import { Breakdown } from "./breakdown";
 import { Evidence } from "./evidence";
 import { ImportActuals } from "./import-actuals";
@@ -104,6 +105,14 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
       {events.length > 0 && (
         <Card title={t("evaluation.actions")} className="mb-4">
           <ReviewButtons selfEvaluationId={se.id} version={se.version} events={events} />
+          {indicators.some((i) => i.comparison === "qualitative") && (se.state === "dept_review" || se.state === "finance_review") && (
+            <AdjustQualitative
+              selfEvaluationId={se.id}
+              version={se.version}
+              stage={se.state === "dept_review" ? "department" : "finance"}
+              indicators={indicators.filter((i) => i.comparison === "qualitative").map((i) => ({ ordinal: i.ordinal, name: i.name }))}
+            />
+          )}
         </Card>
       )}
       {se.state === "accepted" && canOn(actor, "evaluation.review.finance", place) && (
