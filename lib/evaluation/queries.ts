@@ -3,10 +3,11 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { budgetProposals, evaluationRuleSets, keyEvaluations, objectives, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluationEvidence, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
+import { budgetProposals, evaluationRuleSets, keyEvaluations, objectives, orgs, reEvaluationItems, reEvaluationSamples, rectificationTasks, regions, selfEvaluationEvidence, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
 import { GRADES, type Grade } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
+import { hasPermission } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
 import { clampPage } from "@/lib/project/queries";
 
@@ -239,4 +240,29 @@ export async function evidenceOf(db: DbOrTx, selfEvaluationId: number) {
     .from(selfEvaluationEvidence)
     .where(eq(selfEvaluationEvidence.selfEvaluationId, selfEvaluationId))
     .orderBy(asc(selfEvaluationEvidence.ordinal), asc(selfEvaluationEvidence.createdAt));
+}
+
+/** What evaluation asks of the actor now, for the inbox: counts in the actor's scope. */
+export async function evaluationInboxCounts(db: DbOrTx, actor: Actor, today: string) {
+  const has = (p: Parameters<typeof scopeWhere>[1]) => hasPermission(actor.roles, p);
+  const countSe = async (permission: Parameters<typeof scopeWhere>[1], state: SelfEvaluationState) =>
+    (
+      await db
+        .select({ n: count() })
+        .from(selfEvaluations)
+        .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+        .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+        .where(and(scopeWhere(actor, permission, place), eq(selfEvaluations.state, state)))
+    )[0].n;
+  const awaiting = has("project.write") ? (await objectivesAwaitingSelfEvaluation(db, actor, 100)).length : null;
+  const returned = has("project.write") ? await countSe("project.write", "returned") : null;
+  const deptReview = has("evaluation.review.department") ? await countSe("evaluation.review.department", "dept_review") : null;
+  const financeReview = has("evaluation.review.finance") ? await countSe("evaluation.review.finance", "finance_review") : null;
+  const [rect] = await db
+    .select({ open: count(), overdue: sql<number>`count(*) filter (where ${rectificationTasks.deadline} < ${today})::int` })
+    .from(rectificationTasks)
+    .innerJoin(orgs, eq(orgs.id, rectificationTasks.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, rectificationTasks.regionId))
+    .where(and(scopeWhere(actor, "project.read", place), sql`${rectificationTasks.state} <> 'closed'`));
+  return { awaiting, returned, deptReview, financeReview, rectifications: rect.open, overdueRectifications: rect.overdue };
 }

@@ -5,6 +5,7 @@ import { createRectificationAction } from "@/lib/actions/evaluation/create-recti
 import { decideRectificationAction } from "@/lib/actions/evaluation/decide-rectification";
 import { submitRectificationAction } from "@/lib/actions/evaluation/submit-rectification";
 import { getActor } from "@/lib/auth/current-user";
+import { evaluationInboxCounts } from "@/lib/evaluation/queries";
 import { listRectifications } from "@/lib/evaluation/rectification";
 import { createTestDatabase } from "../helpers/db";
 import { signInAs, useTestDatabase } from "../helpers/session";
@@ -39,6 +40,15 @@ describe("rectification tasks", () => {
     const mine = await listRectifications(database.db, (await getActor())!, "2027-07-01");
     expect(mine).toEqual([expect.objectContaining({ overdue: true })]);
     expect((await listRectifications(database.db, (await getActor())!, "2027-06-30"))[0].overdue).toBe(false);
+    // The inbox: 免疫规划项目 (approved for 2027) awaits its self-evaluation; one rectification is open, overdue after its deadline.
+    expect(await evaluationInboxCounts(database.db, (await getActor())!, "2027-07-01")).toEqual({
+      awaiting: 1,
+      returned: 0,
+      deptReview: null,
+      financeReview: null,
+      rectifications: 1,
+      overdueRectifications: 1,
+    });
     const noEvidence = await submitRectificationAction({ taskId: id, version: 1 });
     expect(!noEvidence.ok && noEvidence.fieldErrors?.evidence?.[0]).toContain("佐证");
     expect(await submitRectificationAction({ taskId: id, version: 1, evidence: "已新建基层筛查点12个，见验收报告" })).toMatchObject({ ok: true, data: { state: "submitted" } });

@@ -10,6 +10,7 @@ import Link from "next/link";
 import { inboxCounts, type InboxItem, type ReturnedItem } from "@/lib/objective/queries";
 import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
+import { EvaluationInbox } from "../evaluation/inbox-card";
 
 export const generateMetadata = pageTitle("inbox.title");
 
@@ -84,6 +85,7 @@ export default async function InboxPage() {
               </section>
             </Card>
           ))}
+          <EvaluationInbox actor={actor} />
         </div>
         <Card title={t("inbox.deadlines")} className="self-start">
           {years.length === 0 ? (
