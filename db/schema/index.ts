@@ -9,3 +9,4 @@ export * from "./objective";
 export * from "./cache";
 export * from "./disclosure";
 export * from "./monitoring";
+export * from "./evaluation";

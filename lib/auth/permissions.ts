@@ -115,6 +115,21 @@ export const PERMISSIONS = {
     roles: ["evaluator"],
     description: "填报受托的重点评价 / fill key evaluations assigned to one's agency",
   },
+  "evaluation.rules.manage": {
+    access: "write",
+    roles: ["finance_admin"],
+    description: "维护评分规则（编辑副本、启用） / keep scoring rule sets (edit a copy, adopt it)",
+  },
+  "evaluation.review.department": {
+    access: "write",
+    roles: ["dept_reviewer"],
+    description: "主管部门审核所属单位自评 / department review of its units' self-evaluations",
+  },
+  "evaluation.review.finance": {
+    access: "write",
+    roles: ["finance_reviewer", "finance_admin"],
+    description: "财政审核自评、规则回放、结果应用 / finance acceptance of self-evaluations, replay, result application",
+  },
   "indicator.propose": {
     access: "write",
     roles: ["dept_reviewer"],

@@ -3,6 +3,7 @@ import { bankEn } from "./sections/bank.en";
 import { excelEn } from "./sections/excel.en";
 import { disclosureEn } from "./sections/disclosure.en";
 import { poolEn } from "./sections/pool.en";
+import { evaluationEn } from "./sections/evaluation.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
 import { monitoringEn } from "./sections/monitoring.en";
@@ -213,6 +214,7 @@ export const en: Messages = {
     },
   },
   pool: poolEn,
+  evaluation: evaluationEn,
   wizard: wizardEn,
   review: reviewEn,
   bank: bankEn,

@@ -2,6 +2,7 @@ import { bankZh } from "./sections/bank.zh";
 import { excelZh } from "./sections/excel.zh";
 import { disclosureZh } from "./sections/disclosure.zh";
 import { poolZh } from "./sections/pool.zh";
+import { evaluationZh } from "./sections/evaluation.zh";
 import { reviewZh } from "./sections/review.zh";
 import { wizardZh } from "./sections/wizard.zh";
 import type { Widen } from "./widen";
@@ -214,6 +215,7 @@ export const zh = {
     },
   },
   pool: poolZh,
+  evaluation: evaluationZh,
   wizard: wizardZh,
   review: reviewZh,
   bank: bankZh,

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { disclosureSpecs } from "./specs-disclosure.mjs";
 import { monitoringSpecs } from "./specs-monitoring.mjs";
+import { evaluationSpecs } from "./specs-evaluation.mjs";
 
 const PASSWORD = "Demo@2026";
 
@@ -456,4 +457,5 @@ export const specs = [
   },
   ...disclosureSpecs,
   ...monitoringSpecs,
+  ...evaluationSpecs,
 ];

@@ -75,7 +75,7 @@ describe("monitoring periods", () => {
     expect(await database.db.select().from(monitoringReportIndicators).where(eq(monitoringReportIndicators.reportId, bridge.id))).toHaveLength(4);
     // Opening is recorded; a year with no approved subject opens with no report.
     expect(await auditCount(database, "monitoring_period.open")).toBe(2);
-    expect(await openMonitoringPeriod({ fiscalYear: 2026, throughMonth: 6, deadline: "2026-07-15" })).toMatchObject({ ok: true, data: { created: 0 } });
+    expect(await openMonitoringPeriod({ fiscalYear: 2025, throughMonth: 6, deadline: "2025-07-15" })).toMatchObject({ ok: true, data: { created: 0 } });
   });
 
   it("only finance may open a period; the month must be 1–12", async () => {

@@ -11,6 +11,7 @@ import { inboxCounts, type InboxItem, type ReturnedItem } from "@/lib/objective/
 import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { MonitoringInboxSection } from "../monitoring/inbox-section";
+import { EvaluationInbox } from "../evaluation/inbox-card";
 
 export const generateMetadata = pageTitle("inbox.title");
 
@@ -86,6 +87,7 @@ export default async function InboxPage() {
               </section>
             </Card>
           ))}
+          <EvaluationInbox actor={actor} />
         </div>
         <Card title={t("inbox.deadlines")} className="self-start">
           {years.length === 0 ? (

@@ -1,0 +1,62 @@
+"use client";
+import { useState } from "react";
+import type { Grade } from "@/db/schema/enums";
+import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
+import { generateBudgetProposals } from "@/lib/actions/evaluation/generate-budget-proposals";
+import { Field, FieldErrors } from "@/app/_components/field";
+import { useT } from "@/app/_components/i18n";
+import { cls } from "@/app/_components/ui";
+import { ResultNotice } from "../../_workflow/result-notice";
+import { useActionCall } from "../../_workflow/use-action-call";
+
+/** Generates the proposals of an evaluated year (for the year after it). */
+export function GenerateProposals({ years }: { years: number[] }) {
+  const t = useT();
+  const [year, setYear] = useState(String(years[years.length - 1] ?? new Date().getFullYear() - 1));
+  const { state, pending, run } = useActionCall(generateBudgetProposals);
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <Field id="gen-year" label={t("evaluation.fields.fiscalYear")} value={year} onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setYear(e.target.value)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+      <button type="button" className={cls.primary} disabled={pending} onClick={() => run({ fiscalYear: Number(year) })}>
+        {t("evaluation.proposal.generate")}
+      </button>
+      <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
+    </div>
+  );
+}
+
+/** Confirm the proposal, or override it with an amount and a reason (and, for 差, an exception). */
+export function DecideProposal({ proposalId, version, grade }: { proposalId: number; version: number; grade: Grade }) {
+  const t = useT();
+  const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
+  const [exception, setException] = useState("");
+  const [withdraw, setWithdraw] = useState(false);
+  const { state, pending, errors, run } = useActionCall(decideBudgetProposal);
+  const base = { proposalId, version, reason, exceptionReason: exception, withdraw };
+  return (
+    <div className="space-y-2">
+      <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
+      <Field id={`amount-${proposalId}`} label={t("evaluation.proposal.amount")} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} errors={errors.amount} />
+      <Field id={`reason-${proposalId}`} label={t("evaluation.proposal.reason")} value={reason} onChange={(e) => setReason(e.target.value)} errors={errors.reason} />
+      {grade === "poor" && (
+        <>
+          <Field id={`exception-${proposalId}`} label={t("evaluation.proposal.exceptionReason")} value={exception} onChange={(e) => setException(e.target.value)} errors={errors.exceptionReason} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={withdraw} onChange={(e) => setWithdraw(e.target.checked)} aria-describedby={errors.withdraw ? `withdraw-${proposalId}-error` : undefined} />
+            {t("evaluation.proposal.withdraw")}
+          </label>
+          <FieldErrors id={`withdraw-${proposalId}-error`} errors={errors.withdraw} />
+        </>
+      )}
+      <div className="flex gap-2">
+        <button type="button" className={cls.primary} disabled={pending} onClick={() => run({ ...base, decision: "confirm", amount: null })}>
+          {t("evaluation.proposal.confirm")}
+        </button>
+        <button type="button" className={cls.button} disabled={pending} onClick={() => run({ ...base, decision: "override", amount })}>
+          {t("evaluation.proposal.override")}
+        </button>
+      </div>
+    </div>
+  );
+}

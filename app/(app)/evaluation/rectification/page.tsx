@@ -1,0 +1,39 @@
+import { requireActor } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { listRectifications } from "@/lib/evaluation/rectification";
+import { getT } from "@/lib/i18n/server";
+import { pageTitle } from "@/lib/page-title";
+import { Badge, Card, PageHeader } from "@/app/_components/ui";
+import { DecideRectification, SubmitRectification } from "./rectification-forms";
+
+export const generateMetadata = pageTitle("evaluation.rectification.title");
+
+/** Rectification tasks (整改) in the reader's scope: open ones by deadline, overdue ones marked. */
+export default async function RectificationPage() {
+  const actor = await requireActor("project.read");
+  const [t, db] = await Promise.all([getT(), getDb()]);
+  const rows = await listRectifications(db, actor);
+  const finance = hasPermission(actor.roles, "evaluation.review.finance");
+  return (
+    <>
+      <PageHeader title={t("evaluation.rectification.title")} />
+      {rows.length === 0 && <p className="text-slate-500">{t("evaluation.list.empty")}</p>}
+      {rows.map(({ task, ownerName, overdue }) => (
+        <Card key={task.id} className="mb-3">
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-medium">{ownerName}</span>
+            <span className="tabular-nums text-slate-600">{task.deadline}</span>
+            <Badge tone={task.state === "closed" ? "green" : task.state === "submitted" ? "navy" : "slate"}>{t(`evaluation.rectification.state.${task.state}`)}</Badge>
+            {overdue && <Badge tone="red">{t("evaluation.rectification.overdue")}</Badge>}
+          </div>
+          <p className="mt-2 text-sm">{task.requirement}</p>
+          {task.evidence && <p className="mt-1 text-sm text-slate-600">{task.evidence}</p>}
+          {task.state === "open" && hasPermission(actor.roles, "project.write") && <SubmitRectification taskId={task.id} version={task.version} />}
+          {task.state === "submitted" && finance && <DecideRectification taskId={task.id} version={task.version} />}
+        </Card>
+      ))}
+    </>
+  );
+}
+

@@ -1,0 +1,15 @@
+"use server";
+import { defineAction } from "@/lib/actions/define";
+import { adjustQualitative } from "@/lib/evaluation/operations";
+import { adjustQualitativeInput } from "@/lib/validation/evaluation";
+
+/** Public endpoint: the finance reviewer changes a qualitative judgement during its review, with a reason; the score is recomputed. */
+export const adjustQualitativeFinance = defineAction({
+  name: "evaluation.adjustQualitativeFinance",
+  permission: "evaluation.review.finance",
+  input: adjustQualitativeInput,
+  success: "evaluation.saved",
+  async run({ actor, db, input }) {
+    return adjustQualitative(db, actor, input, "evaluation.review.finance");
+  },
+});

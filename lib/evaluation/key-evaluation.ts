@@ -1,0 +1,110 @@
+import Decimal from "decimal.js";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { keyEvaluations, orgs, regions } from "@/db/schema";
+import type { Grade } from "@/db/schema/enums";
+import { ActionError } from "@/lib/actions/result";
+import { auditActor } from "@/lib/admin/load";
+import { writeAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { canOn } from "@/lib/auth/scope";
+import { loadObjective } from "@/lib/objective/load";
+import { activeRuleSetFor, rulesOf } from "./rule-sets";
+import { DEFAULT_RULES } from "./rules";
+import { gradeTotal } from "./scoring";
+
+export const KEY_DIMENSIONS = ["decision", "process", "output", "benefit"] as const;
+export type KeyDimension = (typeof KEY_DIMENSIONS)[number];
+export type KeyWeights = Record<KeyDimension, string>;
+/** DESIGN §3.7: 决策 20, 过程 20, 产出 30, 效益 30. */
+export const DEFAULT_KEY_WEIGHTS: KeyWeights = { decision: "20", process: "20", output: "30", benefit: "30" };
+
+/** Finance selects an approved subject for key evaluation, run by itself or by an engaged agency. */
+export async function createKeyEvaluation(db: Db, actor: Actor, input: { objectiveId: number; agencyOrgId: number | null; weights: KeyWeights; reason: string | null }) {
+  const loaded = await loadObjective(db, actor, "evaluation.review.finance", input.objectiveId);
+  const o = loaded.objective;
+  if (!o.approvedVersionId) throw new ActionError("invalid_input", { _form: "evaluation.errors.notApproved" });
+  const sum = KEY_DIMENSIONS.reduce((s, d) => s.plus(input.weights[d]), new Decimal(0));
+  if (!sum.eq(100)) throw new ActionError("invalid_input", { weights: "evaluation.key.weights100" });
+  if (input.agencyOrgId) {
+    const [agency] = await db.select({ kind: orgs.kind, regionPath: regions.path }).from(orgs).innerJoin(regions, eq(regions.id, orgs.regionId)).where(eq(orgs.id, input.agencyOrgId));
+    if (!agency || agency.kind !== "agency" || !agency.regionPath.startsWith(actor.regionPath)) throw new ActionError("invalid_input", { agencyOrgId: "evaluation.key.notAgency" });
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(keyEvaluations)
+      .values({ objectiveId: o.id, ownerOrgId: o.ownerOrgId, regionId: o.regionId, fiscalYear: o.fiscalYear, agencyOrgId: input.agencyOrgId, weights: input.weights, reason: input.reason, createdBy: actor.userId })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new ActionError("conflict", { _form: "evaluation.key.exists" });
+    await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.create", objectType: "key_evaluation", objectId: row.id, after: { objectiveId: o.id, agencyOrgId: input.agencyOrgId, weights: input.weights } });
+    return { id: row.id, version: row.version };
+  });
+}
+
+async function loadKey(db: Db, actor: Actor, id: number) {
+  const [row] = await db
+    .select({ k: keyEvaluations, orgPath: orgs.path, regionPath: regions.path })
+    .from(keyEvaluations)
+    .innerJoin(orgs, eq(orgs.id, keyEvaluations.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, keyEvaluations.regionId))
+    .where(eq(keyEvaluations.id, id));
+  if (!row) throw new ActionError("not_found", undefined, { type: "key_evaluation", id });
+  // The engaged agency's evaluator reaches it through the engagement; finance through its region.
+  const asEvaluator = actor.roles.includes("evaluator") && row.k.agencyOrgId === actor.orgId;
+  const asFinance = row.k.agencyOrgId == null && canOn(actor, "evaluation.review.finance", { orgPath: row.orgPath, regionPath: row.regionPath });
+  return { ...row, asEvaluator, asFinance, financeScope: canOn(actor, "evaluation.review.finance", { orgPath: row.orgPath, regionPath: row.regionPath }) };
+}
+
+export interface KeyFill {
+  keyEvaluationId: number;
+  version: number;
+  scores: Record<KeyDimension, { score: string; evidence: string }>;
+  findings: string;
+  recommendations: string;
+}
+
+/** The evaluator (or finance, when it runs the evaluation itself) scores the framework and submits it. */
+export async function fillKeyEvaluation(db: Db, actor: Actor, input: KeyFill) {
+  const loaded = await loadKey(db, actor, input.keyEvaluationId);
+  if (!loaded.asEvaluator && !loaded.asFinance) throw new ActionError("not_found", undefined, { type: "key_evaluation", id: input.keyEvaluationId });
+  const k = loaded.k;
+  if (k.state !== "assigned") throw new ActionError("forbidden", { _form: "workflow.notNow" });
+  if (k.version !== input.version) throw new ActionError("conflict");
+  const weights = k.weights as KeyWeights;
+  const errors: Record<string, string> = {};
+  for (const d of KEY_DIMENSIONS) if (new Decimal(input.scores[d].score).gt(weights[d])) errors[`scores.${d}.score`] = "evaluation.key.aboveWeight";
+  if (Object.keys(errors).length) throw new ActionError("invalid_input", errors);
+  const total = KEY_DIMENSIONS.reduce((s, d) => s.plus(input.scores[d].score), new Decimal(0)).toFixed(2);
+  const ruleSet = await activeRuleSetFor(db, k.regionId, k.fiscalYear);
+  const grade: Grade = gradeTotal(ruleSet ? rulesOf(ruleSet) : DEFAULT_RULES, total);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(keyEvaluations)
+      .set({ scores: input.scores, totalScore: total, grade, findings: input.findings, recommendations: input.recommendations, filledBy: actor.userId, state: "submitted", version: sql`${keyEvaluations.version} + 1` })
+      .where(and(eq(keyEvaluations.id, k.id), eq(keyEvaluations.state, "assigned"), eq(keyEvaluations.version, input.version)))
+      .returning({ version: keyEvaluations.version });
+    if (!row) throw new ActionError("conflict");
+    await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.submit", objectType: "key_evaluation", objectId: k.id, after: { total, grade } });
+    return { version: row.version, total, grade };
+  });
+}
+
+/** Finance accepts a submitted key evaluation. */
+export async function acceptKeyEvaluation(db: Db, actor: Actor, input: { keyEvaluationId: number; version: number }) {
+  const loaded = await loadKey(db, actor, input.keyEvaluationId);
+  if (!loaded.financeScope) throw new ActionError("not_found", undefined, { type: "key_evaluation", id: input.keyEvaluationId });
+  const k = loaded.k;
+  if (k.state !== "submitted") throw new ActionError("forbidden", { _form: "workflow.notNow" });
+  if (k.version !== input.version) throw new ActionError("conflict");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(keyEvaluations)
+      .set({ state: "accepted", version: sql`${keyEvaluations.version} + 1` })
+      .where(and(eq(keyEvaluations.id, k.id), eq(keyEvaluations.state, "submitted"), eq(keyEvaluations.version, input.version)))
+      .returning({ version: keyEvaluations.version });
+    if (!row) throw new ActionError("conflict");
+    await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.accept", objectType: "key_evaluation", objectId: k.id, after: { total: k.totalScore, grade: k.grade } });
+    return { version: row.version, state: "accepted" as const };
+  });
+}

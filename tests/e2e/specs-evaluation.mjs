@@ -1,0 +1,98 @@
+// Browser tests of evaluation (issue #6): self-evaluation of the trunk road, replay, result application.
+import assert from "node:assert/strict";
+
+const PASSWORD = "Demo@2026";
+
+async function signInAs(page, base, username) {
+  await page.goto(`${base}/login`);
+  await page.fill("#username", username);
+  await page.fill("#password", PASSWORD);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/inbox/);
+}
+
+async function signOut(page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await page.waitForURL(/\/login/);
+}
+
+/** Opens the self-evaluation of 普通国省道改造 (2026) from the list. */
+async function openTrunkRoad(page, base) {
+  await page.goto(`${base}/evaluation?year=2026`);
+  await page.getByRole("link", { name: "普通国省道改造" }).click();
+  await page.waitForURL(/\/evaluation\/\d+$/);
+}
+
+export const evaluationSpecs = [
+  {
+    name: "evaluation-trunk-road",
+    async run({ page, base, shot }) {
+      // The filer completes the self-evaluation, sees the grade and the breakdown, and submits.
+      await signInAs(page, base, "filer");
+      await page.getByRole("navigation").first().getByRole("link", { name: "绩效自评" }).click();
+      await page.waitForURL(/\/evaluation/);
+      await openTrunkRoad(page, base);
+      await page.getByLabel("实际支出（元）").fill("470000000.00");
+      await page.getByLabel("公路建设工程量完成率 实际完成值").fill("96");
+      await page.getByRole("button", { name: "保存并计分" }).click();
+      await page.getByText("自评已保存").waitFor();
+      await page.getByTestId("total-score").getByText("97.39").waitFor();
+      await page.getByTestId("grade").getByText("优", { exact: true }).waitFor();
+      const breakdown = page.getByTestId("breakdown");
+      await breakdown.getByText("14.06 × 96 ÷ 100 = 13.50").waitFor();
+      await breakdown.getByText("min(470000000.00 ÷ 500000000.00, 1) × 10 = 9.40").waitFor();
+      await breakdown.getByText("9.40 + 54.99 + 33.00 = 97.39").waitFor();
+      await shot("01-filer-breakdown");
+      await page.getByRole("button", { name: "提交自评" }).click();
+      await page.getByText("待主管部门审核").first().waitFor();
+      await signOut(page);
+
+      // The department passes it; finance accepts it.
+      await signInAs(page, base, "dept");
+      await openTrunkRoad(page, base);
+      await page.getByRole("button", { name: "审核通过" }).click();
+      await page.getByText("待财政审核").first().waitFor();
+      await signOut(page);
+      await signInAs(page, base, "reviewer");
+      await openTrunkRoad(page, base);
+      await page.getByRole("button", { name: "审核通过" }).click();
+      await page.getByText("已审核通过").first().waitFor();
+      await signOut(page);
+
+      // Finance copies the 2026 rules, makes them stricter and replays the year: nothing is written.
+      await signInAs(page, base, "admin");
+      await page.goto(`${base}/evaluation/rules`);
+      const active = page.getByRole("region", { name: "2026年度单位自评评分规则", exact: true });
+      await active.getByRole("button", { name: "复制为新版本" }).click();
+      await page.getByText("已复制为新的规则草稿").waitFor();
+      const copy = page.getByRole("region", { name: "2026年度单位自评评分规则（副本）", exact: true });
+      await copy.getByText("编辑规则").click();
+      await copy.getByLabel("优（≥）").fill("98");
+      await copy.getByLabel("良（≥）").fill("85");
+      await copy.getByRole("button", { name: "保存规则" }).click();
+      await page.getByText("评分规则已保存").waitFor();
+      await copy.getByRole("link", { name: "回放测算" }).click();
+      await page.waitForURL(/replay=\d+/);
+      await page.getByTestId("replay-summary").getByText("共 2 个已计分项目：2 个等级变化，0 个仅分数变化。").waitFor();
+      const changes = page.getByTestId("replay-changes");
+      const road = changes.getByRole("row").filter({ hasText: "普通国省道改造" });
+      assert.deepEqual((await road.getByRole("cell").allInnerTexts()).slice(2, 5).map((c) => c.trim()), ["97.39", "97.39", "0.00"]);
+      await road.getByText("良", { exact: true }).waitFor();
+      await changes.getByRole("row").filter({ hasText: "重点传染病防控项目" }).getByText("中", { exact: true }).waitFor();
+      await shot("02-replay");
+      await signOut(page);
+
+      // Finance generates next year's proposals and confirms the trunk road's.
+      await signInAs(page, base, "reviewer");
+      await page.goto(`${base}/evaluation/proposals`);
+      await page.getByRole("button", { name: "生成预算建议" }).click();
+      await page.getByText("已生成预算建议").waitFor();
+      const row = page.getByRole("row").filter({ hasText: "普通国省道改造" });
+      await row.getByText("优先保障").waitFor();
+      await row.getByRole("button", { name: "确认" }).click();
+      await row.getByText("已确认").waitFor();
+      await row.getByText("500,000,000.00").first().waitFor();
+      await shot("03-proposal-confirmed");
+    },
+  },
+];
