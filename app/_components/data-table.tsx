@@ -36,7 +36,8 @@ export interface DataTableProps {
   rows: DataRow[];
   caption?: string;
   /** Server-side paging; omit for a table that shows everything. */
-  paging?: { total: number; page: number; pageSize: number; pageSizes?: readonly number[] };
+  /** `capped`: the count stopped at `total` (lib/project/queries.ts COUNT_CAP) and there are more. */
+  paging?: { total: number; capped?: boolean; page: number; pageSize: number; pageSizes?: readonly number[] };
   /** The server's current sort (from the URL). */
   sort?: { id: string; desc: boolean };
   emptyText?: string;
@@ -171,7 +172,7 @@ export function DataTable({ columns, rows, caption, paging, sort, emptyText }: D
       </div>
       {paging && (
         <nav aria-label={caption} className="mt-3 flex flex-wrap items-center justify-between gap-3 text-slate-600">
-          <span>{t("common.total", { n: paging.total })}</span>
+          <span>{paging.capped ? t("common.totalCapped", { n: paging.total.toLocaleString() }) : t("common.total", { n: paging.total })}</span>
           <div className="flex flex-wrap items-center gap-2">
             <label className="sr-only" htmlFor={sizeId}>
               {t("common.pageSize", { n: paging.pageSize })}

@@ -67,6 +67,7 @@ export const en: Messages = {
     none: "None",
     all: "All",
     total: "{n} in all",
+    totalCapped: "More than {n}: narrow the filters",
     page: "Page {page} of {pages}",
     prev: "Previous",
     next: "Next",

@@ -68,6 +68,7 @@ export const zh = {
     none: "无",
     all: "全部",
     total: "共 {n} 条",
+    totalCapped: "超过 {n} 条，请用筛选条件缩小范围",
     page: "第 {page} / {pages} 页",
     prev: "上一页",
     next: "下一页",

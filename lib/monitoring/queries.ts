@@ -17,7 +17,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage } from "@/lib/project/queries";
+import { bounded, clampPage, COUNT_CAP } from "@/lib/project/queries";
 import type { ReportListParams, WarningListParams } from "./params";
 
 const deptOrg = alias(orgs, "dept_org");
@@ -86,13 +86,17 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
   if (params.rule) conds.push(eq(monitoringWarnings.rule, params.rule));
   if (params.state) conds.push(eq(monitoringWarnings.state, params.state));
   const where = and(...conds);
-  const [{ total }] = await db
-    .select({ total: count() })
+  const matches = db
+    .select({ one: sql`1` })
     .from(monitoringWarnings)
     .innerJoin(monitoringPeriods, eq(monitoringPeriods.id, monitoringWarnings.periodId))
     .innerJoin(orgs, eq(orgs.id, monitoringWarnings.ownerOrgId))
     .innerJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where);
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("matches");
+  const [counted] = await db.select({ n: count() }).from(matches);
+  const { total, capped } = bounded(counted.n);
   const page = clampPage(params.page, params.pageSize, total);
   const dir = params.dir === "desc" ? desc : asc;
   // The light enum is declared green < yellow < red, so it sorts by severity itself; with the
@@ -125,7 +129,7 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
     .orderBy(...order)
     .limit(params.pageSize)
     .offset((page - 1) * params.pageSize);
-  return { rows, total, page };
+  return { rows, total, capped, page };
 }
 
 /** Chart data in the actor's scope for a period: execution-light counts per department, and each report's rate against time progress. */

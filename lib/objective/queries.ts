@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
 import { todayIso } from "@/lib/format";
-import { clampPage, likeEscape } from "@/lib/project/queries";
+import { bounded, clampPage, COUNT_CAP, likeEscape } from "@/lib/project/queries";
 import type { ObjectiveListParams, ObjectiveQueue } from "./params";
 
 const deptOrg = alias(orgs, "dept_org");
@@ -95,15 +95,21 @@ function selectRows(db: DbOrTx) {
     .leftJoin(fiscalYears, and(eq(fiscalYears.year, objectives.fiscalYear), eq(fiscalYears.regionId, provinceId)));
 }
 
-function countRows(db: DbOrTx, where: SQL | undefined) {
-  return db
-    .select({ total: count() })
+/** The matches, counted up to one past `cap` (a limited subquery: the count stops early). */
+function countRows(db: DbOrTx, where: SQL | undefined, cap = COUNT_CAP) {
+  const matches = db
+    .select({ one: sql`1` })
     .from(objectives)
     .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
     .innerJoin(regions, eq(regions.id, orgs.regionId))
     .leftJoin(projects, eq(projects.id, objectives.projectId))
     .where(where)
-    .then((r) => r[0].total);
+    .$dynamic();
+  const limited = Number.isFinite(cap) ? matches.limit(cap + 1) : matches;
+  return db
+    .select({ total: count() })
+    .from(limited.as("matches"))
+    .then((r) => (Number.isFinite(cap) ? bounded(r[0].total) : { total: r[0].total, capped: false }));
 }
 
 /**
@@ -114,7 +120,7 @@ export async function listObjectives(
   db: DbOrTx,
   actor: Actor,
   params: ObjectiveListParams,
-): Promise<{ rows: ObjectiveRow[]; total: number; page: number }> {
+): Promise<{ rows: ObjectiveRow[]; total: number; capped: boolean; page: number }> {
   const conds: SQL[] = [scopeWhere(actor, "project.read", ownerPlace), ...queueWhere(actor, params.queue)];
   if (params.q) conds.push(ilike(objectives.title, `%${likeEscape(params.q)}%`));
   if (params.year) conds.push(eq(objectives.fiscalYear, params.year));
@@ -124,7 +130,7 @@ export async function listObjectives(
   if (params.subjectKind) conds.push(eq(objectives.subjectKind, params.subjectKind));
   const where = and(...conds);
 
-  const total = await countRows(db, where);
+  const { total, capped } = await countRows(db, where);
   const page = clampPage(params.page, params.pageSize, total);
   const order = params.dir === "desc" ? desc : asc;
   // Unsubmitted rows (no submission time) go last whichever way submission time is sorted.
@@ -134,7 +140,7 @@ export async function listObjectives(
     .orderBy(primary, asc(objectives.id))
     .limit(params.pageSize)
     .offset((page - 1) * params.pageSize);
-  return { rows, total, page };
+  return { rows, total, capped, page };
 }
 
 export interface InboxItem extends ObjectiveRow {
@@ -180,7 +186,7 @@ export async function inboxCounts(db: DbOrTx, actor: Actor, limit = 8, now = new
         .where(where)
         .orderBy(...order, asc(objectives.id))
         .limit(limit),
-      countRows(db, where),
+      countRows(db, where, Infinity).then((c) => c.total), // the inbox says exactly how many wait
     ]);
     return { rows, total };
   }

@@ -2,10 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
+import { checkSession } from "@/lib/auth/session";
 import { checkIntegrity } from "@/lib/integrity";
+import { objectiveListParams } from "@/lib/objective/params";
+import { listObjectives } from "@/lib/objective/queries";
+import { COUNT_CAP } from "@/lib/project/queries";
 import { generateInYear } from "@/scripts/gen/in-year";
 import { generateProvince } from "@/scripts/gen/province";
 import { createTestDatabase } from "../helpers/db";
+import { signInAs } from "../helpers/session";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -45,10 +50,14 @@ describe.runIf(process.env.DATABASE_URL)("the province generator", () => {
         sql`select md5(string_agg(o.title || o.state || o.requested_amount::text || o.fiscal_year || coalesce(m.executed_amount::text, '-') || coalesce(m.execution_light::text, '-'), ',' order by o.id)) as d
               from objectives o left join monitoring_reports m on m.objective_id = o.id where o.owner_org_id in (select id from orgs where code like 'G%')`,
       );
+      // The province's reviewer lists every objective of the province: more than the count cap.
+      const check = await checkSession(t.db, await signInAs(t, "reviewer"));
+      if (!check.ok) throw new Error("session");
+      const all = await listObjectives(t.db, check.actor, objectiveListParams.parse({}));
       const lights = await queryRows<{ light: string }>(t.db, sql`select distinct light::text as light from monitoring_warnings`);
       const findings = await checkIntegrity(t.db);
       const states = await queryRows<{ state: string; n: number }>(t.db, sql`select state, count(*)::int as n from objectives where fiscal_year = 2027 and owner_org_id in (select id from orgs where code like 'G%') group by state`);
-      return { counts, digest: digest[0].d, findings, states, lights: lights.map((l) => l.light).sort() };
+      return { counts, digest: digest[0].d, findings, states, lights: lights.map((l) => l.light).sort(), all };
     } finally {
       await client.end();
       await t.drop();
@@ -68,6 +77,9 @@ describe.runIf(process.env.DATABASE_URL)("the province generator", () => {
     expect(a.counts["monitoring reports"]).toBe(approved2027);
     expect(a.lights).toEqual(["red", "yellow"]);
     expect(a.counts.disclosures).toBeGreaterThan(0);
+    // A list over 6,000 objectives counts to the cap and says there are more; its page is full.
+    expect(a.all).toMatchObject({ total: COUNT_CAP, capped: true, page: 1 });
+    expect(a.all.rows).toHaveLength(20);
 
     const b = await generate(7);
     expect(b.digest).toBe(a.digest);

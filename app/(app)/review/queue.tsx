@@ -21,7 +21,7 @@ import { ObjectiveStateBadge } from "../_workflow/badges";
 export async function ReviewQueue({ actor, queue, raw }: { actor: Actor; queue: Extract<ObjectiveQueue, "department" | "finance">; raw: RawSearchParams }) {
   const params = { ...parseSearchParams(objectiveListParams, raw), state: undefined, queue };
   const [t, db] = await Promise.all([getT(), getDb()]);
-  const [{ rows, total, page }, departments, years] = await Promise.all([
+  const [{ rows, total, capped, page }, departments, years] = await Promise.all([
     listObjectives(db, actor, params),
     queue === "finance" ? listDepartmentOptions(db, actor) : Promise.resolve([]),
     listYearOptions(db),
@@ -91,7 +91,7 @@ export async function ReviewQueue({ actor, queue, raw }: { actor: Actor; queue: 
           columns={columns}
           rows={data}
           sort={{ id: params.sort, desc: params.dir === "desc" }}
-          paging={{ total, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }}
+          paging={{ total, capped, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }}
           emptyText={t("review.queueEmpty")}
         />
       </Card>

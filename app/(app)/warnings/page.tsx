@@ -21,7 +21,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor("warning.read");
   const params = parseSearchParams(warningListParams, await searchParams);
   const [db, t] = await Promise.all([getDb(), getT()]);
-  const [{ rows, total, page }, periods, regionOptions, departments, years] = await Promise.all([
+  const [{ rows, total, capped, page }, periods, regionOptions, departments, years] = await Promise.all([
     listWarnings(db, actor, params),
     listPeriods(db, actor),
     listRegionOptions(db, actor),
@@ -106,7 +106,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           columns={columns}
           rows={data}
           sort={{ id: params.sort, desc: params.dir === "desc" }}
-          paging={{ total, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }}
+          paging={{ total, capped, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }}
           emptyText={t("monitoring.warningsEmpty")}
         />
       </Card>

@@ -31,7 +31,7 @@ export default async function DepartmentObjectivesPage({ searchParams }: { searc
   const [t, db] = await Promise.all([getT(), getDb()]);
   // A department files its own overall objective (project.write reaches only its own organisation).
   const canCreate = actor.orgKind === "department" && canOn(actor, "project.write", { orgPath: actor.orgPath, regionPath: actor.regionPath });
-  const [{ rows, total, page }, departments, years, openYears, taken] = await Promise.all([
+  const [{ rows, total, capped, page }, departments, years, openYears, taken] = await Promise.all([
     listObjectives(db, actor, params),
     listDepartmentOptions(db, actor),
     listYearOptions(db),
@@ -106,7 +106,7 @@ export default async function DepartmentObjectivesPage({ searchParams }: { searc
           columns={columns}
           rows={data}
           sort={{ id: params.sort, desc: params.dir === "desc" }}
-          paging={{ total, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }}
+          paging={{ total, capped, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }}
           emptyText={t("review.deptObj.empty")}
         />
       </Card>
