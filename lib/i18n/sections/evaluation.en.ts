@@ -203,7 +203,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
   reEval: {
     title: "Re-evaluation",
     nav: "Re-evaluation",
-    subtitle: "Re-score a random sample of self-evaluations (the seed is recorded, so a draw can be reproduced); a self-score more than 10 points above the re-score is inflated",
+    subtitle: "Re-score a random sample of self-evaluations (the seed is recorded, so a draw can be reproduced), plus every subject with a red monitoring warning; a self-score more than 10 points above the re-score is inflated",
     percent: "Sample (%)",
     seed: "Random seed",
     seedHint: "Leave empty for a new recorded seed; enter a recorded seed to reproduce a draw",
@@ -215,6 +215,8 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     save: "Save re-score",
     inflated: "Inflated",
     byUnit: "Inflated self-evaluations {year}, by unit",
+    reason: "Why sampled",
+    reasons: { random: "Random draw", warning: "Red warning (always sampled)" },
   },
   key: {
     title: "Key evaluation",

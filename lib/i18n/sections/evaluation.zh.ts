@@ -200,7 +200,7 @@ export const evaluationZh = {
   reEval: {
     title: "再评价",
     nav: "再评价",
-    subtitle: "按比例随机抽取自评结果复核（随机种子留存，可重现抽样）；自评分高于复核分10分以上的，记为自评质量差",
+    subtitle: "按比例随机抽取自评结果复核（随机种子留存，可重现抽样），监控中亮红灯的项目全部纳入；自评分高于复核分10分以上的，记为自评质量差",
     percent: "抽取比例（%）",
     seed: "随机种子",
     seedHint: "留空则由系统生成并记录；填写已记录的种子可重现抽样",
@@ -212,6 +212,8 @@ export const evaluationZh = {
     save: "保存复核",
     inflated: "自评质量差",
     byUnit: "{year}年度自评质量差（按单位）",
+    reason: "抽取方式",
+    reasons: { random: "随机抽取", warning: "红色预警必查" },
   },
   key: {
     title: "重点评价",
