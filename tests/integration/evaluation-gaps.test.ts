@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { monitoringPeriods, monitoringReports, monitoringWarnings, objectives, reEvaluationItems, reEvaluationSamples, selfEvaluations, type Light } from "@/db/schema";
+import { keyEvaluations, monitoringPeriods, monitoringReports, monitoringWarnings, objectives, reEvaluationItems, reEvaluationSamples, selfEvaluations, type Light } from "@/db/schema";
 import { drawReEvaluationSampleAction } from "@/lib/actions/evaluation/draw-re-evaluation-sample";
+import { selectKeyByWarningsAction } from "@/lib/actions/evaluation/select-key-by-warnings";
+import { WARNING_REASON } from "@/lib/evaluation/key-selection";
 import { drawSample } from "@/lib/evaluation/sample";
 import { createTestDatabase } from "../helpers/db";
-import { signInAs, useTestDatabase } from "../helpers/session";
+import { auditCount, signInAs, useTestDatabase } from "../helpers/session";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 /** The twenty copies of the health unit's accepted 2026 self-evaluation: objective id → self-evaluation id. */
@@ -96,5 +98,31 @@ describe("re-evaluation sample: random part plus every red-warning subject", () 
     expect(res.data.picked).not.toContain(target.seId); // not drawn at random with this seed …
     expect(res.data.warned).not.toContain(target.seId); // … and not added for last year's red light
     expect(res.data.warned).toEqual([copies[4].seId].filter((id) => !res.data.picked.includes(id)));
+  });
+});
+
+describe("key evaluation: selection by warnings", () => {
+  it("selects every approved subject of the year with a red warning (or red and yellow), once, in finance's scope", async () => {
+    await signInAs(database, "gz.reviewer");
+    // A city's finance reviewer sees no provincial subject to select.
+    expect(await selectKeyByWarningsAction({ fiscalYear: 2026, selection: "red_yellow", agencyOrgId: "" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await database.db.select().from(keyEvaluations)).toHaveLength(0);
+
+    await signInAs(database, "reviewer");
+    const red = await selectKeyByWarningsAction({ fiscalYear: 2026, selection: "red", agencyOrgId: "" });
+    expect(red).toMatchObject({ ok: true, data: { selected: 1, objectiveIds: [copies[4].objectiveId] } });
+    const [k] = await database.db.select().from(keyEvaluations).where(eq(keyEvaluations.objectiveId, copies[4].objectiveId));
+    expect(k).toMatchObject({ state: "assigned", agencyOrgId: null, fiscalYear: 2026, reason: WARNING_REASON.red });
+    expect(await auditCount(database, "keyEvaluation.create")).toBe(1);
+
+    // Red and yellow: the yellow one now; the red one is already selected, not twice. Last year's red light does not count.
+    const both = await selectKeyByWarningsAction({ fiscalYear: 2026, selection: "red_yellow", agencyOrgId: "" });
+    expect(both).toMatchObject({ ok: true, data: { selected: 1, objectiveIds: [copies[5].objectiveId] } });
+    const keyed = await database.db.select({ objectiveId: keyEvaluations.objectiveId }).from(keyEvaluations);
+    expect(keyed.map((r) => r.objectiveId).sort()).toEqual([copies[4].objectiveId, copies[5].objectiveId].sort());
+    expect(await selectKeyByWarningsAction({ fiscalYear: 2026, selection: "red_yellow", agencyOrgId: "" })).toMatchObject({ ok: false, code: "invalid_input" });
+    // A unit filer may not select.
+    await signInAs(database, "filer");
+    expect(await selectKeyByWarningsAction({ fiscalYear: 2026, selection: "red", agencyOrgId: "" })).toMatchObject({ ok: false, code: "forbidden" });
   });
 });

@@ -239,6 +239,12 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     notAgency: "Choose an evaluation agency of your region",
     exists: "This objective is already under key evaluation",
     aboveWeight: "A score cannot exceed its weight",
+    byWarnings: "Select by warnings",
+    lights: "Warning lights",
+    lightsRed: "Red warnings",
+    lightsRedYellow: "Red and yellow warnings",
+    selectWarned: "Add all to key evaluation",
+    noWarned: "No warned subject of that year is left to select",
   },
   excel: {
     download: "Download the template (Excel)",

@@ -236,6 +236,12 @@ export const evaluationZh = {
     notAgency: "请选择本地区的第三方评价机构",
     exists: "该绩效目标已列入重点评价",
     aboveWeight: "得分不能超过该项权重",
+    byWarnings: "按预警选取",
+    lights: "预警灯色",
+    lightsRed: "红色预警",
+    lightsRedYellow: "红色及黄色预警",
+    selectWarned: "全部列入重点评价",
+    noWarned: "该年度没有符合条件且尚未列入重点评价的预警项目",
   },
   excel: {
     download: "下载自评表（Excel）",

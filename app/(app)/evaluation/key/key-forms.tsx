@@ -4,6 +4,7 @@ import { acceptKeyEvaluationAction } from "@/lib/actions/evaluation/accept-key-e
 import { createKeyEvaluationAction } from "@/lib/actions/evaluation/create-key-evaluation";
 import { fillKeyEvaluationAction } from "@/lib/actions/evaluation/fill-key-evaluation";
 import { fillOwnKeyEvaluationAction } from "@/lib/actions/evaluation/fill-own-key-evaluation";
+import { selectKeyByWarningsAction } from "@/lib/actions/evaluation/select-key-by-warnings";
 import { KEY_DIMENSIONS, type KeyDimension, type KeyWeights } from "@/lib/evaluation/key-evaluation";
 import { Field, type Option } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
@@ -88,6 +89,36 @@ export function AcceptKey({ id, version }: { id: number; version: number }) {
     <div className="flex items-center gap-2">
       <button type="button" className={cls.primary} disabled={pending} onClick={() => run({ keyEvaluationId: id, version })}>
         {t("evaluation.key.accept")}
+      </button>
+      <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
+    </div>
+  );
+}
+
+/** Finance selects every subject of a year with monitoring warnings (red only, or red and yellow). */
+export function SelectByWarnings({ years, agencies }: { years: number[]; agencies: Option[] }) {
+  const t = useT();
+  const [fiscalYear, setYear] = useState(String(years[years.length - 1] ?? ""));
+  const [selection, setSelection] = useState("red");
+  const [agencyOrgId, setAgency] = useState("");
+  const { state, pending, errors, run } = useActionCall(selectKeyByWarningsAction);
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <Field id="warn-year" label={t("evaluation.fields.fiscalYear")} value={fiscalYear} onChange={(e: Select) => setYear(e.target.value)} options={years.map((y) => ({ value: String(y), label: String(y) }))} errors={errors.fiscalYear} />
+      <Field
+        id="warn-lights"
+        label={t("evaluation.key.lights")}
+        value={selection}
+        onChange={(e: Select) => setSelection(e.target.value)}
+        options={[
+          { value: "red", label: t("evaluation.key.lightsRed") },
+          { value: "red_yellow", label: t("evaluation.key.lightsRedYellow") },
+        ]}
+        errors={errors.selection}
+      />
+      <Field id="warn-agency" label={t("evaluation.key.agency")} value={agencyOrgId} onChange={(e: Select) => setAgency(e.target.value)} options={agencies} placeholder={t("evaluation.key.byFinance")} errors={errors.agencyOrgId} />
+      <button type="button" className={cls.primary} disabled={pending || !fiscalYear} onClick={() => run({ fiscalYear, selection, agencyOrgId })}>
+        {t("evaluation.key.selectWarned")}
       </button>
       <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
     </div>

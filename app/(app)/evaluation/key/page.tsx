@@ -10,7 +10,8 @@ import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { Badge, Card, PageHeader } from "@/app/_components/ui";
 import { GradeBadge } from "../badges";
-import { AcceptKey, CreateKey, FillKey } from "./key-forms";
+import { listYearOptions } from "@/lib/project/queries";
+import { AcceptKey, CreateKey, FillKey, SelectByWarnings } from "./key-forms";
 
 export const generateMetadata = pageTitle("evaluation.key.title");
 
@@ -21,10 +22,11 @@ export default async function KeyEvaluationsPage() {
   const evaluator = hasPermission(actor.roles, "evaluation.key.fill");
   if (!finance && !evaluator) redirect("/forbidden");
   const [t, db] = await Promise.all([getT(), getDb()]);
-  const [rows, candidates, agencies] = await Promise.all([
+  const [rows, candidates, agencies, years] = await Promise.all([
     listKeyEvaluations(db, actor),
     finance ? keyEvaluationCandidates(db, actor) : Promise.resolve([]),
     finance ? agencyOptions(db, actor) : Promise.resolve([]),
+    finance ? listYearOptions(db) : Promise.resolve([]),
   ]);
   return (
     <>
@@ -32,6 +34,11 @@ export default async function KeyEvaluationsPage() {
       {finance && (
         <Card className="mb-4" title={t("evaluation.key.select")}>
           <CreateKey candidates={candidates.map((c) => ({ value: String(c.id), label: `${c.title}（${c.fiscalYear}，${formatMoney(c.amount)}）` }))} agencies={agencies.map((a) => ({ value: String(a.id), label: a.name }))} />
+        </Card>
+      )}
+      {finance && (
+        <Card className="mb-4" title={t("evaluation.key.byWarnings")}>
+          <SelectByWarnings years={years} agencies={agencies.map((a) => ({ value: String(a.id), label: a.name }))} />
         </Card>
       )}
       {rows.length === 0 && <p className="text-slate-500">{t("evaluation.key.empty")}</p>}
@@ -48,6 +55,7 @@ export default async function KeyEvaluationsPage() {
                   {title}
                   <span className="text-sm font-normal text-slate-500">
                     {ownerName} · {k.fiscalYear}
+                    {k.reason && ` · ${k.reason}`}
                   </span>
                   <Badge tone={k.state === "accepted" ? "green" : k.state === "submitted" ? "navy" : "slate"}>{t(`evaluation.key.state.${k.state}`)}</Badge>
                   {k.totalScore && (
