@@ -46,7 +46,7 @@ export async function createKeyEvaluation(db: Db, actor: Actor, input: { objecti
   });
 }
 
-async function loadKey(db: Db, actor: Actor, id: number) {
+export async function loadKey(db: Db, actor: Actor, id: number) {
   const [row] = await db
     .select({ k: keyEvaluations, orgPath: orgs.path, regionPath: regions.path })
     .from(keyEvaluations)

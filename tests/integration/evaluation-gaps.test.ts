@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { keyEvaluations, monitoringPeriods, monitoringReports, monitoringWarnings, objectives, reEvaluationItems, reEvaluationSamples, selfEvaluations, type Light } from "@/db/schema";
+import { keyEvaluationReports, keyEvaluations, monitoringPeriods, monitoringReports, monitoringWarnings, objectives, reEvaluationItems, reEvaluationSamples, selfEvaluations, type Light } from "@/db/schema";
 import { drawReEvaluationSampleAction } from "@/lib/actions/evaluation/draw-re-evaluation-sample";
+import { GET as downloadReport } from "@/app/api/evaluation/key-report/[id]/route";
+import { acceptKeyEvaluationAction } from "@/lib/actions/evaluation/accept-key-evaluation";
+import { attachKeyReportAction } from "@/lib/actions/evaluation/attach-key-report";
+import { attachOwnKeyReportAction } from "@/lib/actions/evaluation/attach-own-key-report";
+import { fillOwnKeyEvaluationAction } from "@/lib/actions/evaluation/fill-own-key-evaluation";
+import { congressPack } from "@/lib/evaluation/congress-pack";
+import { getActor } from "@/lib/auth/current-user";
 import { selectKeyByWarningsAction } from "@/lib/actions/evaluation/select-key-by-warnings";
 import { WARNING_REASON } from "@/lib/evaluation/key-selection";
 import { drawSample } from "@/lib/evaluation/sample";
@@ -126,3 +133,54 @@ describe("key evaluation: selection by warnings", () => {
     expect(await selectKeyByWarningsAction({ fiscalYear: 2026, selection: "red", agencyOrgId: "" })).toMatchObject({ ok: false, code: "forbidden" });
   });
 });
+
+describe("key evaluation report: attached file, scoped download, the congress pack", () => {
+  it("attaches a PDF/Word report (content-checked), downloads it only within scope, lists it in the congress pack once accepted", async () => {
+    const [k] = await database.db.select().from(keyEvaluations).where(eq(keyEvaluations.objectiveId, copies[4].objectiveId));
+    const pdf = new File([new TextEncoder().encode("%PDF-1.7 绩效评价报告")], "传染病防控子项目5绩效评价报告.pdf", { type: "application/pdf" });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+    // The engaged-agency route is not finance's: an evaluator not engaged for it does not see it.
+    await signInAs(database, "evaluator");
+    expect(await attachKeyReportAction({ keyEvaluationId: k.id, file: pdf })).toMatchObject({ ok: false, code: "not_found" });
+
+    await signInAs(database, "reviewer");
+    // A picture, or a picture named .pdf, is refused.
+    expect(await attachOwnKeyReportAction({ keyEvaluationId: k.id, file: new File([png], "报告.png") })).toMatchObject({ ok: false, code: "invalid_input" });
+    const fake = await attachOwnKeyReportAction({ keyEvaluationId: k.id, file: new File([png], "报告.pdf") });
+    expect(!fake.ok && fake.fieldErrors?.file?.[0]).toBe("评价报告仅支持 PDF 或 Word 文件");
+    expect(await attachOwnKeyReportAction({ keyEvaluationId: k.id, file: pdf })).toMatchObject({ ok: true });
+    // Attaching again replaces it: still one report.
+    expect(await attachOwnKeyReportAction({ keyEvaluationId: k.id, file: pdf })).toMatchObject({ ok: true });
+    expect(await database.db.select({ id: keyEvaluationReports.id }).from(keyEvaluationReports)).toHaveLength(1);
+
+    const download = () => downloadReport(new Request("http://x/"), { params: Promise.resolve({ id: String(k.id) }) });
+    const ok = await download();
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("Content-Type")).toBe("application/pdf");
+    expect(new TextDecoder().decode(await ok.arrayBuffer())).toBe("%PDF-1.7 绩效评价报告");
+    // The evaluated unit reads it; another unit and another city's finance get a 404, audited.
+    await signInAs(database, "filer2");
+    expect((await download()).status).toBe(200);
+    const denied = await auditCount(database, "access.denied");
+    await signInAs(database, "filer");
+    expect((await download()).status).toBe(404);
+    await signInAs(database, "gz.reviewer");
+    expect((await download()).status).toBe(404);
+    expect(await auditCount(database, "access.denied")).toBe(denied + 2);
+
+    // Not in the congress pack until accepted; then listed with its download link.
+    await signInAs(database, "reviewer");
+    const actor = (await getActor())!;
+    expect((await congressPack(database.db, actor, 2026)).keyResults.find((r) => r.id === k.id)).toBeUndefined();
+    const dim = (score: string) => ({ score, evidence: "查阅资金支付凭证及项目验收资料" });
+    const filled = await fillOwnKeyEvaluationAction({ keyEvaluationId: k.id, version: k.version, scores: { decision: dim("18"), process: dim("15"), output: dim("24"), benefit: dim("22") }, findings: "执行进度滞后，资金支出集中在四季度", recommendations: "加快预算执行，完善项目管理" });
+    expect(filled).toMatchObject({ ok: true, data: { total: "79.00" } });
+    expect(await acceptKeyEvaluationAction({ keyEvaluationId: k.id, version: (filled as { data: { version: number } }).data.version })).toMatchObject({ ok: true });
+    const listed = (await congressPack(database.db, actor, 2026)).keyResults.find((r) => r.id === k.id);
+    expect(listed?.report).toEqual({ filename: "传染病防控子项目5绩效评价报告.pdf", href: `/api/evaluation/key-report/${k.id}` });
+    // Accepted: the report can no longer be replaced.
+    expect(await attachOwnKeyReportAction({ keyEvaluationId: k.id, file: pdf })).toMatchObject({ ok: false, code: "forbidden" });
+  });
+});
+
