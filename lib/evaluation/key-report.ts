@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { keyEvaluationReports, keyEvaluations, objectives, orgs, regions } from "@/db/schema";
 import { ActionError } from "@/lib/actions/result";
@@ -53,4 +53,14 @@ export async function loadKeyForReading(db: DbOrTx, actor: Actor, keyEvaluationI
     .where(eq(keyEvaluationReports.keyEvaluationId, keyEvaluationId));
   const [agency] = row.k.agencyOrgId ? await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, row.k.agencyOrgId)) : [];
   return { ...row, report: report ?? null, agencyName: agency?.name ?? null };
+}
+
+/** The attached report's filename of each listed key evaluation (the list is already scoped). */
+export async function reportFilesOf(db: DbOrTx, keyEvaluationIds: number[]): Promise<Map<number, string>> {
+  if (!keyEvaluationIds.length) return new Map();
+  const rows = await db
+    .select({ keyEvaluationId: keyEvaluationReports.keyEvaluationId, filename: keyEvaluationReports.filename })
+    .from(keyEvaluationReports)
+    .where(inArray(keyEvaluationReports.keyEvaluationId, keyEvaluationIds));
+  return new Map(rows.map((r) => [r.keyEvaluationId, r.filename]));
 }

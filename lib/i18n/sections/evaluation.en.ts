@@ -251,7 +251,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     attachReport: "Attach report",
     reportFile: "Report file (PDF or Word)",
     reportType: "A report must be a PDF or Word file",
-    reportTitle: "Performance evaluation report: {title}",
+    reportTitle: "Performance evaluation report {year}: {title}",
     reportBasic: "1. The project",
     reportConclusion: "2. Conclusion",
     reportFindings: "3. Main problems found",

@@ -248,7 +248,7 @@ export const evaluationZh = {
     attachReport: "上传评价报告",
     reportFile: "评价报告文件（PDF 或 Word）",
     reportType: "评价报告仅支持 PDF 或 Word 文件",
-    reportTitle: "{title}绩效评价报告",
+    reportTitle: "{year}年度{title}绩效评价报告",
     reportBasic: "一、项目基本情况",
     reportConclusion: "二、评价结论",
     reportFindings: "三、存在的主要问题",

@@ -1,17 +1,19 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { agencyOptions, keyEvaluationCandidates, listKeyEvaluations } from "@/lib/evaluation/queries";
+import { reportFilesOf } from "@/lib/evaluation/key-report";
 import type { KeyDimension, KeyWeights } from "@/lib/evaluation/key-evaluation";
 import { KEY_DIMENSIONS } from "@/lib/evaluation/key-evaluation";
 import { formatMoney } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
-import { Badge, Card, PageHeader } from "@/app/_components/ui";
+import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge } from "../badges";
 import { listYearOptions } from "@/lib/project/queries";
-import { AcceptKey, CreateKey, FillKey, SelectByWarnings } from "./key-forms";
+import { AcceptKey, AttachReport, CreateKey, FillKey, SelectByWarnings } from "./key-forms";
 
 export const generateMetadata = pageTitle("evaluation.key.title");
 
@@ -28,6 +30,7 @@ export default async function KeyEvaluationsPage() {
     finance ? agencyOptions(db, actor) : Promise.resolve([]),
     finance ? listYearOptions(db) : Promise.resolve([]),
   ]);
+  const reports = await reportFilesOf(db, rows.map((r) => r.k.id));
   return (
     <>
       <PageHeader title={t("evaluation.key.title")} subtitle={t("evaluation.key.subtitle")} />
@@ -89,6 +92,22 @@ export default async function KeyEvaluationsPage() {
               )}
               {mayFill && <FillKey id={k.id} version={k.version} weights={weights} asFinance={k.agencyOrgId == null} />}
               {finance && k.state === "submitted" && <AcceptKey id={k.id} version={k.version} />}
+              <p className="mt-2 flex flex-wrap gap-3 text-sm">
+                <span>
+                  <span className="text-slate-500">{t("evaluation.key.report")}：</span>
+                  {reports.has(k.id) ? (
+                    <a className={cls.link} href={`/api/evaluation/key-report/${k.id}`}>
+                      {reports.get(k.id)}
+                    </a>
+                  ) : (
+                    t("evaluation.key.noReport")
+                  )}
+                </span>
+                <Link className={cls.link} href={`/evaluation/key/${k.id}/report`}>
+                  {t("evaluation.key.generatedReport")}
+                </Link>
+              </p>
+              {k.state !== "accepted" && ((evaluator && k.agencyOrgId === actor.orgId) || finance) && <AttachReport id={k.id} asFinance={finance} />}
             </Card>
           </section>
         );
