@@ -243,7 +243,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     lights: "Warning lights",
     lightsRed: "Red warnings",
     lightsRedYellow: "Red and yellow warnings",
-    selectWarned: "Add all to key evaluation",
+    selectWarned: "Select all warned subjects",
     noWarned: "No warned subject of that year is left to select",
     report: "Evaluation report",
     noReport: "No report attached",

@@ -240,7 +240,7 @@ export const evaluationZh = {
     lights: "预警灯色",
     lightsRed: "红色预警",
     lightsRedYellow: "红色及黄色预警",
-    selectWarned: "全部列入重点评价",
+    selectWarned: "按预警批量选取",
     noWarned: "该年度没有符合条件且尚未列入重点评价的预警项目",
     report: "评价报告",
     noReport: "未上传评价报告",

@@ -34,8 +34,9 @@ export default async function KeyEvaluationReportPage({ params }: { params: Prom
   const scores = (k.scores ?? null) as Record<KeyDimension, { score: string; evidence: string }> | null;
   const cell = "border border-slate-400 px-2 py-1";
   return (
-    <article className="mx-auto max-w-3xl bg-white p-8 font-serif text-[15px] leading-7 text-slate-900 print:max-w-none print:p-0">
-      <style>{"@page { size: A4; margin: 25mm 20mm; }"}</style>
+    <article id="key-report" className="mx-auto max-w-3xl bg-white p-8 font-serif text-[15px] leading-7 text-slate-900 print:max-w-none print:p-0">
+      {/* Printed alone: the application's header and navigation are hidden, the report fills the A4 page. */}
+      <style>{"@page { size: A4; margin: 25mm 20mm; } @media print { body * { visibility: hidden; } #key-report, #key-report * { visibility: visible; } #key-report { position: absolute; left: 0; top: 0; width: 100%; } }"}</style>
       <div className="mb-4 flex justify-end gap-2 print:hidden">
         {row.report && (
           <a className={cls.button} href={`/api/evaluation/key-report/${k.id}`}>
