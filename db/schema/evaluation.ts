@@ -287,3 +287,23 @@ export const selfEvaluationEvidence = pgTable(
   },
   (t) => [index("self_evaluation_evidence_idx").on(t.selfEvaluationId, t.ordinal)],
 );
+
+/** The report (绩效评价报告) attached to a key evaluation — PDF or Word, kept in the database; one per evaluation, a new one replaces it. */
+export const keyEvaluationReports = pgTable(
+  "key_evaluation_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    keyEvaluationId: integer("key_evaluation_id")
+      .notNull()
+      .references(() => keyEvaluations.id),
+    filename: varchar("filename", { length: 200 }).notNull(),
+    mime: varchar("mime", { length: 100 }).notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("key_evaluation_reports_key_uq").on(t.keyEvaluationId)],
+);

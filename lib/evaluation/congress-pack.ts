@@ -2,7 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { keyEvaluations, objectives, orgs, regions } from "@/db/schema";
+import { keyEvaluationReports, keyEvaluations, objectives, orgs, regions } from "@/db/schema";
 import type { Grade } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
@@ -16,7 +16,7 @@ import { formatMoney } from "@/lib/format";
 export interface CongressPack {
   fiscalYear: number;
   keyObjectives: { id: number; title: string; ownerName: string; amount: string }[];
-  keyResults: { id: number; title: string; ownerName: string; score: string; grade: Grade; findings: string | null; recommendations: string | null }[];
+  keyResults: { id: number; title: string; ownerName: string; score: string; grade: Grade; findings: string | null; recommendations: string | null; report: { filename: string; href: string } | null }[];
 }
 
 export async function congressPack(db: DbOrTx, actor: Actor, fiscalYear: number): Promise<CongressPack> {
@@ -29,8 +29,9 @@ export async function congressPack(db: DbOrTx, actor: Actor, fiscalYear: number)
     .where(and(scopeWhere(actor, "project.read", place), eq(objectives.fiscalYear, fiscalYear), eq(objectives.isKey, true), isNotNull(objectives.approvedVersionId)))
     .orderBy(desc(objectives.requestedAmount), asc(objectives.id));
   const results = await db
-    .select({ k: keyEvaluations, title: objectives.title, ownerName: orgs.name })
+    .select({ k: keyEvaluations, title: objectives.title, ownerName: orgs.name, reportFile: keyEvaluationReports.filename })
     .from(keyEvaluations)
+    .leftJoin(keyEvaluationReports, eq(keyEvaluationReports.keyEvaluationId, keyEvaluations.id))
     .innerJoin(objectives, eq(objectives.id, keyEvaluations.objectiveId))
     .innerJoin(orgs, eq(orgs.id, keyEvaluations.ownerOrgId))
     .innerJoin(regions, eq(regions.id, keyEvaluations.regionId))
@@ -39,7 +40,7 @@ export async function congressPack(db: DbOrTx, actor: Actor, fiscalYear: number)
   return {
     fiscalYear,
     keyObjectives,
-    keyResults: results.map((r) => ({ id: r.k.id, title: r.title, ownerName: r.ownerName, score: r.k.totalScore!, grade: r.k.grade!, findings: r.k.findings, recommendations: r.k.recommendations })),
+    keyResults: results.map((r) => ({ id: r.k.id, title: r.title, ownerName: r.ownerName, score: r.k.totalScore!, grade: r.k.grade!, findings: r.k.findings, recommendations: r.k.recommendations, report: r.reportFile ? { filename: r.reportFile, href: `/api/evaluation/key-report/${r.k.id}` } : null })),
   };
 }
 
@@ -53,8 +54,8 @@ export async function congressWorkbook(pack: CongressPack): Promise<Buffer> {
   pack.keyObjectives.forEach((o, i) => a.addRow([i + 1, o.title, o.ownerName, formatMoney(o.amount)]));
   const b = wb.addWorksheet("重点评价结果");
   b.addRow([`${pack.fiscalYear}年度重点绩效评价结果`]);
-  b.addRow(["序号", "项目名称", "单位", "得分", "等级", "主要问题", "意见建议"]).font = { bold: true };
-  pack.keyResults.forEach((r, i) => b.addRow([i + 1, r.title, r.ownerName, r.score, GRADE_LABEL[r.grade], r.findings ?? "", r.recommendations ?? ""]));
-  [a, b].forEach((ws) => ws.columns.forEach((c, k) => (c.width = [6, 36, 28, 18, 8, 40, 40][k])));
+  b.addRow(["序号", "项目名称", "单位", "得分", "等级", "主要问题", "意见建议", "评价报告"]).font = { bold: true };
+  pack.keyResults.forEach((r, i) => b.addRow([i + 1, r.title, r.ownerName, r.score, GRADE_LABEL[r.grade], r.findings ?? "", r.recommendations ?? "", r.report?.filename ?? ""]));
+  [a, b].forEach((ws) => ws.columns.forEach((c, k) => (c.width = [6, 36, 28, 18, 8, 40, 40, 30][k])));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -19,6 +19,13 @@ export type KeyWeights = Record<KeyDimension, string>;
 /** DESIGN §3.7: 决策 20, 过程 20, 产出 30, 效益 30. */
 export const DEFAULT_KEY_WEIGHTS: KeyWeights = { decision: "20", process: "20", output: "30", benefit: "30" };
 
+/** An engaged agency must be an agency of the actor's region or below. */
+export async function assertAgency(db: Db, actor: Actor, agencyOrgId: number | null) {
+  if (!agencyOrgId) return;
+  const [agency] = await db.select({ kind: orgs.kind, regionPath: regions.path }).from(orgs).innerJoin(regions, eq(regions.id, orgs.regionId)).where(eq(orgs.id, agencyOrgId));
+  if (!agency || agency.kind !== "agency" || !agency.regionPath.startsWith(actor.regionPath)) throw new ActionError("invalid_input", { agencyOrgId: "evaluation.key.notAgency" });
+}
+
 /** Finance selects an approved subject for key evaluation, run by itself or by an engaged agency. */
 export async function createKeyEvaluation(db: Db, actor: Actor, input: { objectiveId: number; agencyOrgId: number | null; weights: KeyWeights; reason: string | null }) {
   const loaded = await loadObjective(db, actor, "evaluation.review.finance", input.objectiveId);
@@ -26,10 +33,7 @@ export async function createKeyEvaluation(db: Db, actor: Actor, input: { objecti
   if (!o.approvedVersionId) throw new ActionError("invalid_input", { _form: "evaluation.errors.notApproved" });
   const sum = KEY_DIMENSIONS.reduce((s, d) => s.plus(input.weights[d]), new Decimal(0));
   if (!sum.eq(100)) throw new ActionError("invalid_input", { weights: "evaluation.key.weights100" });
-  if (input.agencyOrgId) {
-    const [agency] = await db.select({ kind: orgs.kind, regionPath: regions.path }).from(orgs).innerJoin(regions, eq(regions.id, orgs.regionId)).where(eq(orgs.id, input.agencyOrgId));
-    if (!agency || agency.kind !== "agency" || !agency.regionPath.startsWith(actor.regionPath)) throw new ActionError("invalid_input", { agencyOrgId: "evaluation.key.notAgency" });
-  }
+  await assertAgency(db, actor, input.agencyOrgId);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(keyEvaluations)
@@ -42,7 +46,7 @@ export async function createKeyEvaluation(db: Db, actor: Actor, input: { objecti
   });
 }
 
-async function loadKey(db: Db, actor: Actor, id: number) {
+export async function loadKey(db: Db, actor: Actor, id: number) {
   const [row] = await db
     .select({ k: keyEvaluations, orgPath: orgs.path, regionPath: regions.path })
     .from(keyEvaluations)

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import Decimal from "decimal.js";
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluations } from "@/db/schema";
+import { monitoringPeriods, monitoringWarnings, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluations } from "@/db/schema";
 import { ActionError } from "@/lib/actions/result";
 import { auditActor } from "@/lib/admin/load";
 import { writeAudit } from "@/lib/audit";
@@ -19,11 +19,24 @@ export function isInflated(selfScore: string, reScore: string): boolean {
 
 /**
  * Draws a re-evaluation sample of a fiscal year: `percent` of the submitted self-evaluations in
- * the actor's region, at random from a recorded seed (given, or drawn here and recorded).
+ * the actor's region, at random from a recorded seed (given, or drawn here and recorded), PLUS
+ * every candidate whose objective had a red monitoring warning in that year (reason `warning`;
+ * one drawn at random keeps reason `random`, never twice). The random part alone is what
+ * `drawSample(candidates, seed, percent)` reproduces.
  */
 export async function drawReEvaluationSample(db: Db, actor: Actor, input: { fiscalYear: number; percent: string; seed: number | null }) {
   const candidates = await db
-    .select({ id: selfEvaluations.id, score: selfEvaluations.totalScore })
+    .select({
+      id: selfEvaluations.id,
+      score: selfEvaluations.totalScore,
+      red: exists(
+        db
+          .select({ one: sql`1` })
+          .from(monitoringWarnings)
+          .innerJoin(monitoringPeriods, eq(monitoringPeriods.id, monitoringWarnings.periodId))
+          .where(and(eq(monitoringWarnings.objectiveId, selfEvaluations.objectiveId), eq(monitoringWarnings.light, "red"), eq(monitoringPeriods.fiscalYear, input.fiscalYear))),
+      ).mapWith(Boolean),
+    })
     .from(selfEvaluations)
     .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
     .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
@@ -40,6 +53,8 @@ export async function drawReEvaluationSample(db: Db, actor: Actor, input: { fisc
   const seed = input.seed ?? randomInt(0, 2 ** 31 - 1);
   const ids = candidates.map((c) => c.id);
   const picked = drawSample(ids, seed, input.percent);
+  const pickedSet = new Set(picked);
+  const warned = candidates.filter((c) => c.red && !pickedSet.has(c.id)).map((c) => c.id);
   const scores = new Map(candidates.map((c) => [c.id, c.score!]));
   return db.transaction(async (tx) => {
     const [sample] = await tx
@@ -49,8 +64,11 @@ export async function drawReEvaluationSample(db: Db, actor: Actor, input: { fisc
     if (picked.length) {
       await tx.insert(reEvaluationItems).values(picked.map((id) => ({ sampleId: sample.id, selfEvaluationId: id, reason: "random" as const, selfScore: scores.get(id)! })));
     }
-    await writeAudit(tx, auditActor(actor), { action: "reEvaluation.sample", objectType: "re_evaluation_sample", objectId: sample.id, after: { fiscalYear: input.fiscalYear, percent: input.percent, seed, picked } });
-    return { sampleId: sample.id, seed, picked, candidates: ids.length };
+    if (warned.length) {
+      await tx.insert(reEvaluationItems).values(warned.map((id) => ({ sampleId: sample.id, selfEvaluationId: id, reason: "warning" as const, selfScore: scores.get(id)! })));
+    }
+    await writeAudit(tx, auditActor(actor), { action: "reEvaluation.sample", objectType: "re_evaluation_sample", objectId: sample.id, after: { fiscalYear: input.fiscalYear, percent: input.percent, seed, picked, warned } });
+    return { sampleId: sample.id, seed, picked, warned, candidates: ids.length };
   });
 }
 

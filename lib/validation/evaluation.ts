@@ -95,6 +95,14 @@ export const createKeyEvaluationInput = z.strictObject({
   weights: keyWeights.default({ decision: "20", process: "20", output: "30", benefit: "30" }),
   reason: optionalText(200),
 });
+/** Key evaluation by warnings: every warned approved subject of a year, red only or red and yellow. */
+export const WARNING_SELECTIONS = ["red", "red_yellow"] as const;
+export const selectKeyByWarningsInput = z.strictObject({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100),
+  selection: z.enum(WARNING_SELECTIONS),
+  agencyOrgId: z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable()),
+  weights: keyWeights.default({ decision: "20", process: "20", output: "30", benefit: "30" }),
+});
 const dimensionScore = z.strictObject({ score: points, evidence: text(4000) });
 export const fillKeyEvaluationInput = z.strictObject({
   keyEvaluationId: id,

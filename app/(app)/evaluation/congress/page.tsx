@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -69,6 +70,22 @@ export default async function CongressPackPage({ searchParams }: { searchParams:
             <p>
               <span className="text-slate-500">{t("evaluation.key.recommendations")}：</span>
               {r.recommendations}
+            </p>
+            <p>
+              <span className="text-slate-500">{t("evaluation.key.report")}：</span>
+              {r.report ? (
+                <a className={cls.link} href={r.report.href}>
+                  {r.report.filename}
+                </a>
+              ) : (
+                t("evaluation.key.noReport")
+              )}
+              <span className="print:hidden">
+                {" · "}
+                <Link className={cls.link} href={`/evaluation/key/${r.id}/report`}>
+                  {t("evaluation.key.generatedReport")}
+                </Link>
+              </span>
             </p>
           </article>
         ))}

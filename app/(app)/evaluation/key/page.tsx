@@ -1,16 +1,19 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { agencyOptions, keyEvaluationCandidates, listKeyEvaluations } from "@/lib/evaluation/queries";
+import { reportFilesOf } from "@/lib/evaluation/key-report";
 import type { KeyDimension, KeyWeights } from "@/lib/evaluation/key-evaluation";
 import { KEY_DIMENSIONS } from "@/lib/evaluation/key-evaluation";
 import { formatMoney } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
-import { Badge, Card, PageHeader } from "@/app/_components/ui";
+import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge } from "../badges";
-import { AcceptKey, CreateKey, FillKey } from "./key-forms";
+import { listYearOptions } from "@/lib/project/queries";
+import { AcceptKey, AttachReport, CreateKey, FillKey, SelectByWarnings } from "./key-forms";
 
 export const generateMetadata = pageTitle("evaluation.key.title");
 
@@ -21,17 +24,24 @@ export default async function KeyEvaluationsPage() {
   const evaluator = hasPermission(actor.roles, "evaluation.key.fill");
   if (!finance && !evaluator) redirect("/forbidden");
   const [t, db] = await Promise.all([getT(), getDb()]);
-  const [rows, candidates, agencies] = await Promise.all([
+  const [rows, candidates, agencies, years] = await Promise.all([
     listKeyEvaluations(db, actor),
     finance ? keyEvaluationCandidates(db, actor) : Promise.resolve([]),
     finance ? agencyOptions(db, actor) : Promise.resolve([]),
+    finance ? listYearOptions(db) : Promise.resolve([]),
   ]);
+  const reports = await reportFilesOf(db, rows.map((r) => r.k.id));
   return (
     <>
       <PageHeader title={t("evaluation.key.title")} subtitle={t("evaluation.key.subtitle")} />
       {finance && (
         <Card className="mb-4" title={t("evaluation.key.select")}>
           <CreateKey candidates={candidates.map((c) => ({ value: String(c.id), label: `${c.title}（${c.fiscalYear}，${formatMoney(c.amount)}）` }))} agencies={agencies.map((a) => ({ value: String(a.id), label: a.name }))} />
+        </Card>
+      )}
+      {finance && (
+        <Card className="mb-4" title={t("evaluation.key.byWarnings")}>
+          <SelectByWarnings years={years} agencies={agencies.map((a) => ({ value: String(a.id), label: a.name }))} />
         </Card>
       )}
       {rows.length === 0 && <p className="text-slate-500">{t("evaluation.key.empty")}</p>}
@@ -48,6 +58,7 @@ export default async function KeyEvaluationsPage() {
                   {title}
                   <span className="text-sm font-normal text-slate-500">
                     {ownerName} · {k.fiscalYear}
+                    {k.reason && ` · ${k.reason}`}
                   </span>
                   <Badge tone={k.state === "accepted" ? "green" : k.state === "submitted" ? "navy" : "slate"}>{t(`evaluation.key.state.${k.state}`)}</Badge>
                   {k.totalScore && (
@@ -81,6 +92,22 @@ export default async function KeyEvaluationsPage() {
               )}
               {mayFill && <FillKey id={k.id} version={k.version} weights={weights} asFinance={k.agencyOrgId == null} />}
               {finance && k.state === "submitted" && <AcceptKey id={k.id} version={k.version} />}
+              <p className="mt-2 flex flex-wrap gap-3 text-sm">
+                <span>
+                  <span className="text-slate-500">{t("evaluation.key.report")}：</span>
+                  {reports.has(k.id) ? (
+                    <a className={cls.link} href={`/api/evaluation/key-report/${k.id}`}>
+                      {reports.get(k.id)}
+                    </a>
+                  ) : (
+                    t("evaluation.key.noReport")
+                  )}
+                </span>
+                <Link className={cls.link} href={`/evaluation/key/${k.id}/report`}>
+                  {t("evaluation.key.generatedReport")}
+                </Link>
+              </p>
+              {k.state !== "accepted" && ((evaluator && k.agencyOrgId === actor.orgId) || finance) && <AttachReport id={k.id} asFinance={finance} />}
             </Card>
           </section>
         );

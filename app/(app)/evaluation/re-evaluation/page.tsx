@@ -32,6 +32,7 @@ export default async function ReEvaluationPage() {
               <tr className="border-b border-slate-300 bg-slate-50 text-left">
                 <th scope="col" className="px-2 py-1">{t("evaluation.fields.objective")}</th>
                 <th scope="col" className="px-2 py-1">{t("evaluation.fields.owner")}</th>
+                <th scope="col" className="px-2 py-1">{t("evaluation.reEval.reason")}</th>
                 <th scope="col" className="px-2 py-1 text-right">{t("evaluation.reEval.selfScore")}</th>
                 <th scope="col" className="px-2 py-1">{t("evaluation.reEval.reScore")}</th>
               </tr>
@@ -45,6 +46,7 @@ export default async function ReEvaluationPage() {
                     </Link>
                   </td>
                   <td className="px-2 py-1">{ownerName}</td>
+                  <td className="px-2 py-1">{item.reason === "warning" ? <Badge tone="red">{t("evaluation.reEval.reasons.warning")}</Badge> : t("evaluation.reEval.reasons.random")}</td>
                   <td className="px-2 py-1 text-right tabular-nums">{item.selfScore}</td>
                   <td className="px-2 py-1">
                     {item.reScore != null && (

@@ -1,0 +1,23 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define";
+import { attachKeyReport } from "@/lib/evaluation/key-report";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
+import { id } from "@/lib/validation/common";
+
+/** Public endpoint: finance attaches a key evaluation report (PDF or Word) in its scope. Type checked by name and content, size against the limit. */
+export const attachOwnKeyReportAction = defineAction({
+  name: "evaluation.attachOwnKeyReport",
+  permission: "evaluation.review.finance",
+  input: z.strictObject({
+    keyEvaluationId: id,
+    file: z
+      .instanceof(File, { message: "请选择文件 / choose a file" })
+      .refine((f) => f.size > 0, "文件为空 / the file is empty")
+      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
+  }),
+  success: "evaluation.done",
+  async run({ actor, db, input }) {
+    return attachKeyReport(db, actor, "finance", input);
+  },
+});
