@@ -11,6 +11,8 @@ import { withdrawDisclosure } from "@/lib/actions/disclosure/withdraw-disclosure
 import { PUBLIC_DISCLOSURE_TAG } from "@/lib/disclosure/cache";
 import { publicListParams } from "@/lib/disclosure/params";
 import { publicDetail, publicFigures, publicList } from "@/lib/disclosure/public";
+import { resultCandidates } from "@/lib/disclosure/manage";
+import { requireActor } from "@/lib/auth/current-user";
 import { GET as exportList } from "@/app/(public)/portal/objectives/export/route";
 import { createTestDatabase } from "../helpers/db";
 import { orgByCode } from "../helpers/orgs";
@@ -106,6 +108,9 @@ describe("finance discloses accepted evaluation results and withdraws them", () 
   it("a disclosed result appears at once: grade counts, filter, list and Excel column, and the score per level on the objective's page", async () => {
     await signInAs(database, "admin");
     const health = await selfEvaluationOf(HEALTH);
+    // Finance's desk lists the accepted result (not the unaccepted trunk road) until it is disclosed.
+    const desk = async () => (await resultCandidates(database.db, await requireActor("disclosure.manage"), 2026, 1)).rows.map((r) => [r.title, r.score, r.grade]);
+    expect(await desk()).toEqual([[HEALTH, "83.98", "good"]]);
     vi.mocked(revalidateTag).mockClear();
     const res = await discloseEvaluation({ selfEvaluationId: health.id });
     expect(res).toMatchObject({ ok: true });
@@ -114,6 +119,7 @@ describe("finance discloses accepted evaluation results and withdraws them", () 
     expect(d).toMatchObject({ score: "83.98", grade: "good", fiscalYear: 2026, objectiveId: health.objectiveId });
     const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "disclosure.publish"), eq(auditLog.objectId, String(d.id))));
     expect(audit.after).toMatchObject({ selfEvaluationId: health.id, score: "83.98", grade: "good" });
+    expect(await desk()).toEqual([]);
 
     const seen = await gradeSeen();
     expect(seen.counts).toEqual([{ grade: "good", count: 1, amount: d.amount }]);

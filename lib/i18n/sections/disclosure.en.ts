@@ -99,6 +99,7 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     exportedAt: "Exported at {at}",
   },
   manage: {
+    resultLine: "Self-evaluation result: {score}, {grade}",
     results: "Accepted self-evaluation results",
     resultsNone: "No accepted results of this year waiting to be disclosed.",
     resultScore: "Score",

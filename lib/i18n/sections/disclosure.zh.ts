@@ -97,6 +97,7 @@ export const disclosureZh = {
     exportedAt: "导出时间：{at}",
   },
   manage: {
+    resultLine: "绩效自评结果：{score}分，{grade}",
     results: "已审核通过的绩效自评结果",
     resultsNone: "本年度没有待公开的已审核自评结果。",
     resultScore: "得分",
