@@ -8,6 +8,26 @@ import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
 import { isUniqueViolation } from "@/lib/db-errors";
 
+/** The row a result disclosure inserts for an accepted self-evaluation (shared by the action and the demo seed). */
+export function evaluationDisclosureRow(se: typeof selfEvaluations.$inferSelect, title: string, regionPath: string, by: number) {
+  return {
+    subjectType: "evaluation" as const,
+    objectiveId: se.objectiveId,
+    versionId: se.versionId,
+    evaluationId: se.id,
+    score: se.totalScore,
+    grade: se.grade,
+    fiscalYear: se.fiscalYear,
+    regionId: se.regionId,
+    regionPath,
+    departmentOrgId: se.departmentOrgId,
+    ownerOrgId: se.ownerOrgId,
+    title,
+    amount: se.budgetAmount,
+    disclosedBy: by,
+  };
+}
+
 /**
  * Finance discloses an ACCEPTED self-evaluation's result (score, grade and its per-level points):
  * a disclosure row of subject_type "evaluation" that freezes the score and grade, with its audit
@@ -51,22 +71,7 @@ export async function discloseEvaluation(db: DbOrTx, actor: Actor, input: { self
       if (!locked) throw new ActionError("conflict");
       const [d] = await tx
         .insert(disclosures)
-        .values({
-          subjectType: "evaluation",
-          objectiveId: se.objectiveId,
-          versionId: se.versionId,
-          evaluationId: se.id,
-          score: se.totalScore,
-          grade: se.grade,
-          fiscalYear: se.fiscalYear,
-          regionId: se.regionId,
-          regionPath: c.regionPath,
-          departmentOrgId: se.departmentOrgId,
-          ownerOrgId: se.ownerOrgId,
-          title: c.title,
-          amount: se.budgetAmount,
-          disclosedBy: actor.userId,
-        })
+        .values(evaluationDisclosureRow(se, c.title, c.regionPath, actor.userId))
         .returning({ id: disclosures.id });
       await writeAudit(tx, auditActor(actor), {
         action: "disclosure.publish",

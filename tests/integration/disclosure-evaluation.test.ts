@@ -95,13 +95,24 @@ describe("finance discloses accepted evaluation results and withdraws them", () 
     await database.db.insert(userRoles).values({ userId: u.id, role: "finance_admin", orgId: gz.id });
     await signInAs(database, "gz.admin");
     expect(await discloseEvaluation({ selfEvaluationId: health.id })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await liveResult(health.id)).toBeUndefined();
   });
 
-  it("an undisclosed result is absent everywhere, even where its objective is disclosed", async () => {
+  it("the demo seed disclosed the accepted health result with its objective: the portal shows it; withdrawn (reason on record) it leaves every page at once", async () => {
     await signInAs(database, "admin");
     const health = await selfEvaluationOf(HEALTH);
-    expect(await discloseObjectives({ fiscalYear: 2026, items: [{ objectiveId: health.objectiveId }] })).toMatchObject({ ok: true });
+    const seeded = await gradeSeen();
+    expect(seeded).toMatchObject({ filter: [HEALTH], column: "good", excelFiltered: [HEALTH], excelGrade: "良", detail: { score: "83.98", grade: "good" } });
+    expect(seeded.counts.map((c) => [c.grade, c.count])).toEqual([["good", 1]]);
+
+    const d = (await liveResult(health.id))!;
+    vi.mocked(revalidateTag).mockClear();
+    expect(await withdrawDisclosure({ disclosureId: d.id, version: d.version, reason: "评价结果需复核后再公开" })).toMatchObject({ ok: true });
+    expect(revalidateTag).toHaveBeenCalledWith(PUBLIC_DISCLOSURE_TAG, { expire: 0 });
+    const [row] = await database.db.select().from(disclosures).where(eq(disclosures.id, d.id));
+    expect(row.withdrawReason).toBe("评价结果需复核后再公开");
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "disclosure.withdraw"), eq(auditLog.objectId, String(d.id))));
+    expect(audit.after).toMatchObject({ reason: "评价结果需复核后再公开" });
+    // The objective stays on the portal; its result is gone from every route.
     expect(await gradeSeen()).toEqual({ counts: [], filter: [], column: null, detail: null, excelFiltered: [], excelGrade: "" });
   });
 
@@ -140,17 +151,11 @@ describe("finance discloses accepted evaluation results and withdraws them", () 
     expect(!again.ok && again.fieldErrors?.selfEvaluationId?.[0]).toContain("已公开");
   });
 
-  it("a withdrawn result (reason on record) leaves every page at once; concurrent disclosures: one wins", async () => {
+  it("concurrent disclosures of the same result: one wins, one live row", async () => {
     await signInAs(database, "admin");
     const health = await selfEvaluationOf(HEALTH);
     const d = (await liveResult(health.id))!;
-    vi.mocked(revalidateTag).mockClear();
-    expect(await withdrawDisclosure({ disclosureId: d.id, version: d.version, reason: "评价结果需复核后再公开" })).toMatchObject({ ok: true });
-    expect(revalidateTag).toHaveBeenCalledWith(PUBLIC_DISCLOSURE_TAG, { expire: 0 });
-    const [row] = await database.db.select().from(disclosures).where(eq(disclosures.id, d.id));
-    expect(row.withdrawReason).toBe("评价结果需复核后再公开");
-    expect(await gradeSeen()).toEqual({ counts: [], filter: [], column: null, detail: null, excelFiltered: [], excelGrade: "" });
-
+    expect(await withdrawDisclosure({ disclosureId: d.id, version: d.version, reason: "撤回后并发重新公开" })).toMatchObject({ ok: true });
     const results = await Promise.all([discloseEvaluation({ selfEvaluationId: health.id }), discloseEvaluation({ selfEvaluationId: health.id })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toHaveLength(1);
