@@ -6,7 +6,6 @@ import { auditLog, disclosures, objectives, regions, selfEvaluations, userRoles,
 import { DEMO_PASSWORD } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { discloseEvaluation } from "@/lib/actions/disclosure/disclose-evaluation";
-import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
 import { withdrawDisclosure } from "@/lib/actions/disclosure/withdraw-disclosure";
 import { PUBLIC_DISCLOSURE_TAG } from "@/lib/disclosure/cache";
 import { publicListParams } from "@/lib/disclosure/params";
