@@ -1,8 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "./client";
-import { disclosures, indicators, objectiveIndicators, objectives, objectiveVersions, orgs, projects, regions, reviews } from "./schema";
+import { disclosures, indicators, objectiveIndicators, objectives, objectiveVersions, orgs, projects, regions, reviews, selfEvaluations } from "./schema";
 import { writeAudit } from "@/lib/audit";
 import { disclosureRow } from "@/lib/disclosure/disclose";
+import { evaluationDisclosureRow } from "@/lib/disclosure/evaluation";
 
 const YEAR = 2027;
 
@@ -136,5 +137,51 @@ export async function seedDemoDisclosures(tx: Tx, orgIds: Map<string, number>, u
       .values({ ...disclosureRow({ ...r, departmentName: dept.name }, YEAR, undefined, admin), disclosedAt: new Date("2026-11-25T10:00:00+08:00") })
       .returning();
     await writeAudit(tx, { userId: admin, username: "admin" }, { action: "disclosure.publish", objectType: "disclosure", objectId: d.id, after: { objectiveId: d.objectiveId, fiscalYear: YEAR, amount: d.amount } });
+  }
+}
+
+/**
+ * Demo result disclosure (runs after the evaluation seed): the accepted self-evaluation of 2026
+ * (重点传染病防控项目, 良 83.98) is disclosed with its objective (disclosed too when it is not
+ * already), so the portal's 2026 figures show one grade and the objective's page its result.
+ */
+export async function seedDemoResultDisclosure(tx: Tx, userIds: Map<string, number>) {
+  const admin = userIds.get("admin")!;
+  const who = { userId: admin, username: "admin" };
+  const accepted = await tx
+    .select({
+      se: selfEvaluations,
+      objective: objectives,
+      version: objectiveVersions,
+      orgPath: orgs.path,
+      ownerName: orgs.name,
+      regionPath: regions.path,
+      category: projects.category,
+    })
+    .from(selfEvaluations)
+    .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
+    .innerJoin(objectiveVersions, eq(objectiveVersions.id, objectives.approvedVersionId))
+    .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, objectives.regionId))
+    .leftJoin(projects, eq(projects.id, objectives.projectId))
+    .where(eq(selfEvaluations.state, "accepted"));
+  for (const r of accepted) {
+    const [live] = await tx
+      .select({ id: disclosures.id, withdrawnAt: disclosures.withdrawnAt })
+      .from(disclosures)
+      .where(and(eq(disclosures.objectiveId, r.objective.id), eq(disclosures.subjectType, "objective")));
+    if (!live || live.withdrawnAt) {
+      const [dept] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, r.objective.departmentOrgId));
+      const [d] = await tx
+        .insert(disclosures)
+        .values({ ...disclosureRow({ ...r, departmentName: dept.name }, r.objective.fiscalYear, undefined, admin), disclosedAt: new Date("2026-11-25T10:00:00+08:00") })
+        .returning();
+      await writeAudit(tx, who, { action: "disclosure.publish", objectType: "disclosure", objectId: d.id, after: { objectiveId: d.objectiveId, fiscalYear: d.fiscalYear, amount: d.amount } });
+    }
+    const [d] = await tx
+      .insert(disclosures)
+      .values({ ...evaluationDisclosureRow(r.se, r.objective.title, r.regionPath, admin), disclosedAt: new Date("2027-03-20T10:00:00+08:00") })
+      .returning();
+    await writeAudit(tx, who, { action: "disclosure.publish", objectType: "disclosure", objectId: d.id, after: { selfEvaluationId: r.se.id, objectiveId: d.objectiveId, fiscalYear: d.fiscalYear, score: d.score, grade: d.grade } });
   }
 }

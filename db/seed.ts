@@ -6,6 +6,7 @@ import { indicatorGrams } from "@/lib/indicator/grams";
 import { seedDemoObjectives } from "./seed-objectives";
 import { seedDemoMonitoring } from "./seed-monitoring";
 import { seedDemoDisclosures } from "./seed-disclosure";
+import { seedDemoResultDisclosure } from "./seed-disclosure";
 import { seedDemoEvaluation } from "./seed-evaluation";
 import { hashPassword } from "@/lib/auth/password";
 import { insertOrg, insertRegion } from "@/lib/org/tree";
@@ -131,6 +132,7 @@ export async function seedDemoData(db: Db, opts: { onlyIfEmpty?: boolean } = {})
     await seedDemoMonitoring(tx, byCode, userIds);
     await seedDemoDisclosures(tx, byCode, userIds);
     await seedDemoEvaluation(tx, gd.id, byCode, userIds);
+    await seedDemoResultDisclosure(tx, userIds);
 
     await writeAudit(tx, { userId: null, username: "system" }, { action: "seed.demo", objectType: "database", after: { accounts: DEMO_ACCOUNTS.length } });
     return true;

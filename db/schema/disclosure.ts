@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, numeric, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
-import { disclosureSubjectEnum, projectCategoryEnum } from "./enums";
+import { disclosureSubjectEnum, gradeEnum, projectCategoryEnum } from "./enums";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
 import { orgs, regions } from "./org";
@@ -25,6 +25,9 @@ export const disclosures = pgTable(
     versionId: integer("version_id").references(() => objectiveVersions.id),
     /** An evaluation result's id, for subject_type "evaluation". */
     evaluationId: integer("evaluation_id"),
+    /** A disclosed evaluation result's frozen score and grade (subject_type "evaluation"). */
+    score: numeric("score", { precision: 5, scale: 2 }),
+    grade: gradeEnum("grade"),
     fiscalYear: smallint("fiscal_year").notNull(),
     regionId: integer("region_id")
       .notNull()
@@ -68,5 +71,7 @@ export const disclosures = pgTable(
     index("disclosures_public_dept_idx").on(t.departmentOrgId, t.fiscalYear).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_grams_idx").using("gin", t.searchGrams).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_objective_idx").on(t.objectiveId),
+    // Live evaluation results: an objective's grade (list filter, detail) and the grade counts of a year.
+    index("disclosures_live_evaluation_objective_idx").on(t.objectiveId, t.grade).where(sql`${t.subjectType} = 'evaluation' and ${t.withdrawnAt} is null`),
   ],
 );

@@ -38,6 +38,7 @@ export async function listWorkbook(rows: readonly PublicRow[], t: Translate): Pr
     { header: t("disclosure.list.category"), key: "category", width: 16 },
     { header: t("disclosure.list.amount"), key: "amount", width: 16, style: { numFmt: "#,##0.00" } },
     { header: t("disclosure.list.disclosedAt"), key: "disclosedAt", width: 12 },
+    { header: t("disclosure.list.grade"), key: "grade", width: 10 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
@@ -50,6 +51,7 @@ export async function listWorkbook(rows: readonly PublicRow[], t: Translate): Pr
       category: r.category ? t(`pool.categoryLabel.${r.category}`) : "",
       amount: wanCell(r.amount),
       disclosedAt: r.disclosedAt.slice(0, 10),
+      grade: r.grade ? t(`evaluation.grade.${r.grade}`) : "",
     });
   }
   return toBuffer(wb);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, isNotNull, like, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { disclosures, objectives, objectiveVersions, orgs, regions, users } from "@/db/schema";
+import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
 import { clampPage, likeEscape } from "@/lib/project/queries";
@@ -48,6 +48,9 @@ export async function disclosureRecords(db: DbOrTx, actor: Actor, year: number, 
     .select({
       id: disclosures.id,
       title: disclosures.title,
+      subjectType: disclosures.subjectType,
+      grade: disclosures.grade,
+      score: disclosures.score,
       amount: disclosures.amount,
       version: disclosures.version,
       departmentName: deptOrg.name,
@@ -66,3 +69,39 @@ export async function disclosureRecords(db: DbOrTx, actor: Actor, year: number, 
   return { rows, total, page, pageSize: PAGE_SIZE, live: rows.filter((r) => r.withdrawnAt === null).length };
 }
 
+
+/** Accepted self-evaluations of a year in the actor's disclosure scope whose result has no live disclosure; one page. */
+export async function resultCandidates(db: DbOrTx, actor: Actor, year: number, pageIn: number) {
+  const where = and(
+    eq(selfEvaluations.fiscalYear, year),
+    eq(selfEvaluations.state, "accepted"),
+    scopeWhere(actor, "disclosure.manage", { orgPath: orgs.path, regionPath: regions.path }),
+    sql`not exists (select 1 from ${disclosures} d where d.evaluation_id = ${selfEvaluations.id} and d.subject_type = 'evaluation' and d.withdrawn_at is null)`,
+  );
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(selfEvaluations)
+    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+    .where(where);
+  const page = clampPage(pageIn, PAGE_SIZE, total);
+  const rows = await db
+    .select({
+      id: selfEvaluations.id,
+      title: objectives.title,
+      ownerName: orgs.name,
+      departmentName: deptOrg.name,
+      score: selfEvaluations.totalScore,
+      grade: selfEvaluations.grade,
+    })
+    .from(selfEvaluations)
+    .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
+    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+    .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+    .innerJoin(deptOrg, eq(deptOrg.id, selfEvaluations.departmentOrgId))
+    .where(where)
+    .orderBy(desc(selfEvaluations.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return { rows, total, page, pageSize: PAGE_SIZE };
+}

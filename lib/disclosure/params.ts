@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROJECT_CATEGORIES } from "@/db/schema/enums";
+import { GRADES, PROJECT_CATEGORIES } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 
 const idParam = z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
@@ -14,6 +14,8 @@ export const publicListParams = z.object({
   regionId: idParam,
   departmentId: idParam,
   category: z.enum(PROJECT_CATEGORIES).optional().catch(undefined),
+  /** Only objectives whose evaluation result is disclosed with this grade. */
+  grade: z.enum(GRADES).optional().catch(undefined),
   sort: z.enum(PUBLIC_SORTS).catch("disclosedAt"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

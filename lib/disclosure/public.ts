@@ -3,7 +3,8 @@ import Decimal from "decimal.js";
 import { and, asc, count, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { disclosures, objectives, objectiveVersions, orgs, regions, type ProjectCategory, type SubjectKind } from "@/db/schema";
+import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, type Grade, type ProjectCategory, type SubjectKind } from "@/db/schema";
+import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { parseQuery } from "@/lib/indicator/grams";
 import { declarationContent } from "@/lib/objective/content";
 import { clampPage, likeEscape } from "@/lib/project/queries";
@@ -18,6 +19,10 @@ import type { PublicListParams } from "./params";
  */
 const live = and(isNull(disclosures.withdrawnAt), eq(disclosures.subjectType, "objective"));
 const deptOrg = alias(orgs, "dept_org");
+/** A live disclosure of an evaluation result (subject_type "evaluation"); its score and grade are frozen on the row. */
+const liveResult = and(isNull(disclosures.withdrawnAt), eq(disclosures.subjectType, "evaluation"));
+/** The grade of the listed objective's live result disclosure, if any (index disclosures_live_evaluation_objective_idx). */
+const resultGrade = sql<Grade | null>`(select e.grade from disclosures e where e.subject_type = 'evaluation' and e.withdrawn_at is null and e.objective_id = ${disclosures.objectiveId} order by e.id desc limit 1)`;
 const ownerOrg = alias(orgs, "owner_org");
 
 /** The disclosure's region is the given region or one below it. */
@@ -77,6 +82,23 @@ export interface PublicFigures {
   byDepartment: { id: number; name: string; amount: string; count: number }[];
   /** The rest, summed: a province has two thousand departments, too many to list on a landing page. */
   otherDepartments: { departments: number; amount: string; count: number } | null;
+  /** Disclosed evaluation results of the year by grade (优 良 中 差 order), with their budgets. */
+  byGrade: { grade: Grade; amount: string; count: number }[];
+}
+
+const GRADE_ORDER = ["excellent", "good", "fair", "poor"] as const;
+
+/** The grade distribution of the live evaluation-result disclosures of a region (and below) and a year. */
+export async function publicGrades(db: DbOrTx, regionPath: string, year: number): Promise<PublicFigures["byGrade"]> {
+  const rows = await db
+    .select({ grade: disclosures.grade, amount: sql<string>`sum(${disclosures.amount})::text`, count: count() })
+    .from(disclosures)
+    .where(and(liveResult, eq(disclosures.fiscalYear, year), underRegion(regionPath)))
+    .groupBy(disclosures.grade);
+  return GRADE_ORDER.flatMap((g) => {
+    const r = rows.find((x) => x.grade === g);
+    return r ? [{ grade: g, amount: new Decimal(r.amount).toFixed(2), count: r.count }] : [];
+  });
 }
 
 export const TOP_DEPARTMENTS = 15;
@@ -108,6 +130,7 @@ export async function publicFigures(db: DbOrTx, regionPath: string, year: number
     otherDepartments: rest.length
       ? { departments: rest.length, amount: rest.reduce((s, d) => s.plus(d.amount), new Decimal(0)).toFixed(2), count: rest.reduce((s, d) => s + d.count, 0) }
       : null,
+    byGrade: await publicGrades(db, regionPath, year),
   };
 }
 
@@ -121,6 +144,8 @@ export interface PublicRow {
   category: ProjectCategory | null;
   amount: string;
   disclosedAt: string;
+  /** The grade of its disclosed evaluation result; null when none is disclosed. */
+  grade: Grade | null;
 }
 
 const ORDER = { disclosedAt: disclosures.disclosedAt, amount: disclosures.amount, title: disclosures.title } as const;
@@ -132,6 +157,9 @@ function listWhere(p: Omit<PublicListParams, "page" | "pageSize" | "sort" | "dir
     underRegion(regionPath),
     p.departmentId ? eq(disclosures.departmentOrgId, p.departmentId) : undefined,
     p.category ? eq(disclosures.category, p.category) : undefined,
+    p.grade
+      ? sql`exists (select 1 from disclosures e where e.subject_type = 'evaluation' and e.withdrawn_at is null and e.objective_id = ${disclosures.objectiveId} and e.grade = ${p.grade})`
+      : undefined,
     keywordMatch(p.q),
   );
 }
@@ -158,6 +186,7 @@ export async function publicList(
       category: disclosures.category,
       amount: disclosures.amount,
       disclosedAt: disclosures.disclosedAt,
+      grade: resultGrade,
     })
     .from(disclosures)
     .innerJoin(regions, eq(regions.id, disclosures.regionId))
@@ -182,6 +211,34 @@ export interface PublicDetail {
   amount: string;
   disclosedAt: string;
   content: Awaited<ReturnType<typeof declarationContent>>;
+  /** Its evaluation result, when that is disclosed too (a live "evaluation" disclosure); else null. */
+  evaluation: PublicEvaluation | null;
+}
+
+export interface PublicEvaluation {
+  fiscalYear: number;
+  score: string;
+  grade: Grade;
+  disclosedAt: string;
+  /** 预算执行率 and each 一级指标: the points available and the score obtained. */
+  levels: { level1: "execution" | ScoreResult["levels"][number]["level1"]; points: string; score: string }[];
+}
+
+/** The live result disclosure of an objective: the frozen score and grade, the per-level points of the accepted evaluation. */
+export async function publicEvaluation(db: DbOrTx, objectiveId: number): Promise<PublicEvaluation | null> {
+  const [r] = await db
+    .select({ fiscalYear: disclosures.fiscalYear, score: disclosures.score, grade: disclosures.grade, disclosedAt: disclosures.disclosedAt, breakdown: selfEvaluations.breakdown })
+    .from(disclosures)
+    .innerJoin(selfEvaluations, eq(selfEvaluations.id, disclosures.evaluationId))
+    .where(and(liveResult, eq(disclosures.objectiveId, objectiveId)))
+    .orderBy(desc(disclosures.id))
+    .limit(1);
+  if (!r || r.score == null || r.grade == null) return null;
+  const b = r.breakdown as ScoreResult | null;
+  const levels: PublicEvaluation["levels"] = b
+    ? [{ level1: "execution", points: b.execution.points, score: b.execution.score }, ...b.levels.map((l) => ({ level1: l.level1, points: l.points, score: l.score }))]
+    : [];
+  return { fiscalYear: r.fiscalYear, score: r.score, grade: r.grade, disclosedAt: r.disclosedAt.toISOString(), levels };
 }
 
 /** One live disclosure with the content of the version it froze; null when there is none (never disclosed, withdrawn, unknown). */
@@ -196,6 +253,7 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
       ownerName: ownerOrg.name,
       category: disclosures.category,
       subjectKind: objectives.subjectKind,
+      objectiveId: disclosures.objectiveId,
       amount: disclosures.amount,
       disclosedAt: disclosures.disclosedAt,
       version: objectiveVersions,
@@ -214,8 +272,10 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
   const basic = { ...content.basic };
   delete basic.contactName;
   delete basic.contactPhone;
+  const evaluation = rest.objectiveId == null ? null : await publicEvaluation(db, rest.objectiveId);
   return {
     ...rest,
+    evaluation,
     disclosedAt: rest.disclosedAt.toISOString(),
     content: {
       ...content,

@@ -214,4 +214,29 @@ export const disclosureSpecs = [
       await anon.context.close();
     },
   },
+  {
+    name: "disclosure-grade-on-portal",
+    async run({ page, base, shot }) {
+      // The demo disclosed the accepted 2026 self-evaluation of 重点传染病防控项目 (良, 83.98) with its objective.
+      await page.goto(`${base}/portal?year=2026`);
+      const grades = page.getByTestId("portal-grades");
+      const good = grades.getByRole("row").filter({ has: page.getByRole("link", { name: "良", exact: true }) });
+      assert.equal((await good.getByRole("cell").first().innerText()).trim(), "1", "one 良 result disclosed");
+      await axeCheck(page, "/portal?year=2026");
+      await good.getByRole("link", { name: "良", exact: true }).click();
+      await page.waitForURL(/grade=good/);
+      assert.equal(await page.getByTestId("portal-list").locator("tbody tr").count(), 1);
+      await page.getByRole("link", { name: "重点传染病防控项目" }).click();
+      await page.getByTestId("portal-evaluation").waitFor();
+      assert.equal((await page.getByTestId("portal-evaluation-score").innerText()).trim(), "83.98");
+      assert.match(await page.getByTestId("portal-evaluation-grade").innerText(), /良/);
+      await axeCheck(page, "objective with its result");
+      await shot("01-result");
+      // No result disclosed for the road: no block on its page.
+      await page.goto(`${base}/portal/objectives?q=${encodeURIComponent("路面养护")}`);
+      await page.getByRole("link", { name: ROAD.title }).click();
+      await page.getByTestId("objective-table").waitFor();
+      assert.equal(await page.getByTestId("portal-evaluation").count(), 0);
+    },
+  },
 ];

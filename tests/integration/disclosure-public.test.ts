@@ -64,13 +64,14 @@ describe("the public portal reads only live disclosures", () => {
     expect(figures).toMatchObject({ count: 2, amount: "238500000.00", departments: 2 });
     expect(figures.byCategory).toEqual([{ category: "special_fund", amount: "238500000.00", count: 2 }]);
     expect(figures.byDepartment.map((d) => d.name)).toEqual(["广东省交通运输厅", "广东省卫生健康委员会"]);
-    expect(await publicYears(database.db)).toEqual([2027]);
+    // 2026: the health project disclosed with its accepted evaluation result (db/seed-disclosure.ts).
+    expect(await publicYears(database.db)).toEqual([2027, 2026]);
     expect((await publicDepartments(database.db, provincePath)).map((d) => d.name).sort()).toEqual(["广东省交通运输厅", "广东省卫生健康委员会"].sort());
   });
 
   it("an approved but undisclosed objective, and every unapproved one, is absent by every route", async () => {
     const seen = await visibleEverywhere(SCHOOL);
-    expect(seen).toMatchObject({ list: false, search: false, regionList: false, detail: false, excel: false, excelSearch: false, total: 2 });
+    expect(seen).toMatchObject({ list: false, search: false, regionList: false, detail: false, excel: false, excelSearch: false, total: 3 });
     for (const title of ["传染病监测预警项目", "免疫规划项目"]) {
       const l = await publicList(database.db, params({ q: title }), null);
       expect(l.rows.map((r) => r.title)).toEqual(title === "免疫规划项目" ? [title] : []);
@@ -83,7 +84,7 @@ describe("the public portal reads only live disclosures", () => {
     const res = await discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school.id }] });
     expect(res.ok).toBe(true);
     const seen = await visibleEverywhere(SCHOOL);
-    expect(seen).toMatchObject({ list: true, search: true, regionList: true, detail: true, excel: true, excelSearch: true, total: 3 });
+    expect(seen).toMatchObject({ list: true, search: true, regionList: true, detail: true, excel: true, excelSearch: true, total: 4 });
     expect(seen.figures).toMatchObject({ count: 3, amount: "245300000.00", departments: 3 });
 
     const id = res.ok ? res.data.ids[0] : 0;
@@ -128,7 +129,7 @@ describe("the public portal reads only live disclosures", () => {
     const [row] = await database.db.select().from(disclosures).where(eq(disclosures.id, id));
     expect((await withdrawDisclosure({ disclosureId: id, version: row.version, reason: "数据更正" })).ok).toBe(true);
     const seen = await visibleEverywhere(SCHOOL);
-    expect(seen).toMatchObject({ list: false, search: false, regionList: false, detail: false, excel: false, excelSearch: false, total: 2 });
+    expect(seen).toMatchObject({ list: false, search: false, regionList: false, detail: false, excel: false, excelSearch: false, total: 3 });
     expect(seen.figures).toMatchObject({ count: 2, amount: "238500000.00" });
     const gone = await exportDetail(new Request("http://x"), { params: Promise.resolve({ id: String(id) }) });
     expect(gone.status).toBe(404);
@@ -138,7 +139,7 @@ describe("the public portal reads only live disclosures", () => {
 
   it("server pagination and sorting: pages are disjoint and ordered by amount", async () => {
     const p1 = await publicList(database.db, params({ pageSize: "10", sort: "amount", dir: "desc" }), null);
-    expect(p1.rows.map((r) => r.amount)).toEqual(["152000000.00", "86500000.00"]);
+    expect(p1.rows.map((r) => r.amount)).toEqual(["152000000.00", "86500000.00", "32000000.00"]);
     const far = await publicList(database.db, params({ page: "99" }), null);
     expect(far.page).toBe(1);
   });

@@ -121,7 +121,7 @@ describe("self-evaluation after the year", () => {
     await signInAs(database, "reviewer");
     expect(await editEvaluationRuleSet({ ruleSetId: copyId, version: 2, rules: DEFAULT_RULES })).toMatchObject({ ok: false, code: "forbidden" });
     // The used set is still exactly what it was; the audit log has the copy and the edit.
-    const audits = await database.db.select().from(auditLog).where(eq(auditLog.objectId, String(copyId)));
+    const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.objectType, "evaluation_rule_set"), eq(auditLog.objectId, String(copyId))));
     expect(audits.map((a) => a.action).sort()).toEqual(["ruleSet.copy", "ruleSet.edit"]);
 
     // Adopting the copy retires the used set; scores computed under it keep pointing at it.

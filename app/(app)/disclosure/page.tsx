@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseSearchParams, type RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { disclosureCandidates, disclosureRecords } from "@/lib/disclosure/manage";
+import { disclosureCandidates, disclosureRecords, resultCandidates } from "@/lib/disclosure/manage";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
@@ -11,6 +11,7 @@ import { wan } from "@/lib/project/money";
 import { listYearOptions } from "@/lib/project/queries";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { DiscloseForm, WithdrawForm } from "./disclosure-forms";
+import { DiscloseResultButton } from "./result-forms";
 
 export const generateMetadata = pageTitle("disclosure.manage.title");
 
@@ -18,6 +19,7 @@ const params = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   cp: z.coerce.number().int().min(1).max(100_000).catch(1),
   dp: z.coerce.number().int().min(1).max(100_000).catch(1),
+  rp: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 /** Finance's disclosure desk: approved objectives waiting to be disclosed, and what is disclosed (with withdrawal). */
@@ -27,9 +29,14 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
   const [t, db] = await Promise.all([getT(), getDb()]);
   const years = await listYearOptions(db);
   const year = p.year ?? years[0] ?? new Date().getFullYear();
-  const [candidates, records] = await Promise.all([disclosureCandidates(db, actor, year, p.cp), disclosureRecords(db, actor, year, p.dp)]);
-  const href = (change: Record<string, number>) => `/disclosure?${new URLSearchParams(Object.entries({ year, cp: candidates.page, dp: records.page, ...change }).map(([k, v]) => [k, String(v)]))}`;
-  const pager = (which: "cp" | "dp", page: number, total: number, size: number) => {
+  const [candidates, records, results] = await Promise.all([
+    disclosureCandidates(db, actor, year, p.cp),
+    disclosureRecords(db, actor, year, p.dp),
+    resultCandidates(db, actor, year, p.rp),
+  ]);
+  const href = (change: Record<string, number>) =>
+    `/disclosure?${new URLSearchParams(Object.entries({ year, cp: candidates.page, dp: records.page, rp: results.page, ...change }).map(([k, v]) => [k, String(v)]))}`;
+  const pager = (which: "cp" | "dp" | "rp", page: number, total: number, size: number) => {
     const pages = Math.max(1, Math.ceil(total / size));
     if (pages <= 1) return null;
     return (
@@ -85,6 +92,44 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
           {pager("cp", candidates.page, candidates.total, candidates.pageSize)}
         </div>
       </Card>
+      <Card title={t("disclosure.manage.results")} className="mb-5">
+        <div className="p-4" data-testid="disclosure-results">
+          {results.rows.length === 0 ? (
+            <p className="text-slate-600">{t("disclosure.manage.resultsNone")}</p>
+          ) : (
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b border-slate-300 text-left">
+                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.name")}</th>
+                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.department")}</th>
+                  <th scope="col" className="px-2 py-1.5 text-right">{t("disclosure.manage.resultScore")}</th>
+                  <th scope="col" className="px-2 py-1.5">{t("disclosure.manage.resultGrade")}</th>
+                  <th scope="col" className="px-2 py-1.5">
+                    <span className="sr-only">{t("disclosure.manage.discloseResult")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.rows.map((r) => (
+                  <tr key={r.id} className="border-b border-slate-200 align-top">
+                    <td className="px-2 py-1.5">
+                      {r.title}
+                      <span className="block text-xs text-slate-500">{r.ownerName}</span>
+                    </td>
+                    <td className="px-2 py-1.5">{r.departmentName}</td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">{r.score}</td>
+                    <td className="px-2 py-1.5">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
+                    <td className="px-2 py-1.5">
+                      <DiscloseResultButton id={r.id} labels={{ disclose: t("disclosure.manage.discloseResult"), reload }} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {pager("rp", results.page, results.total, results.pageSize)}
+        </div>
+      </Card>
       <Card title={t("disclosure.manage.disclosedList")}>
         <div className="p-4">
           {records.rows.length === 0 ? (
@@ -104,12 +149,15 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
                 {records.rows.map((r) => (
                   <tr key={r.id} className="border-b border-slate-200 align-top">
                     <td className="px-2 py-1.5">
-                      {r.withdrawnAt ? (
+                      {r.withdrawnAt || r.subjectType === "evaluation" ? (
                         r.title
                       ) : (
                         <Link className={cls.link} href={`/portal/objectives/${r.id}`}>
                           {r.title}
                         </Link>
+                      )}
+                      {r.subjectType === "evaluation" && r.grade && (
+                        <span className="block text-xs text-slate-600">{t("disclosure.manage.resultLine", { score: r.score ?? "", grade: t(`evaluation.grade.${r.grade}`) })}</span>
                       )}
                     </td>
                     <td className="px-2 py-1.5">{r.departmentName}</td>

@@ -114,7 +114,27 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
               ]}
             />
           </div>
-          <p className="mt-6 text-sm text-slate-700">{t("disclosure.landing.gradeLater")}</p>
+          {figures.byGrade.length === 0 ? (
+            <p className="mt-6 text-sm text-slate-700">{t("disclosure.landing.gradeLater")}</p>
+          ) : (
+            <div className="mt-8 lg:w-1/2" data-testid="portal-grades">
+              <BarTable
+                caption={t("disclosure.landing.byGrade")}
+                head={[t("disclosure.landing.gradeCol"), t("disclosure.landing.countCol"), t("disclosure.landing.amountCol")]}
+                rows={figures.byGrade.map((g) => ({
+                  key: g.grade,
+                  label: (
+                    <Link href={listHref({ grade: g.grade })} className={linkCls}>
+                      {t(`evaluation.grade.${g.grade}`)}
+                    </Link>
+                  ),
+                  count: g.count,
+                  amount: g.amount,
+                  amountText: wan(g.amount),
+                }))}
+              />
+            </div>
+          )}
           <p className="mt-4">
             <Link href={listHref()} className={linkCls}>
               {t("disclosure.landing.browse")}

@@ -3,6 +3,7 @@ import type { Widen } from "../widen";
 
 export const disclosureEn: Widen<typeof disclosureZh> = {
   disclosed: "Disclosed.",
+  evaluationDisclosed: "Evaluation result disclosed.",
   withdrawn: "Disclosure withdrawn.",
   portal: {
     name: "Budget Performance Disclosure",
@@ -17,6 +18,8 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     footer: "Published by the finance department. Only disclosed objectives are shown; withdrawn ones are no longer listed.",
   },
   landing: {
+    byGrade: "By evaluation grade (disclosed results)",
+    gradeCol: "Grade",
     title: "{region} {year}: budget performance disclosure",
     choose: "Choose region and year",
     region: "Region",
@@ -38,6 +41,7 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     gradeLater: "The distribution of evaluation grades will be shown here once evaluation results are disclosed.",
   },
   list: {
+    grade: "Grade",
     title: "Disclosed performance objectives",
     subtitle: "Search disclosed objectives by year, region, department, category and keyword",
     keyword: "Keyword",
@@ -64,6 +68,12 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     sort: "Sort",
   },
   detail: {
+    evaluation: "Self-evaluation result, {year}",
+    evaluationScore: "Score",
+    evaluationGrade: "Grade",
+    evaluationLevel: "Level-1 indicator",
+    evaluationPoints: "Points",
+    evaluationGot: "Score",
     heading: "Performance objectives of project expenditure, {year}",
     headingDepartment: "Performance objectives of department overall expenditure, {year}",
     headingTransfer: "Performance objectives of transfer payment, {year}",
@@ -89,6 +99,12 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     exportedAt: "Exported at {at}",
   },
   manage: {
+    resultLine: "Self-evaluation result: {score}, {grade}",
+    results: "Accepted self-evaluation results",
+    resultsNone: "No accepted results of this year waiting to be disclosed.",
+    resultScore: "Score",
+    resultGrade: "Grade",
+    discloseResult: "Disclose result",
     title: "Disclosure",
     subtitle: "Publish approved objectives with their budget; a disclosure can be withdrawn, with a reason",
     candidates: "Approved objectives not yet disclosed",

@@ -1,6 +1,7 @@
 /** Strings of disclosure (信息公开) and the public portal (Chinese). Every key must also be in disclosure.en.ts. */
 export const disclosureZh = {
   disclosed: "已公开。",
+  evaluationDisclosed: "评价结果已公开。",
   withdrawn: "已撤回公开。",
   portal: {
     name: "预算绩效信息公开",
@@ -15,6 +16,8 @@ export const disclosureZh = {
     footer: "本页面信息由财政部门公开，仅含已公开的绩效目标；撤回公开的信息不再显示。",
   },
   landing: {
+    byGrade: "按绩效评价等级（已公开的评价结果）",
+    gradeCol: "评价等级",
     title: "{region}{year}年度预算绩效信息公开",
     choose: "选择地区和年度",
     region: "地区",
@@ -36,6 +39,7 @@ export const disclosureZh = {
     gradeLater: "绩效评价结果公开后，将在此显示评价等级分布。",
   },
   list: {
+    grade: "评价等级",
     title: "绩效目标公开",
     subtitle: "按年度、地区、主管部门、项目类别和关键词查询已公开的绩效目标",
     keyword: "关键词",
@@ -62,6 +66,12 @@ export const disclosureZh = {
     sort: "排序",
   },
   detail: {
+    evaluation: "{year}年度绩效自评结果",
+    evaluationScore: "自评得分",
+    evaluationGrade: "评价等级",
+    evaluationLevel: "一级指标",
+    evaluationPoints: "分值",
+    evaluationGot: "得分",
     heading: "{year}年度项目支出绩效目标表",
     headingDepartment: "{year}年度部门整体支出绩效目标表",
     headingTransfer: "{year}年度转移支付绩效目标表",
@@ -87,6 +97,12 @@ export const disclosureZh = {
     exportedAt: "导出时间：{at}",
   },
   manage: {
+    resultLine: "绩效自评结果：{score}分，{grade}",
+    results: "已审核通过的绩效自评结果",
+    resultsNone: "本年度没有待公开的已审核自评结果。",
+    resultScore: "得分",
+    resultGrade: "等级",
+    discloseResult: "公开评价结果",
     title: "信息公开",
     subtitle: "将已批复的绩效目标连同预算向社会公开；公开后可撤回，并须说明原因",
     candidates: "可公开的已批复目标",

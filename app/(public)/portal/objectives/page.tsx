@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PROJECT_CATEGORIES } from "@/db/schema/enums";
+import { GRADES, PROJECT_CATEGORIES } from "@/db/schema/enums";
 import type { RawSearchParams } from "@/lib/admin/params";
 import { cachedDepartments, cachedYears } from "@/lib/disclosure/cached";
 import { loadPublicList } from "@/lib/disclosure/load";
@@ -36,7 +36,7 @@ export default async function PortalList({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-1 text-2xl font-bold text-slate-900">{t("disclosure.list.title")}</h1>
       <p className="mb-4 text-slate-700">{t("disclosure.list.subtitle")}</p>
-      <form method="get" action="/portal/objectives" role="search" className="mb-5 grid gap-3 rounded-sm border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6 print-hide">
+      <form method="get" action="/portal/objectives" role="search" className="mb-5 grid gap-3 rounded-sm border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-7 print-hide">
         <div className="sm:col-span-3 lg:col-span-2">
           <Labeled id="f-q" label={t("disclosure.list.keyword")}>
             <input id="f-q" name="q" type="search" defaultValue={p.q} placeholder={t("disclosure.list.keywordHint")} className={field} />
@@ -83,7 +83,17 @@ export default async function PortalList({ searchParams }: { searchParams: Promi
             ))}
           </select>
         </Labeled>
-        <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
+        <Labeled id="f-grade" label={t("disclosure.list.grade")}>
+          <select id="f-grade" name="grade" defaultValue={p.grade ?? ""} className={field}>
+            <option value="">{t("disclosure.list.all")}</option>
+            {GRADES.map((g) => (
+              <option key={g} value={g}>
+                {t(`evaluation.grade.${g}`)}
+              </option>
+            ))}
+          </select>
+        </Labeled>
+        <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-7">
           <button type="submit" className={submit}>
             {t("disclosure.list.search")}
           </button>
@@ -121,12 +131,13 @@ export default async function PortalList({ searchParams }: { searchParams: Promi
               <th scope="col" className="px-2 py-2">{t("disclosure.list.category")}</th>
               <th scope="col" className="px-2 py-2 text-right">{t("disclosure.list.amount")}</th>
               <th scope="col" className="px-2 py-2">{t("disclosure.list.disclosedAt")}</th>
+              <th scope="col" className="px-2 py-2">{t("disclosure.list.grade")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="px-2 py-6 text-center text-slate-700">
+                <td colSpan={8} className="px-2 py-6 text-center text-slate-700">
                   {t("disclosure.list.empty")}
                 </td>
               </tr>
@@ -145,6 +156,7 @@ export default async function PortalList({ searchParams }: { searchParams: Promi
                 <td className="px-2 py-2">{r.category ? t(`pool.categoryLabel.${r.category}`) : "—"}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{wan(r.amount)}</td>
                 <td className="px-2 py-2 tabular-nums whitespace-nowrap">{r.disclosedAt.slice(0, 10)}</td>
+                <td className="px-2 py-2" data-testid="portal-row-grade">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
               </tr>
             ))}
           </tbody>

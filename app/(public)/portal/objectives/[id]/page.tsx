@@ -6,6 +6,7 @@ import { getT } from "@/lib/i18n/server";
 import { id as idSchema } from "@/lib/validation/common";
 import { PrintButton } from "@/app/(app)/objectives/[id]/print-button";
 import { linkCls } from "../../_parts";
+import { PublicEvaluationResult } from "./evaluation-result";
 import { PublicObjectiveTable } from "./objective-table";
 
 async function load(params: Promise<{ id: string }>) {
@@ -51,6 +52,7 @@ export default async function PortalObjective({ params }: { params: Promise<{ id
       </div>
       <h1 className="sr-only">{d.title}</h1>
       <PublicObjectiveTable d={d} t={t} />
+      {d.evaluation && <PublicEvaluationResult e={d.evaluation} t={t} />}
     </>
   );
 }
