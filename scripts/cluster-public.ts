@@ -42,7 +42,8 @@ export async function publicCacheChecks({ context, ports, check }: { context: Br
     await row.getByRole("button", { name: "撤回" }).click();
     await row.getByLabel("撤回原因").fill("预算金额更正后重新公开");
     await row.getByRole("button", { name: "确认撤回" }).click();
-    await page.getByText("已撤回公开。").waitFor();
+    // The confirmation, or (once the desk has refreshed) the row marked 已撤回.
+    await row.getByText(/^已撤回(公开。)?$/).first().waitFor();
     const withdrawn = await Promise.all(ports.map(publicCount));
     check(withdrawn.every((n) => n === "2"), "a withdrawal made through one process leaves both processes' portal at once", withdrawn.join(" / "));
   } finally {

@@ -201,7 +201,8 @@ export const disclosureSpecs = [
       await row.getByRole("button", { name: "撤回" }).click();
       await row.getByLabel("撤回原因").fill("预算金额更正后重新公开");
       await row.getByRole("button", { name: "确认撤回" }).click();
-      await page.getByText("已撤回公开。").waitFor();
+      // The confirmation, or (once the desk has refreshed) the row marked 已撤回.
+      await row.getByText(/^已撤回(公开。)?$/).first().waitFor();
       await shot("02-withdrawn");
       await anon.page.goto(search);
       await anon.page.getByText("没有符合条件的公开绩效目标。").waitFor();
