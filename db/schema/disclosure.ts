@@ -3,6 +3,7 @@ import { check, index, integer, numeric, pgTable, serial, smallint, text, timest
 import { disclosureSubjectEnum, gradeEnum, projectCategoryEnum } from "./enums";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
+import { keyEvaluations } from "./evaluation";
 import { orgs, regions } from "./org";
 
 /**
@@ -25,6 +26,8 @@ export const disclosures = pgTable(
     versionId: integer("version_id").references(() => objectiveVersions.id),
     /** An evaluation result's id, for subject_type "evaluation". */
     evaluationId: integer("evaluation_id"),
+    /** An accepted key evaluation's id, for subject_type "key_evaluation" (its report file is served only while this row is live). */
+    keyEvaluationId: integer("key_evaluation_id").references(() => keyEvaluations.id),
     /** A disclosed evaluation result's frozen score and grade (subject_type "evaluation"). */
     score: numeric("score", { precision: 5, scale: 2 }),
     grade: gradeEnum("grade"),
@@ -58,11 +61,15 @@ export const disclosures = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    check("disclosures_subject_ck", sql`(${t.subjectType} = 'objective' and ${t.objectiveId} is not null and ${t.versionId} is not null) or (${t.subjectType} = 'evaluation' and ${t.evaluationId} is not null)`),
+    check("disclosures_subject_ck", sql`(${t.subjectType} = 'objective' and ${t.objectiveId} is not null and ${t.versionId} is not null) or (${t.subjectType} = 'evaluation' and ${t.evaluationId} is not null) or (${t.subjectType}::text = 'key_evaluation' and ${t.keyEvaluationId} is not null and ${t.objectiveId} is not null)`),
     check("disclosures_withdrawn_ck", sql`(${t.withdrawnAt} is null) = (${t.withdrawReason} is null)`),
     // One live disclosure per objective (and, later, per evaluation).
     uniqueIndex("disclosures_live_objective_uq").on(t.objectiveId).where(sql`${t.subjectType} = 'objective' and ${t.withdrawnAt} is null`),
     uniqueIndex("disclosures_live_evaluation_uq").on(t.evaluationId).where(sql`${t.subjectType} = 'evaluation' and ${t.withdrawnAt} is null`),
+    // One live disclosure per key evaluation; also the public detail's and the report route's lookup by objective.
+    // (::text: the enum value is added in the same migration, and PostgreSQL refuses a new enum value's use in its own transaction.)
+    uniqueIndex("disclosures_live_key_evaluation_uq").on(t.keyEvaluationId).where(sql`${t.subjectType}::text = 'key_evaluation' and ${t.withdrawnAt} is null`),
+    index("disclosures_live_key_evaluation_objective_idx").on(t.objectiveId).where(sql`${t.subjectType}::text = 'key_evaluation' and ${t.withdrawnAt} is null`),
     // The public list and figures: live rows of a year under a region, newest first.
     index("disclosures_public_idx").using("btree", t.fiscalYear, sql`${t.regionPath} text_pattern_ops`, t.disclosedAt).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_public_region_idx").using("btree", sql`${t.regionPath} text_pattern_ops`, t.disclosedAt).where(sql`${t.withdrawnAt} is null`),

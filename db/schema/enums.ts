@@ -107,6 +107,6 @@ export const changeStatusEnum = pgEnum("change_status", CHANGE_STATUSES);
 
 // ── Disclosure (DESIGN §3.9) ─────────────────────────────────────────────────────────
 /** What a disclosure publishes: an approved objective now; an evaluation result once evaluation exists. */
-export const DISCLOSURE_SUBJECTS = ["objective", "evaluation"] as const;
+export const DISCLOSURE_SUBJECTS = ["objective", "evaluation", "key_evaluation"] as const;
 export type DisclosureSubject = (typeof DISCLOSURE_SUBJECTS)[number];
 export const disclosureSubjectEnum = pgEnum("disclosure_subject", DISCLOSURE_SUBJECTS);

@@ -9,6 +9,7 @@ import { parseQuery } from "@/lib/indicator/grams";
 import { declarationContent } from "@/lib/objective/content";
 import { clampPage, likeEscape } from "@/lib/project/queries";
 import type { PublicListParams } from "./params";
+import { publicKeyEvaluation, type PublicKeyEvaluation } from "./key-evaluation";
 
 /**
  * What the public may see, and nothing else. Every query here starts FROM the disclosures table
@@ -213,6 +214,8 @@ export interface PublicDetail {
   content: Awaited<ReturnType<typeof declarationContent>>;
   /** Its evaluation result, when that is disclosed too (a live "evaluation" disclosure); else null. */
   evaluation: PublicEvaluation | null;
+  /** Its key evaluation (重点评价) result and report, when that is disclosed (a live "key_evaluation" disclosure); else null. */
+  keyEvaluation: PublicKeyEvaluation | null;
 }
 
 export interface PublicEvaluation {
@@ -273,9 +276,11 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
   delete basic.contactName;
   delete basic.contactPhone;
   const evaluation = rest.objectiveId == null ? null : await publicEvaluation(db, rest.objectiveId);
+  const keyEvaluation = rest.objectiveId == null ? null : await publicKeyEvaluation(db, rest.objectiveId);
   return {
     ...rest,
     evaluation,
+    keyEvaluation,
     disclosedAt: rest.disclosedAt.toISOString(),
     content: {
       ...content,

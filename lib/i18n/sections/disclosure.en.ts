@@ -4,6 +4,7 @@ import type { Widen } from "../widen";
 export const disclosureEn: Widen<typeof disclosureZh> = {
   disclosed: "Disclosed.",
   evaluationDisclosed: "Evaluation result disclosed.",
+  keyEvaluationDisclosed: "Key evaluation result disclosed.",
   withdrawn: "Disclosure withdrawn.",
   portal: {
     name: "Budget Performance Disclosure",
@@ -68,6 +69,11 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     sort: "Sort",
   },
   detail: {
+    keyEvaluation: "{year} key evaluation result",
+    keyDimension: "Dimension",
+    keyFindings: "Findings",
+    keyRecommendations: "Recommendations",
+    keyReport: "Download the evaluation report: {filename}",
     evaluation: "Self-evaluation result, {year}",
     evaluationScore: "Score",
     evaluationGrade: "Grade",
@@ -99,6 +105,10 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     exportedAt: "Exported at {at}",
   },
   manage: {
+    keyResults: "Accepted key evaluations",
+    keyResultsNone: "No accepted key evaluations to disclose this year.",
+    discloseKey: "Disclose key evaluation",
+    keyDisclosed: "Disclosed",
     resultLine: "Self-evaluation result: {score}, {grade}",
     results: "Accepted self-evaluation results",
     resultsNone: "No accepted results of this year waiting to be disclosed.",

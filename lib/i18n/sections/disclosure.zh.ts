@@ -2,6 +2,7 @@
 export const disclosureZh = {
   disclosed: "已公开。",
   evaluationDisclosed: "评价结果已公开。",
+  keyEvaluationDisclosed: "重点评价结果已公开。",
   withdrawn: "已撤回公开。",
   portal: {
     name: "预算绩效信息公开",
@@ -66,6 +67,11 @@ export const disclosureZh = {
     sort: "排序",
   },
   detail: {
+    keyEvaluation: "{year}年度重点评价结果",
+    keyDimension: "评价维度",
+    keyFindings: "主要问题",
+    keyRecommendations: "改进建议",
+    keyReport: "下载绩效评价报告：{filename}",
     evaluation: "{year}年度绩效自评结果",
     evaluationScore: "自评得分",
     evaluationGrade: "评价等级",
@@ -97,6 +103,10 @@ export const disclosureZh = {
     exportedAt: "导出时间：{at}",
   },
   manage: {
+    keyResults: "已验收的重点评价",
+    keyResultsNone: "本年度没有待公开的已验收重点评价。",
+    discloseKey: "公开重点评价",
+    keyDisclosed: "已公开",
     resultLine: "绩效自评结果：{score}分，{grade}",
     results: "已审核通过的绩效自评结果",
     resultsNone: "本年度没有待公开的已审核自评结果。",

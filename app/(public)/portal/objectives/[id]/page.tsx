@@ -7,6 +7,7 @@ import { id as idSchema } from "@/lib/validation/common";
 import { PrintButton } from "@/app/(app)/objectives/[id]/print-button";
 import { linkCls } from "../../_parts";
 import { PublicEvaluationResult } from "./evaluation-result";
+import { PublicKeyEvaluationResult } from "./key-evaluation-result";
 import { PublicObjectiveTable } from "./objective-table";
 
 async function load(params: Promise<{ id: string }>) {
@@ -53,6 +54,7 @@ export default async function PortalObjective({ params }: { params: Promise<{ id
       <h1 className="sr-only">{d.title}</h1>
       <PublicObjectiveTable d={d} t={t} />
       {d.evaluation && <PublicEvaluationResult e={d.evaluation} t={t} />}
+      {d.keyEvaluation && <PublicKeyEvaluationResult e={d.keyEvaluation} t={t} />}
     </>
   );
 }

@@ -1,0 +1,7 @@
+ALTER TYPE "public"."disclosure_subject" ADD VALUE 'key_evaluation';--> statement-breakpoint
+ALTER TABLE "disclosures" DROP CONSTRAINT "disclosures_subject_ck";--> statement-breakpoint
+ALTER TABLE "disclosures" ADD COLUMN "key_evaluation_id" integer;--> statement-breakpoint
+ALTER TABLE "disclosures" ADD CONSTRAINT "disclosures_key_evaluation_id_key_evaluations_id_fk" FOREIGN KEY ("key_evaluation_id") REFERENCES "public"."key_evaluations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "disclosures_live_key_evaluation_uq" ON "disclosures" USING btree ("key_evaluation_id") WHERE "disclosures"."subject_type"::text = 'key_evaluation' and "disclosures"."withdrawn_at" is null;--> statement-breakpoint
+CREATE INDEX "disclosures_live_key_evaluation_objective_idx" ON "disclosures" USING btree ("objective_id") WHERE "disclosures"."subject_type"::text = 'key_evaluation' and "disclosures"."withdrawn_at" is null;--> statement-breakpoint
+ALTER TABLE "disclosures" ADD CONSTRAINT "disclosures_subject_ck" CHECK (("disclosures"."subject_type" = 'objective' and "disclosures"."objective_id" is not null and "disclosures"."version_id" is not null) or ("disclosures"."subject_type" = 'evaluation' and "disclosures"."evaluation_id" is not null) or ("disclosures"."subject_type"::text = 'key_evaluation' and "disclosures"."key_evaluation_id" is not null and "disclosures"."objective_id" is not null));
