@@ -61,15 +61,16 @@ export const disclosures = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    check("disclosures_subject_ck", sql`(${t.subjectType} = 'objective' and ${t.objectiveId} is not null and ${t.versionId} is not null) or (${t.subjectType} = 'evaluation' and ${t.evaluationId} is not null) or (${t.subjectType}::text = 'key_evaluation' and ${t.keyEvaluationId} is not null and ${t.objectiveId} is not null)`),
+    // key_evaluation_id is set exactly on "key_evaluation" rows, so the partial indexes below can test it instead of the enum
+    // (::text: the enum value is added in the same migration, and PostgreSQL refuses a new enum value's use in its own transaction).
+    check("disclosures_subject_ck", sql`((${t.subjectType} = 'objective' and ${t.objectiveId} is not null and ${t.versionId} is not null) or (${t.subjectType} = 'evaluation' and ${t.evaluationId} is not null) or (${t.subjectType}::text = 'key_evaluation' and ${t.objectiveId} is not null)) and ((${t.keyEvaluationId} is not null) = (${t.subjectType}::text = 'key_evaluation'))`),
     check("disclosures_withdrawn_ck", sql`(${t.withdrawnAt} is null) = (${t.withdrawReason} is null)`),
     // One live disclosure per objective (and, later, per evaluation).
     uniqueIndex("disclosures_live_objective_uq").on(t.objectiveId).where(sql`${t.subjectType} = 'objective' and ${t.withdrawnAt} is null`),
     uniqueIndex("disclosures_live_evaluation_uq").on(t.evaluationId).where(sql`${t.subjectType} = 'evaluation' and ${t.withdrawnAt} is null`),
-    // One live disclosure per key evaluation; also the public detail's and the report route's lookup by objective.
-    // (::text: the enum value is added in the same migration, and PostgreSQL refuses a new enum value's use in its own transaction.)
-    uniqueIndex("disclosures_live_key_evaluation_uq").on(t.keyEvaluationId).where(sql`${t.subjectType}::text = 'key_evaluation' and ${t.withdrawnAt} is null`),
-    index("disclosures_live_key_evaluation_objective_idx").on(t.objectiveId).where(sql`${t.subjectType}::text = 'key_evaluation' and ${t.withdrawnAt} is null`),
+    // One live disclosure per key evaluation; and the public detail's lookup of an objective's live key evaluation.
+    uniqueIndex("disclosures_live_key_evaluation_uq").on(t.keyEvaluationId).where(sql`${t.keyEvaluationId} is not null and ${t.withdrawnAt} is null`),
+    index("disclosures_live_key_evaluation_objective_idx").on(t.objectiveId).where(sql`${t.keyEvaluationId} is not null and ${t.withdrawnAt} is null`),
     // The public list and figures: live rows of a year under a region, newest first.
     index("disclosures_public_idx").using("btree", t.fiscalYear, sql`${t.regionPath} text_pattern_ops`, t.disclosedAt).where(sql`${t.withdrawnAt} is null`),
     index("disclosures_public_region_idx").using("btree", sql`${t.regionPath} text_pattern_ops`, t.disclosedAt).where(sql`${t.withdrawnAt} is null`),

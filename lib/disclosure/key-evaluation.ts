@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { disclosures, keyEvaluationReports, keyEvaluations, objectives, orgs, regions, type Grade } from "@/db/schema";
 import { ActionError } from "@/lib/actions/result";
@@ -10,10 +10,10 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { KEY_DIMENSIONS, type KeyDimension } from "@/lib/evaluation/key-evaluation";
 
 /**
- * A live key-evaluation disclosure (subject_type "key_evaluation"). Written with `::text` so the
- * predicate matches the partial indexes disclosures_live_key_evaluation_uq / _objective_idx.
+ * A live key-evaluation disclosure: key_evaluation_id is set exactly on subject_type "key_evaluation"
+ * rows (check disclosures_subject_ck), and this predicate matches the partial indexes disclosures_live_key_evaluation_*.
  */
-export const liveKeyEvaluation = and(isNull(disclosures.withdrawnAt), sql`${disclosures.subjectType}::text = 'key_evaluation'`);
+export const liveKeyEvaluation = and(isNull(disclosures.withdrawnAt), isNotNull(disclosures.keyEvaluationId));
 
 /**
  * Finance discloses an ACCEPTED key evaluation (重点评价结果 and its report): a disclosure row of
