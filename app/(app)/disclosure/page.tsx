@@ -12,6 +12,8 @@ import { listYearOptions } from "@/lib/project/queries";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { DiscloseForm, WithdrawForm } from "./disclosure-forms";
 import { DiscloseResultButton } from "./result-forms";
+import { DiscloseKeyButton } from "./key-forms";
+import { keyCandidates } from "@/lib/disclosure/manage-key";
 
 export const generateMetadata = pageTitle("disclosure.manage.title");
 
@@ -20,6 +22,7 @@ const params = z.object({
   cp: z.coerce.number().int().min(1).max(100_000).catch(1),
   dp: z.coerce.number().int().min(1).max(100_000).catch(1),
   rp: z.coerce.number().int().min(1).max(100_000).catch(1),
+  kp: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 /** Finance's disclosure desk: approved objectives waiting to be disclosed, and what is disclosed (with withdrawal). */
@@ -29,14 +32,15 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
   const [t, db] = await Promise.all([getT(), getDb()]);
   const years = await listYearOptions(db);
   const year = p.year ?? years[0] ?? new Date().getFullYear();
-  const [candidates, records, results] = await Promise.all([
+  const [candidates, records, results, keys] = await Promise.all([
     disclosureCandidates(db, actor, year, p.cp),
     disclosureRecords(db, actor, year, p.dp),
     resultCandidates(db, actor, year, p.rp),
+    keyCandidates(db, actor, year, p.kp),
   ]);
   const href = (change: Record<string, number>) =>
-    `/disclosure?${new URLSearchParams(Object.entries({ year, cp: candidates.page, dp: records.page, rp: results.page, ...change }).map(([k, v]) => [k, String(v)]))}`;
-  const pager = (which: "cp" | "dp" | "rp", page: number, total: number, size: number) => {
+    `/disclosure?${new URLSearchParams(Object.entries({ year, cp: candidates.page, dp: records.page, rp: results.page, kp: keys.page, ...change }).map(([k, v]) => [k, String(v)]))}`;
+  const pager = (which: "cp" | "dp" | "rp" | "kp", page: number, total: number, size: number) => {
     const pages = Math.max(1, Math.ceil(total / size));
     if (pages <= 1) return null;
     return (
@@ -130,6 +134,44 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
           {pager("rp", results.page, results.total, results.pageSize)}
         </div>
       </Card>
+      <Card title={t("disclosure.manage.keyResults")} className="mb-5">
+        <div className="p-4" data-testid="disclosure-key-results">
+          {keys.rows.length === 0 ? (
+            <p className="text-slate-600">{t("disclosure.manage.keyResultsNone")}</p>
+          ) : (
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b border-slate-300 text-left">
+                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.name")}</th>
+                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.department")}</th>
+                  <th scope="col" className="px-2 py-1.5 text-right">{t("disclosure.manage.resultScore")}</th>
+                  <th scope="col" className="px-2 py-1.5">{t("disclosure.manage.resultGrade")}</th>
+                  <th scope="col" className="px-2 py-1.5">
+                    <span className="sr-only">{t("disclosure.manage.discloseKey")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.rows.map((r) => (
+                  <tr key={r.id} className="border-b border-slate-200 align-top">
+                    <td className="px-2 py-1.5">
+                      {r.title}
+                      <span className="block text-xs text-slate-500">{r.ownerName}</span>
+                    </td>
+                    <td className="px-2 py-1.5">{r.departmentName}</td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">{r.score}</td>
+                    <td className="px-2 py-1.5">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
+                    <td className="px-2 py-1.5">
+                      <DiscloseKeyButton id={r.id} labels={{ disclose: t("disclosure.manage.discloseKey"), reload }} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {pager("kp", keys.page, keys.total, keys.pageSize)}
+        </div>
+      </Card>
       <Card title={t("disclosure.manage.disclosedList")}>
         <div className="p-4">
           {records.rows.length === 0 ? (
@@ -149,7 +191,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
                 {records.rows.map((r) => (
                   <tr key={r.id} className="border-b border-slate-200 align-top">
                     <td className="px-2 py-1.5">
-                      {r.withdrawnAt || r.subjectType === "evaluation" ? (
+                      {r.withdrawnAt || r.subjectType !== "objective" ? (
                         r.title
                       ) : (
                         <Link className={cls.link} href={`/portal/objectives/${r.id}`}>
@@ -158,6 +200,9 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
                       )}
                       {r.subjectType === "evaluation" && r.grade && (
                         <span className="block text-xs text-slate-600">{t("disclosure.manage.resultLine", { score: r.score ?? "", grade: t(`evaluation.grade.${r.grade}`) })}</span>
+                      )}
+                      {r.subjectType === "key_evaluation" && r.grade && (
+                        <span className="block text-xs text-slate-600">{t("disclosure.manage.keyResultLine", { score: r.score ?? "", grade: t(`evaluation.grade.${r.grade}`) })}</span>
                       )}
                     </td>
                     <td className="px-2 py-1.5">{r.departmentName}</td>

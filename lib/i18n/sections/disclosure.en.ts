@@ -105,10 +105,10 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     exportedAt: "Exported at {at}",
   },
   manage: {
+    keyResultLine: "Key evaluation result: {score} points, {grade}",
     keyResults: "Accepted key evaluations",
     keyResultsNone: "No accepted key evaluations to disclose this year.",
     discloseKey: "Disclose key evaluation",
-    keyDisclosed: "Disclosed",
     resultLine: "Self-evaluation result: {score}, {grade}",
     results: "Accepted self-evaluation results",
     resultsNone: "No accepted results of this year waiting to be disclosed.",

@@ -103,10 +103,10 @@ export const disclosureZh = {
     exportedAt: "导出时间：{at}",
   },
   manage: {
+    keyResultLine: "重点评价结果：{score}分，{grade}",
     keyResults: "已验收的重点评价",
     keyResultsNone: "本年度没有待公开的已验收重点评价。",
     discloseKey: "公开重点评价",
-    keyDisclosed: "已公开",
     resultLine: "绩效自评结果：{score}分，{grade}",
     results: "已审核通过的绩效自评结果",
     resultsNone: "本年度没有待公开的已审核自评结果。",
