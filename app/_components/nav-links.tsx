@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { currentNavHref } from "@/lib/nav-current";
 
 export interface NavLink {
   href: string;
@@ -10,10 +11,11 @@ export interface NavLink {
 /** The left navigation's links; the one for the current page is marked (aria-current). */
 export function NavLinks({ items }: { items: NavLink[] }) {
   const pathname = usePathname();
+  const active = currentNavHref(pathname, items.map((i) => i.href));
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
-        const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const current = item.href === active;
         return (
           <li key={item.href}>
             <Link
