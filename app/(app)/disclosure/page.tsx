@@ -12,7 +12,6 @@ import { listYearOptions } from "@/lib/project/queries";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { DiscloseForm, WithdrawForm } from "./disclosure-forms";
 import { DiscloseResultButton } from "./result-forms";
-import { DiscloseKeyButton } from "./key-forms";
 import { keyCandidates } from "@/lib/disclosure/manage-key";
 
 export const generateMetadata = pageTitle("disclosure.manage.title");
@@ -124,7 +123,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
                     <td className="px-2 py-1.5 text-right tabular-nums">{r.score}</td>
                     <td className="px-2 py-1.5">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
                     <td className="px-2 py-1.5">
-                      <DiscloseResultButton id={r.id} labels={{ disclose: t("disclosure.manage.discloseResult"), reload }} />
+                      <DiscloseResultButton kind="self" id={r.id} labels={{ disclose: t("disclosure.manage.discloseResult"), reload }} />
                     </td>
                   </tr>
                 ))}
@@ -162,7 +161,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
                     <td className="px-2 py-1.5 text-right tabular-nums">{r.score}</td>
                     <td className="px-2 py-1.5">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
                     <td className="px-2 py-1.5">
-                      <DiscloseKeyButton id={r.id} labels={{ disclose: t("disclosure.manage.discloseKey"), reload }} />
+                      <DiscloseResultButton kind="key" id={r.id} labels={{ disclose: t("disclosure.manage.discloseKey"), reload }} />
                     </td>
                   </tr>
                 ))}

@@ -3,11 +3,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { discloseEvaluation } from "@/lib/actions/disclosure/disclose-evaluation";
+import { discloseKeyEvaluation } from "@/lib/actions/disclosure/disclose-key-evaluation";
 import { cls } from "@/app/_components/ui";
 import { ResultNotice } from "@/app/(app)/_workflow/result-notice";
 
-/** Disclose one accepted self-evaluation's result (score and grade). */
-export function DiscloseResultButton({ id, labels }: { id: number; labels: { disclose: string; reload: string } }) {
+/** Disclose one accepted result: a self-evaluation's score and grade, or a key evaluation with its report. */
+export function DiscloseResultButton({ kind, id, labels }: { kind: "self" | "key"; id: number; labels: { disclose: string; reload: string } }) {
   const router = useRouter();
   const [state, setState] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
@@ -20,7 +21,7 @@ export function DiscloseResultButton({ id, labels }: { id: number; labels: { dis
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await discloseEvaluation({ selfEvaluationId: id });
+            const result = kind === "key" ? await discloseKeyEvaluation({ keyEvaluationId: id }) : await discloseEvaluation({ selfEvaluationId: id });
             setState(result);
             if (result.ok) router.refresh();
           })
