@@ -18,6 +18,8 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { keepCookies, request } from "./bench/http";
+import { extraScreens } from "./bench/screens";
+import { submitConcurrently } from "./bench/submit";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -152,7 +154,7 @@ async function main() {
   const bareResult = runLoad(`http://127.0.0.1:${BARE_PORT}/`, {});
   results.push({ name: "bare Node + pg, review-queue query (floor)", path: "(bare server)", result: bareResult });
 
-  const submit = await submitConcurrently(client, BASE);
+  const submit = await submitConcurrently(client, BASE, signIn);
 
   const floor = results[0].result.rps;
   const lines = [
@@ -169,17 +171,6 @@ async function main() {
   fs.writeFileSync("test-output/bench.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, scale, results, submit }, null, 2));
   await client.end();
   stopAll();
-}
-
-/** Screens added by later features (monitoring warnings, public portal); see scripts/bench/screens.ts. */
-async function extraScreens(client: pg.Client, base: string, reviewerCookie: string) {
-  const mod = await import("./bench/screens");
-  return mod.extraScreens(client, base, reviewerCookie);
-}
-
-async function submitConcurrently(client: pg.Client, base: string): Promise<string> {
-  const mod = await import("./bench/submit");
-  return mod.submitConcurrently(client, base, signIn);
 }
 
 main().catch((e) => {

@@ -20,6 +20,7 @@ import pg from "pg";
 import { chromium } from "playwright-core";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { request } from "./bench/http";
+import { publicCacheChecks } from "./cluster-public";
 
 const SERVER = process.env.PG_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432";
 const DB_NAME = "bpm_cluster";
@@ -190,7 +191,7 @@ async function main() {
       check(r.status() === 200 && body.equals(pdfBytes), `the uploaded file is served by :${port}`, `${r.status()}, ${body.length} bytes`);
     }
 
-    await publicCacheChecks(context, client);
+    await publicCacheChecks({ context, client, ports: PORTS, check });
 
     // Sign-out through the balancer ends the session on both processes.
     await page.goto(`${BASE}/inbox`);
@@ -209,12 +210,6 @@ async function main() {
   console.log(failures ? `\n${failures} check(s) failed` : "\nall checks passed");
   stopAll();
   process.exit(failures ? 1 : 0);
-}
-
-/** Public pages cached per process, refreshed on both when a disclosure is made (see scripts/cluster-public.ts). */
-async function publicCacheChecks(context: import("playwright-core").BrowserContext, client: pg.Client) {
-  const mod = await import("./cluster-public");
-  await mod.publicCacheChecks({ context, client, ports: PORTS, check });
 }
 
 main().catch((e) => {

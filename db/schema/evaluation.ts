@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bytea } from "./types";
 import { gradeEnum } from "./enums";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
@@ -260,11 +261,6 @@ export const rectificationTasks = pgTable(
   },
   (t) => [index("rectification_tasks_owner_idx").on(t.ownerOrgId, t.state, t.deadline), index("rectification_tasks_region_idx").on(t.regionId, t.state, t.deadline)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** Evidence files (佐证材料) of one indicator's result in a self-evaluation, kept in the database. */
 export const selfEvaluationEvidence = pgTable(

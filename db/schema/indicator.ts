@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bytea } from "./types";
 import {
   comparisonEnum,
   indicatorKindEnum,
@@ -10,11 +11,6 @@ import {
 import { orgs } from "./org";
 import { users } from "./auth";
 import { changeKindEnum, changeStatusEnum } from "./enums";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** The sector tree (行业领域) indicators are filed under. */
 export const sectors = pgTable("sectors", {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bytea } from "./types";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
 import { orgs, regions } from "./org";
@@ -178,11 +179,6 @@ export const warningDispositions = pgTable(
   },
   (t) => [uniqueIndex("warning_dispositions_warning_uq").on(t.warningId), index("warning_dispositions_rect_idx").on(t.rectificationState)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** Evidence files (整改佐证材料) the filer sends with a rectification; kept in the database like attachments. */
 export const rectificationFiles = pgTable(

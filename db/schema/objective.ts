@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -16,6 +15,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./types";
 import {
   attachmentKindEnum,
   comparisonEnum,
@@ -32,11 +32,6 @@ import { users } from "./auth";
 import { indicators } from "./indicator";
 import { orgs, regions } from "./org";
 import { projects } from "./project";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * A performance objective (绩效目标) of one subject for one fiscal year. The workflow state

@@ -48,28 +48,41 @@ export async function openPeriod(
     .orderBy(asc(objectives.id));
   if (!subjects.length) return { periodId: period.id, created: 0, periodCreated: inserted.length > 0 };
 
-  const reports = await tx
-    .insert(monitoringReports)
-    .values(
-      subjects.map((s) => ({
-        periodId: period.id,
-        objectiveId: s.id,
-        versionId: s.versionId!,
-        ownerOrgId: s.ownerOrgId,
-        departmentOrgId: s.departmentOrgId,
-        regionId: s.regionId,
-        budget: s.allocated ?? s.amount,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: monitoringReports.id, versionId: monitoringReports.versionId });
-  if (reports.length) {
+  // In batches: a province opens tens of thousands of reports, and one statement takes at most
+  // 65,535 parameters.
+  const reports: { id: number; versionId: number }[] = [];
+  for (const batch of chunks(subjects, 5000)) {
+    reports.push(
+      ...(await tx
+        .insert(monitoringReports)
+        .values(
+          batch.map((s) => ({
+            periodId: period.id,
+            objectiveId: s.id,
+            versionId: s.versionId!,
+            ownerOrgId: s.ownerOrgId,
+            departmentOrgId: s.departmentOrgId,
+            regionId: s.regionId,
+            budget: s.allocated ?? s.amount,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: monitoringReports.id, versionId: monitoringReports.versionId })),
+    );
+  }
+  for (const batch of chunks(reports, 2000)) {
     const inds = await tx
       .select({ versionId: objectiveIndicators.versionId, ordinal: objectiveIndicators.ordinal })
       .from(objectiveIndicators)
-      .where(inArray(objectiveIndicators.versionId, [...new Set(reports.map((r) => r.versionId))]));
-    const lines = reports.flatMap((r) => inds.filter((i) => i.versionId === r.versionId).map((i) => ({ reportId: r.id, ordinal: i.ordinal })));
-    if (lines.length) await tx.insert(monitoringReportIndicators).values(lines);
+      .where(inArray(objectiveIndicators.versionId, [...new Set(batch.map((r) => r.versionId))]));
+    const byVersion = new Map<number, typeof inds>();
+    for (const i of inds) byVersion.set(i.versionId, [...(byVersion.get(i.versionId) ?? []), i]);
+    const lines = batch.flatMap((r) => (byVersion.get(r.versionId) ?? []).map((i) => ({ reportId: r.id, ordinal: i.ordinal })));
+    for (const part of chunks(lines, 20000)) await tx.insert(monitoringReportIndicators).values(part);
   }
   return { periodId: period.id, created: reports.length, periodCreated: inserted.length > 0 };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

@@ -1,3 +1,6 @@
+import type { ReactNode } from "react";
+import type { Grade } from "@/db/schema";
+import type { Translate } from "@/lib/i18n";
 import Link from "next/link";
 import { z } from "zod";
 import { parseSearchParams, type RawSearchParams } from "@/lib/admin/params";
@@ -95,82 +98,28 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
           {pager("cp", candidates.page, candidates.total, candidates.pageSize)}
         </div>
       </Card>
-      <Card title={t("disclosure.manage.results")} className="mb-5">
-        <div className="p-4" data-testid="disclosure-results">
-          {results.rows.length === 0 ? (
-            <p className="text-slate-600">{t("disclosure.manage.resultsNone")}</p>
-          ) : (
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.name")}</th>
-                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.department")}</th>
-                  <th scope="col" className="px-2 py-1.5 text-right">{t("disclosure.manage.resultScore")}</th>
-                  <th scope="col" className="px-2 py-1.5">{t("disclosure.manage.resultGrade")}</th>
-                  <th scope="col" className="px-2 py-1.5">
-                    <span className="sr-only">{t("disclosure.manage.discloseResult")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.rows.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-200 align-top">
-                    <td className="px-2 py-1.5">
-                      {r.title}
-                      <span className="block text-xs text-slate-500">{r.ownerName}</span>
-                    </td>
-                    <td className="px-2 py-1.5">{r.departmentName}</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums">{r.score}</td>
-                    <td className="px-2 py-1.5">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
-                    <td className="px-2 py-1.5">
-                      <DiscloseResultButton kind="self" id={r.id} labels={{ disclose: t("disclosure.manage.discloseResult"), reload }} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {pager("rp", results.page, results.total, results.pageSize)}
-        </div>
-      </Card>
-      <Card title={t("disclosure.manage.keyResults")} className="mb-5">
-        <div className="p-4" data-testid="disclosure-key-results">
-          {keys.rows.length === 0 ? (
-            <p className="text-slate-600">{t("disclosure.manage.keyResultsNone")}</p>
-          ) : (
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.name")}</th>
-                  <th scope="col" className="px-2 py-1.5">{t("disclosure.list.department")}</th>
-                  <th scope="col" className="px-2 py-1.5 text-right">{t("disclosure.manage.resultScore")}</th>
-                  <th scope="col" className="px-2 py-1.5">{t("disclosure.manage.resultGrade")}</th>
-                  <th scope="col" className="px-2 py-1.5">
-                    <span className="sr-only">{t("disclosure.manage.discloseKey")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.rows.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-200 align-top">
-                    <td className="px-2 py-1.5">
-                      {r.title}
-                      <span className="block text-xs text-slate-500">{r.ownerName}</span>
-                    </td>
-                    <td className="px-2 py-1.5">{r.departmentName}</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums">{r.score}</td>
-                    <td className="px-2 py-1.5">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
-                    <td className="px-2 py-1.5">
-                      <DiscloseResultButton kind="key" id={r.id} labels={{ disclose: t("disclosure.manage.discloseKey"), reload }} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {pager("kp", keys.page, keys.total, keys.pageSize)}
-        </div>
-      </Card>
+      <ResultCandidates
+        kind="self"
+        title={t("disclosure.manage.results")}
+        none={t("disclosure.manage.resultsNone")}
+        discloseLabel={t("disclosure.manage.discloseResult")}
+        testId="disclosure-results"
+        list={results}
+        pager={pager("rp", results.page, results.total, results.pageSize)}
+        reload={reload}
+        t={t}
+      />
+      <ResultCandidates
+        kind="key"
+        title={t("disclosure.manage.keyResults")}
+        none={t("disclosure.manage.keyResultsNone")}
+        discloseLabel={t("disclosure.manage.discloseKey")}
+        testId="disclosure-key-results"
+        list={keys}
+        pager={pager("kp", keys.page, keys.total, keys.pageSize)}
+        reload={reload}
+        t={t}
+      />
       <Card title={t("disclosure.manage.disclosedList")}>
         <div className="p-4">
           {records.rows.length === 0 ? (
@@ -240,5 +189,60 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
         </div>
       </Card>
     </>
+  );
+}
+
+/** Accepted results not disclosed now (self-evaluations or key evaluations), each with its disclose button. */
+function ResultCandidates(props: {
+  kind: "self" | "key";
+  title: string;
+  none: string;
+  discloseLabel: string;
+  testId: string;
+  list: { rows: { id: number; title: string; ownerName: string; departmentName: string; score: string | null; grade: Grade | null }[] };
+  pager: ReactNode;
+  reload: string;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <Card title={props.title} className="mb-5">
+      <div className="p-4" data-testid={props.testId}>
+        {props.list.rows.length === 0 ? (
+          <p className="text-slate-600">{props.none}</p>
+        ) : (
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                <th scope="col" className="px-2 py-1.5">{t("disclosure.list.name")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("disclosure.list.department")}</th>
+                <th scope="col" className="px-2 py-1.5 text-right">{t("disclosure.manage.resultScore")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("disclosure.manage.resultGrade")}</th>
+                <th scope="col" className="px-2 py-1.5">
+                  <span className="sr-only">{props.discloseLabel}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.list.rows.map((r) => (
+                <tr key={r.id} className="border-b border-slate-200 align-top">
+                  <td className="px-2 py-1.5">
+                    {r.title}
+                    <span className="block text-xs text-slate-500">{r.ownerName}</span>
+                  </td>
+                  <td className="px-2 py-1.5">{r.departmentName}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{r.score}</td>
+                  <td className="px-2 py-1.5">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
+                  <td className="px-2 py-1.5">
+                    <DiscloseResultButton kind={props.kind} id={r.id} labels={{ disclose: props.discloseLabel, reload: props.reload }} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {props.pager}
+      </div>
+    </Card>
   );
 }
