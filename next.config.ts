@@ -1,12 +1,32 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 
+/**
+ * The public portal's plain addresses go to its cached pages by these rewrites, in the router,
+ * at no cost; addresses with a query go through proxy.ts first, which folds the query into the
+ * path (lib/disclosure/portal-path.ts). The language is the visitor's `locale` cookie.
+ */
+function portalRewrites() {
+  const en = [{ type: "cookie" as const, key: "locale", value: "en" }];
+  return [
+    { source: "/portal", has: en, destination: "/portal/en/home/_" },
+    { source: "/portal", destination: "/portal/zh/home/_" },
+    { source: "/portal/objectives", has: en, destination: "/portal/en/list/_" },
+    { source: "/portal/objectives", destination: "/portal/zh/list/_" },
+    { source: "/portal/objectives/:id(\\d+)", has: en, destination: "/portal/en/objectives/:id" },
+    { source: "/portal/objectives/:id(\\d+)", destination: "/portal/zh/objectives/:id" },
+  ];
+}
+
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time;
   // bundling it breaks those paths. argon2 is a native addon. exceljs (indicator Excel export
   // and import, server only) is a large CommonJS package with optional requires: loaded as is.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs"],
   poweredByHeader: false,
+  async rewrites() {
+    return { beforeFiles: portalRewrites(), afterFiles: [], fallback: [] };
+  },
   // The server cache (unstable_cache data, cached pages): in memory, with tag revalidation
   // shared by every app process through PostgreSQL (lib/cache/handler.mjs). Next.js's own
   // per-process memory layer is turned off so reads always go through it.

@@ -1,22 +1,13 @@
-import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getLocale, getT } from "@/lib/i18n/server";
 import "./globals.css";
 
-// Every page reads the session and language cookies and the database: render per request,
-// never prerender at build time.
-export const dynamic = "force-dynamic";
-
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT();
-  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` } };
-}
-
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
-  return (
-    <html lang={locale === "zh" ? "zh-CN" : "en"}>
-      <body className="min-h-screen antialiased">{children}</body>
-    </html>
-  );
+/**
+ * The app has two documents, each with its own root layout that writes <html lang>:
+ * `(site)` — the signed-in system, the sign-in page and the rest, in the language of the visitor's
+ * cookie and rendered on every request; and `(public)/portal/[lang]` — the public portal, whose
+ * language is in the (rewritten) path so that each page is cached whole (proxy.ts). This layout
+ * only passes them through.
+ */
+export default function PassThroughLayout({ children }: { children: ReactNode }) {
+  return children;
 }

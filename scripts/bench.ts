@@ -11,6 +11,8 @@
  * review queue's main query on pg (scripts/bench/bare-server.ts). Prints req/s and p50/p95/p99
  * for each, and each screen's ratio to both floors; writes test-output/bench.json.
  * Options: --connections 10 --seconds 10 --port 3400 --build (rebuild first)
+ *          --only <text> (only the screens whose name contains it, with the empty page; no floors
+ *          of bare pg, no concurrent submissions — for looking at one screen while working on it)
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -26,6 +28,7 @@ const opt = (name: string, dflt: number) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
+const ONLY = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
 const CONNECTIONS = opt("connections", 10);
 const SECONDS = opt("seconds", 10);
 const PORT = opt("port", 3400);
@@ -105,7 +108,7 @@ async function main() {
     const busy = await request(`http://127.0.0.1:${port}/`).then(() => true, () => false);
     if (busy) throw new Error(`port ${port} is already in use: stop what runs there, or pass --port`);
   }
-  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
     env: { ...process.env, DATABASE_URL: DB, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -126,6 +129,10 @@ async function main() {
     { name: "indicator-bank search", path: `/indicators?q=${encodeURIComponent("公路")}`, cookie: reviewer },
   ];
   for (const extra of await extraScreens(client, BASE, reviewer)) screens.push(extra);
+  if (ONLY) {
+    const kept = screens.filter((s, i) => i === 0 || s.name.includes(ONLY));
+    screens.splice(0, screens.length, ...kept);
+  }
 
   // The bare server needs a live session row for the same reviewer.
   const { rows: sess } = await client.query(
@@ -150,11 +157,14 @@ async function main() {
     results.push({ name: s.name, path: s.path, result });
     console.log(`  measured ${s.name}: ${result.rps.toFixed(1)} req/s`);
   }
-  runLoad(`http://127.0.0.1:${BARE_PORT}/`, {}, 2);
-  const bareResult = runLoad(`http://127.0.0.1:${BARE_PORT}/`, {});
-  results.push({ name: "bare Node + pg, review-queue query (floor)", path: "(bare server)", result: bareResult });
+  let bareResult: LoadResult = { rps: NaN, p50: NaN, p95: NaN, p99: NaN, requests: 0, errors: 0, non2xx: 0 };
+  if (!ONLY) {
+    runLoad(`http://127.0.0.1:${BARE_PORT}/`, {}, 2);
+    bareResult = runLoad(`http://127.0.0.1:${BARE_PORT}/`, {});
+    results.push({ name: "bare Node + pg, review-queue query (floor)", path: "(bare server)", result: bareResult });
+  }
 
-  const submit = await submitConcurrently(client, BASE, signIn);
+  const submit = ONLY ? "(submissions not measured with --only)" : await submitConcurrently(client, BASE, signIn);
 
   const floor = results[0].result.rps;
   const lines = [
@@ -168,7 +178,7 @@ async function main() {
   console.log(lines.join("\n"));
   console.log(`\n${submit}`);
   fs.mkdirSync("test-output", { recursive: true });
-  fs.writeFileSync("test-output/bench.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, scale, results, submit }, null, 2));
+  if (!ONLY) fs.writeFileSync("test-output/bench.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, scale, results, submit }, null, 2));
   await client.end();
   stopAll();
 }

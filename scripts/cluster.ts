@@ -106,7 +106,7 @@ async function main() {
 
   // Both processes start at once on the empty database.
   for (const port of PORTS) {
-    const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
       env: { ...process.env, DATABASE_URL: DB, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: SECRET },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,

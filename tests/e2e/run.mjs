@@ -14,7 +14,7 @@ const OUT = path.resolve("test-output/e2e");
 fs.mkdirSync(OUT, { recursive: true });
 
 const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bpm-e2e-")), "pglite");
-const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
   env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir, NEXTAUTH_URL: BASE, PORT: String(PORT) },
   stdio: ["ignore", "pipe", "pipe"],
   detached: true,

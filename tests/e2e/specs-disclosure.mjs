@@ -175,6 +175,9 @@ export const disclosureSpecs = [
       await anon.page.getByText("没有符合条件的公开绩效目标。").waitFor();
       await anon.page.goto(`${base}/portal`);
       assert.equal(await anon.page.getByTestId("figure-count").innerText(), "2");
+      // The landing page is now served whole from the cache, not rendered again.
+      const cached = await anon.page.request.get(`${base}/portal`);
+      assert.equal(cached.headers()["x-nextjs-cache"], "HIT", "the portal's landing page comes from the cache");
 
       // Finance discloses the county school.
       await page.goto(`${base}/login`);
@@ -193,6 +196,7 @@ export const disclosureSpecs = [
       await anon.page.getByRole("link", { name: SCHOOL }).click();
       await anon.page.getByTestId("objective-table").waitFor();
       const detailUrl = anon.page.url();
+      assert.equal((await anon.page.request.get(detailUrl)).headers()["x-nextjs-cache"], "HIT", "the detail page is cached whole");
       await anon.page.goto(`${base}/portal`);
       assert.equal(await anon.page.getByTestId("figure-count").innerText(), "3", "the province's figures count the county below it");
 

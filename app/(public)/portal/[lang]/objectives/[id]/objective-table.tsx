@@ -3,7 +3,7 @@ import type { Translate } from "@/lib/i18n";
 import type { PublicDetail } from "@/lib/disclosure/public";
 import { indicatorSpans } from "@/lib/objective/table-layout";
 import { wan } from "@/lib/project/money";
-import { targetText } from "@/app/(app)/objectives/[id]/declaration-table";
+import { targetText } from "@/app/(site)/(app)/objectives/[id]/declaration-table";
 
 const HEADING = { project: "disclosure.detail.heading", department: "disclosure.detail.headingDepartment", transfer: "disclosure.detail.headingTransfer" } as const;
 

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
 import { withdrawDisclosure } from "@/lib/actions/disclosure/withdraw-disclosure";
 import { cls } from "@/app/_components/ui";
-import { ResultNotice } from "@/app/(app)/_workflow/result-notice";
+import { ResultNotice } from "@/app/(site)/(app)/_workflow/result-notice";
 
 export interface CandidateRow {
   id: number;

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { discloseEvaluation } from "@/lib/actions/disclosure/disclose-evaluation";
 import { discloseKeyEvaluation } from "@/lib/actions/disclosure/disclose-key-evaluation";
 import { cls } from "@/app/_components/ui";
-import { ResultNotice } from "@/app/(app)/_workflow/result-notice";
+import { ResultNotice } from "@/app/(site)/(app)/_workflow/result-notice";
 
 /** Disclose one accepted result: a self-evaluation's score and grade, or a key evaluation with its report. */
 export function DiscloseResultButton({ kind, id, labels }: { kind: "self" | "key"; id: number; labels: { disclose: string; reload: string } }) {

@@ -1,15 +1,35 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { portalLocale } from "@/lib/disclosure/portal-path";
+import { translator } from "@/lib/i18n";
+
+type Props = { params: Promise<{ lang: string }> };
+
+/** Nothing is built ahead: each page is rendered on its first request and then served from the cache. */
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = translator(portalLocale((await params).lang) ?? "zh");
+  return { title: { default: t("disclosure.portal.name"), template: `%s · ${t("disclosure.portal.name")}` } };
+}
 
 /**
- * The public portal's shell: no sign-in, no JavaScript needed. Links and GET forms only; the
- * language switch is a link to a route that sets the cookie and comes back.
+ * The public portal's document and shell: no sign-in, no JavaScript needed. Links and GET forms
+ * only; the language switch is a link to a route that sets the cookie and comes back. The
+ * language comes from the path proxy.ts rewrote the address to, so the page can be cached whole.
  */
-export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const [t, locale] = await Promise.all([getT(), getLocale()]);
+export default async function PublicLayout({ children, params }: Props & { children: ReactNode }) {
+  const locale = portalLocale((await params).lang);
+  if (!locale) notFound();
+  const t = translator(locale);
   const other = locale === "zh" ? "en" : "zh";
   return (
+    <html lang={locale === "zh" ? "zh-CN" : "en"}>
+    <body className="min-h-screen antialiased">
     <div className="portal flex min-h-screen flex-col bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-1 print-hide">
         {t("disclosure.portal.skip")}
@@ -51,5 +71,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         <p className="mx-auto max-w-6xl px-5 py-4 text-xs text-slate-700">{t("disclosure.portal.footer")}</p>
       </footer>
     </div>
+    </body>
+    </html>
   );
 }

@@ -1,19 +1,26 @@
 import Link from "next/link";
-import { parseSearchParams, type RawSearchParams } from "@/lib/admin/params";
+import { parseSearchParams } from "@/lib/admin/params";
 import { cachedFigures, cachedRegions, cachedYears } from "@/lib/disclosure/cached";
 import { publicLandingParams } from "@/lib/disclosure/params";
+import { decodeQuerySegment, type PortalPageProps, portalT } from "@/lib/disclosure/portal-path";
 import { pickRegion } from "@/lib/disclosure/public";
-import { getT } from "@/lib/i18n/server";
-import { pageTitle } from "@/lib/page-title";
 import { wan } from "@/lib/project/money";
-import { BarTable, field, Labeled, linkCls, submit } from "./_parts";
+import { BarTable, field, Labeled, linkCls, submit } from "../../_parts";
 
-export const generateMetadata = pageTitle("disclosure.portal.name");
+// Cached whole, kept until a disclosure changes (the hour is a safety net); built on first request.
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
 
-/** The portal's landing page: the figures of a region (and the regions below it) for a year. */
-export default async function PortalHome({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const p = parseSearchParams(publicLandingParams, await searchParams);
-  const [t, regions, years] = await Promise.all([getT(), cachedRegions(), cachedYears()]);
+/**
+ * The portal's landing page (/portal?regionId=…&year=…, rewritten by proxy.ts): the figures of a
+ * region (and the regions below it) for a year. Cached whole until a disclosure changes.
+ */
+export default async function PortalHome({ params }: PortalPageProps<{ q: string }>) {
+  const { lang, q } = await params;
+  const p = parseSearchParams(publicLandingParams, decodeQuerySegment(q));
+  const [t, regions, years] = await Promise.all([portalT(lang), cachedRegions(), cachedYears()]);
   const region = pickRegion(regions, p.regionId);
   const year = p.year ?? years[0] ?? new Date().getFullYear();
   const figures = region ? await cachedFigures(region.path, year) : null;

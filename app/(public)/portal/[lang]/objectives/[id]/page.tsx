@@ -2,30 +2,40 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cachedDetail } from "@/lib/disclosure/cached";
-import { getT } from "@/lib/i18n/server";
+import { type PortalPageProps, portalT } from "@/lib/disclosure/portal-path";
 import { id as idSchema } from "@/lib/validation/common";
-import { PrintButton } from "@/app/(app)/objectives/[id]/print-button";
+import { PrintButton } from "@/app/(site)/(app)/objectives/[id]/print-button";
 import { linkCls } from "../../_parts";
 import { PublicEvaluationResult } from "./evaluation-result";
 import { PublicKeyEvaluationResult } from "./key-evaluation-result";
 import { PublicObjectiveTable } from "./objective-table";
 
-async function load(params: Promise<{ id: string }>) {
-  const parsed = idSchema.safeParse((await params).id);
+// Cached whole, kept until a disclosure changes (the hour is a safety net); built on first request.
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = PortalPageProps<{ id: string }>;
+
+async function load(id: string) {
+  const parsed = idSchema.safeParse(id);
   return parsed.success ? cachedDetail(parsed.data) : null;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const d = await load(params);
-  return { title: d?.title ?? (await getT())("disclosure.detail.notFound") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang, id } = await params;
+  const d = await load(id);
+  return { title: d?.title ?? portalT(lang)("disclosure.detail.notFound") };
 }
 
 /**
  * One disclosed objective's table, printable (A4, Chinese fonts, only the table) and exportable.
  * Anything without a live disclosure is a 404, whatever the id.
  */
-export default async function PortalObjective({ params }: { params: Promise<{ id: string }> }) {
-  const [d, t] = await Promise.all([load(params), getT()]);
+export default async function PortalObjective({ params }: Props) {
+  const { lang, id } = await params;
+  const [d, t] = [await load(id), portalT(lang)];
   if (!d) notFound();
   return (
     <>

@@ -4,12 +4,9 @@ import type { RawSearchParams } from "@/lib/admin/params";
 import { cachedDepartments, cachedYears } from "@/lib/disclosure/cached";
 import { loadPublicList } from "@/lib/disclosure/load";
 import type { PublicListParams } from "@/lib/disclosure/params";
-import { getT } from "@/lib/i18n/server";
-import { pageTitle } from "@/lib/page-title";
+import { portalT } from "@/lib/disclosure/portal-path";
 import { wan } from "@/lib/project/money";
-import { field, Labeled, linkCls, submit } from "../_parts";
-
-export const generateMetadata = pageTitle("disclosure.list.title");
+import { field, Labeled, linkCls, submit } from "../../_parts";
 
 /** The query string of the list with some parameters changed (defaults left out). */
 function hrefWith(p: PublicListParams, change: Partial<Record<keyof PublicListParams, string | number | undefined>>, base = "/portal/objectives") {
@@ -24,10 +21,12 @@ function hrefWith(p: PublicListParams, change: Partial<Record<keyof PublicListPa
   return s ? `${base}?${s}` : base;
 }
 
-/** The searchable, filterable list of disclosed objectives; server-paged, plain links and a GET form. */
-export default async function PortalList({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const raw = await searchParams;
-  const [t, list, years] = await Promise.all([getT(), loadPublicList(raw), cachedYears()]);
+/**
+ * The searchable, filterable list of disclosed objectives; server-paged, plain links and a GET
+ * form. Shown by the cached filter pages (list/[q]) and the rendered keyword search (search).
+ */
+export async function PortalListView({ lang, raw }: { lang: string; raw: RawSearchParams }) {
+  const [t, list, years] = await Promise.all([portalT(lang), loadPublicList(raw), cachedYears()]);
   const { params: p, regions, region, rows, total, page } = list;
   const departments = await cachedDepartments(region?.path ?? null);
   const pages = Math.max(1, Math.ceil(total / p.pageSize));
