@@ -13,18 +13,20 @@ export function formatDate(isoDate: string, locale: Locale): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** Made once: building a DateTimeFormat costs a hundred times more than using one (it was a tenth of a list page's time). */
+const DISPLAY_PARTS = new Intl.DateTimeFormat("en-CA", {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
 function parts(d: Date): Record<string, string> {
-  const fmt = new Intl.DateTimeFormat("en-CA", {
-    timeZone: DISPLAY_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
-  return Object.fromEntries(fmt.formatToParts(d).map((p) => [p.type, p.value]));
+  return Object.fromEntries(DISPLAY_PARTS.formatToParts(d).map((p) => [p.type, p.value]));
 }
 
 /** yyyy-MM-dd HH:mm:ss in China Standard Time. */

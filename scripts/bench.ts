@@ -11,15 +11,15 @@
  * review queue's main query on pg (scripts/bench/bare-server.ts). Prints req/s and p50/p95/p99
  * for each, and each screen's ratio to both floors; writes test-output/bench.json.
  * Options: --connections 10 --seconds 10 --port 3400 --build (rebuild first)
- *          --only <text> (only the screens whose name contains it, with the empty page; no floors
+ *          --only <text>[,<text>…] (only the screens whose name contains one, with the empty page; no floors
  *          of bare pg, no concurrent submissions — for looking at one screen while working on it)
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { keepCookies, request } from "./bench/http";
+import { request } from "./bench/http";
+import { signIn } from "./bench/sign-in";
 import { extraScreens } from "./bench/screens";
 import { submitConcurrently } from "./bench/submit";
 
@@ -28,7 +28,7 @@ const opt = (name: string, dflt: number) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
-const ONLY = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+const ONLY = argv.includes("--only") ? argv[argv.indexOf("--only") + 1].split(",") : undefined;
 const CONNECTIONS = opt("connections", 10);
 const SECONDS = opt("seconds", 10);
 const PORT = opt("port", 3400);
@@ -78,22 +78,6 @@ async function waitFor(url: string, ms = 120_000) {
   throw new Error(`${url} did not come up`);
 }
 
-/** Signs in through next-auth's credentials endpoint, as the browser does; returns the Cookie header. */
-export async function signIn(base: string, username: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await request(`${base}/api/auth/csrf`);
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const cookie = keepCookies(csrf, jar);
-  const res = await request(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ username, password: DEMO_PASSWORD, csrfToken, json: "true" }).toString(),
-  });
-  const signedIn = keepCookies(res, jar);
-  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`sign-in as ${username} failed (${res.status})`);
-  return signedIn;
-}
-
 async function main() {
   if (argv.includes("--build") || !fs.existsSync(".next/BUILD_ID")) {
     console.log("building the production app (next build)…");
@@ -130,7 +114,7 @@ async function main() {
   ];
   for (const extra of await extraScreens(client, BASE, reviewer)) screens.push(extra);
   if (ONLY) {
-    const kept = screens.filter((s, i) => i === 0 || s.name.includes(ONLY));
+    const kept = screens.filter((s, i) => i === 0 || ONLY.some((part) => s.name.includes(part)));
     screens.splice(0, screens.length, ...kept);
   }
 

@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { authSessions, orgs, regions, userRoles, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
+import type { Role } from "@/db/schema/enums";
 import type { Actor } from "./actor";
 import { AUTH_POLICY } from "./policy";
 
@@ -28,6 +29,8 @@ export async function checkSession(db: Db, sessionId: string | undefined | null,
       },
       org: { id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path },
       region: { id: regions.id, name: regions.name, path: regions.path },
+      // The roles in the same round trip: this runs on every signed-in request.
+      roles: sql<Role[]>`coalesce((select array_agg(${userRoles.role}::text order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
@@ -46,7 +49,6 @@ export async function checkSession(db: Db, sessionId: string | undefined | null,
   if (now.getTime() - session.lastSeenAt.getTime() >= AUTH_POLICY.touchSeconds * 1000) {
     await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, session.id));
   }
-  const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id));
   return {
     ok: true,
     actor: {
@@ -60,7 +62,7 @@ export async function checkSession(db: Db, sessionId: string | undefined | null,
       regionId: row.region.id,
       regionName: row.region.name,
       regionPath: row.region.path,
-      roles: roles.map((r) => r.role),
+      roles: row.roles,
       sessionId: session.id,
       ip: session.ip,
     },
