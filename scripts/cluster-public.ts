@@ -6,9 +6,13 @@ import { request } from "./bench/http";
 const SCHOOL = "仁化县第一中学校舍维修改造";
 const LB = "http://127.0.0.1:3420";
 
+async function landing(port: number) {
+  return request(`http://127.0.0.1:${port}/portal`);
+}
+
 /** The number of disclosed objectives a visitor sees on one process's portal landing page. */
 async function publicCount(port: number): Promise<string> {
-  const res = await request(`http://127.0.0.1:${port}/portal`);
+  const res = await landing(port);
   return /data-testid="figure-count"[^>]*>([^<]*)</.exec(res.body)?.[1] ?? `(status ${res.status})`;
 }
 
@@ -21,6 +25,8 @@ export async function publicCacheChecks({ context, ports, check }: { context: Br
   for (const port of ports) for (let i = 0; i < 3; i++) await publicCount(port); // fill each process's cache
   const before = await Promise.all(ports.map(publicCount));
   check(before.every((n) => n === "2"), "both processes serve the public landing page (two disclosures)", before.join(" / "));
+  const served = await Promise.all(ports.map(async (port) => (await landing(port)).headers["x-nextjs-cache"]));
+  check(served.every((h) => h === "HIT"), "each process serves the landing page whole from its cache", served.join(" / "));
 
   const admin = await context.browser()!.newContext({ locale: "zh-CN" });
   try {

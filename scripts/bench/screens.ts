@@ -2,15 +2,21 @@ import type pg from "pg";
 
 /**
  * The screens of the later stages, each found in the generated data: finance's monitoring
- * warnings table, and the public portal (landing figures, list, one disclosed objective) read
- * without signing in — served from the server cache.
+ * warnings table, and the public portal (landing figures, list, a filtered list page, one
+ * disclosed objective) read without signing in — served whole from the server cache.
  */
 export async function extraScreens(client: pg.Client, _base: string, reviewerCookie: string): Promise<{ name: string; path: string; cookie?: string }[]> {
-  const { rows } = await client.query<{ id: number }>(
-    `select d.id from disclosures d join orgs g on g.id = d.owner_org_id where d.withdrawn_at is null and g.code like 'G%' order by d.id limit 1`,
+  const { rows } = await client.query<{ id: number; region_id: number; fiscal_year: number }>(
+    `select d.id, g.region_id, o.fiscal_year from disclosures d join orgs g on g.id = d.owner_org_id join objectives o on o.id = d.objective_id
+      where d.withdrawn_at is null and g.code like 'G%' order by d.id limit 1`,
   );
   const screens: { name: string; path: string; cookie?: string }[] = [{ name: "monitoring warnings table", path: "/warnings", cookie: reviewerCookie }];
   screens.push({ name: "public landing page (cached)", path: "/portal" }, { name: "public list (cached)", path: "/portal/objectives" });
-  if (rows[0]) screens.push({ name: "public objective page (cached)", path: `/portal/objectives/${rows[0].id}` });
+  if (rows[0]) {
+    // A filtered page: its address has a query, so proxy.ts rewrites it before the cache answers.
+    const query = new URLSearchParams({ year: String(rows[0].fiscal_year), regionId: String(rows[0].region_id), page: "2" });
+    screens.push({ name: "public list, filtered (cached, via proxy)", path: `/portal/objectives?${query}` });
+    screens.push({ name: "public objective page (cached)", path: `/portal/objectives/${rows[0].id}` });
+  }
   return screens;
 }

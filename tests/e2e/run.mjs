@@ -53,7 +53,9 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
   });
-  for (const spec of specs) {
+  // E2E_ONLY=name,name runs those specs alone (while working on them; CI runs all, in order).
+  const only = process.env.E2E_ONLY?.split(",");
+  for (const spec of specs.filter((s) => !only || only.includes(s.name))) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
