@@ -30,6 +30,11 @@ const CHECKS: { check: string; description: string; query: ReturnType<typeof sql
                   or (o.state = 'approved' and o.approved_version_id is null)`,
   },
   {
+    check: "objective_region_is_owner_region",
+    description: "目标所属地区即填报单位所在地区 / an objective's region is its owner's (lists are scoped by it: lib/auth/scope.ts scopeWhereByIds)",
+    query: sql`select o.id from objectives o join orgs g on g.id = o.owner_org_id where o.region_id <> g.region_id`,
+  },
+  {
     check: "requested_amount_matches",
     description: "目标申请金额等于当前版本申请金额 / the objective's amount equals its current version's",
     query: sql`select o.id from objectives o join objective_versions v on v.id = o.current_version_id
@@ -87,9 +92,10 @@ const CHECKS: { check: string; description: string; query: ReturnType<typeof sql
   },
   {
     check: "warning_matches_report",
-    description: "预警属于其监控表的目标与监控期 / a warning belongs to its report's objective and period",
+    description: "预警属于其监控表的目标、监控期、单位与地区 / a warning belongs to its report's objective, period, unit and region",
     query: sql`select w.id from monitoring_warnings w join monitoring_reports m on m.id = w.report_id
-               where w.objective_id <> m.objective_id or w.period_id <> m.period_id or w.region_id <> m.region_id`,
+               where w.objective_id <> m.objective_id or w.period_id <> m.period_id or w.region_id <> m.region_id
+                  or w.owner_org_id <> m.owner_org_id`,
   },
   {
     check: "disclosure_is_approved_version",

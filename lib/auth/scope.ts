@@ -1,4 +1,5 @@
 import { eq, like, or, sql, type SQL, type AnyColumn } from "drizzle-orm";
+import { orgs, regions } from "@/db/schema/org";
 import type { Role } from "@/db/schema/enums";
 import type { Actor, ObjectPlace } from "./actor";
 import { ownOrgOnly, rolesGranting, type Permission } from "./permissions";
@@ -59,3 +60,37 @@ export function scopeWhere(
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }
 
+/**
+ * The same rule for a table that carries its owner organisation's id and that organisation's
+ * region id (objectives, monitoring warnings): conditions on those columns with small subqueries
+ * over the org tree, so that a list or a count over the province needs no join through `orgs`
+ * and `regions` per row — a province's finance queue counts along an index instead of looking
+ * up 2,000 organisations (docs/PERFORMANCE.md). Organisations never change region, so the
+ * region id is the owner's (lib/integrity.ts checks it); the org path prefix names the same
+ * organisations as `orgPath LIKE …` in scopeWhere.
+ */
+export function scopeWhereByIds(
+  actor: Actor,
+  permission: Permission,
+  cols: { ownerOrgId: AnyColumn; regionId: AnyColumn },
+): SQL {
+  const parts: SQL[] = [];
+  for (const role of rolesGranting(actor.roles, permission)) {
+    switch (role) {
+      case "unit_filer":
+      case "evaluator":
+        parts.push(eq(cols.ownerOrgId, actor.orgId));
+        break;
+      case "dept_reviewer":
+        parts.push(
+          ownOrgOnly(permission, role)
+            ? eq(cols.ownerOrgId, actor.orgId)
+            : sql`${cols.ownerOrgId} in (select scope_org.id from ${orgs} scope_org where scope_org.path like ${`${actor.orgPath}%`})`,
+        );
+        break;
+      default:
+        parts.push(sql`${cols.regionId} in (select scope_region.id from ${regions} scope_region where scope_region.path like ${`${actor.regionPath}%`})`);
+    }
+  }
+  return parts.length ? (or(...parts) as SQL) : sql`false`;
+}

@@ -16,7 +16,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
-import { scopeWhere } from "@/lib/auth/scope";
+import { scopeWhere, scopeWhereByIds } from "@/lib/auth/scope";
 import { bounded, clampPage, COUNT_CAP } from "@/lib/project/queries";
 import type { ReportListParams, WarningListParams } from "./params";
 
@@ -77,7 +77,7 @@ export async function listReports(db: DbOrTx, actor: Actor, params: ReportListPa
 
 /** One page of warnings in the actor's warning.read scope, filtered by region, department, colour, rule and state in SQL. */
 export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningListParams) {
-  const conds: SQL[] = [scopeWhere(actor, "warning.read", ownerPlace)];
+  const conds: SQL[] = [];
   if (params.year) conds.push(eq(monitoringPeriods.fiscalYear, params.year));
   if (params.periodId) conds.push(eq(monitoringWarnings.periodId, params.periodId));
   if (params.regionId) conds.push(eq(monitoringWarnings.regionId, params.regionId));
@@ -85,14 +85,15 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
   if (params.light) conds.push(eq(monitoringWarnings.light, params.light));
   if (params.rule) conds.push(eq(monitoringWarnings.rule, params.rule));
   if (params.state) conds.push(eq(monitoringWarnings.state, params.state));
-  const where = and(...conds);
+  // The count is scoped by the warning's own owner and region ids and joins no organisation per
+  // row; the page joins them anyway, and is scoped by their paths (the same rows: lib/auth/scope.ts).
+  const where = and(scopeWhere(actor, "warning.read", ownerPlace), ...conds);
+  const countWhere = and(scopeWhereByIds(actor, "warning.read", { ownerOrgId: monitoringWarnings.ownerOrgId, regionId: monitoringWarnings.regionId }), ...conds);
   const matches = db
     .select({ one: sql`1` })
     .from(monitoringWarnings)
     .innerJoin(monitoringPeriods, eq(monitoringPeriods.id, monitoringWarnings.periodId))
-    .innerJoin(orgs, eq(orgs.id, monitoringWarnings.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where)
+    .where(countWhere)
     .limit(COUNT_CAP + 1)
     .as("matches");
   const [counted] = await db.select({ n: count() }).from(matches);
