@@ -9,7 +9,9 @@ export default function NotFound() {
   return (
     <html lang="zh-CN">
       <body className="min-h-screen antialiased">
-        <NotFoundBody />
+        <main id="main">
+          <NotFoundBody />
+        </main>
       </body>
     </html>
   );

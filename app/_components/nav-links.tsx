@@ -6,33 +6,62 @@ import { currentNavHref } from "@/lib/nav-current";
 export interface NavLink {
   href: string;
   label: string;
+  /** The stage it belongs to (项目储备, 目标管理, …): consecutive links of one stage share a heading. */
+  group?: string;
 }
 
-/** The left navigation's links; the one for the current page is marked (aria-current). */
+/** Consecutive links of the same group as one run; links without a group are runs of their own. */
+function runs(items: NavLink[]): { group?: string; items: NavLink[] }[] {
+  const out: { group?: string; items: NavLink[] }[] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (last && item.group && last.group === item.group) last.items.push(item);
+    else out.push({ group: item.group, items: [item] });
+  }
+  return out;
+}
+
+/**
+ * The left navigation's links, under the heading of their stage when the list is long; the one
+ * for the current page is marked (aria-current).
+ */
 export function NavLinks({ items }: { items: NavLink[] }) {
   const pathname = usePathname();
   const active = currentNavHref(pathname, items.map((i) => i.href));
+  const link = (item: NavLink) => {
+    const current = item.href === active;
+    return (
+      <li key={item.href}>
+        <Link
+          href={item.href}
+          aria-current={current ? "page" : undefined}
+          className={
+            "block border-l-4 px-4 " +
+            (item.group ? "py-1.5 " : "py-2.5 ") +
+            (current ? "border-accent bg-accent-soft font-semibold text-accent" : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900")
+          }
+        >
+          {item.label}
+        </Link>
+      </li>
+    );
+  };
   return (
     <ul className="space-y-0.5">
-      {items.map((item) => {
-        const current = item.href === active;
-        return (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={current ? "page" : undefined}
-              className={
-                "block border-l-4 px-4 py-2.5 " +
-                (current
-                  ? "border-accent bg-accent-soft font-semibold text-accent"
-                  : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900")
-              }
-            >
-              {item.label}
-            </Link>
+      {runs(items).map((run, i) =>
+        run.group ? (
+          <li key={`g${i}`} className="pt-3">
+            <span id={`nav-group-${i}`} className="block px-4 pb-1 text-xs font-semibold tracking-wide text-slate-600">
+              {run.group}
+            </span>
+            <ul aria-labelledby={`nav-group-${i}`} className="space-y-0.5">
+              {run.items.map(link)}
+            </ul>
           </li>
-        );
-      })}
+        ) : (
+          run.items.map(link)
+        ),
+      )}
     </ul>
   );
 }

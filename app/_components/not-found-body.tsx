@@ -3,7 +3,7 @@ import Link from "next/link";
 /** The 404 notice in both languages (it cannot know the visitor's without making every 404 dynamic). */
 export function NotFoundBody({ home = "/" }: { home?: string }) {
   return (
-    <main className="flex min-h-[60vh] items-center justify-center p-6">
+    <div className="flex min-h-[60vh] items-center justify-center p-6">
       <div className="w-full max-w-md rounded-sm border border-slate-300 border-t-4 border-t-accent bg-white p-8 text-center">
         <p className="text-4xl font-bold text-accent" aria-hidden="true">
           404
@@ -17,6 +17,6 @@ export function NotFoundBody({ home = "/" }: { home?: string }) {
           返回首页 <span lang="en">/ Home</span>
         </Link>
       </div>
-    </main>
+    </div>
   );
 }

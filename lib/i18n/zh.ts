@@ -24,6 +24,7 @@ export const zh = {
     primary: "主导航",
     skip: "跳到主要内容",
     signedInAs: "当前用户",
+    group: { pool: "项目储备", objectives: "目标管理", monitoring: "运行监控", evaluation: "绩效评价", disclosure: "信息公开", admin: "系统管理" },
   },
   role: {
     unit_filer: "预算单位填报人",

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { requireActor } from "@/lib/auth/current-user";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { navFor } from "@/lib/nav";
+import { NAV_GROUP_MIN_ITEMS, navFor } from "@/lib/nav";
 import { I18nProvider } from "@/app/_components/i18n";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { NavLinks } from "@/app/_components/nav-links";
@@ -11,7 +11,9 @@ import { SignOutButton } from "@/app/_components/sign-out-button";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const nav = navFor(actor.roles).map((item) => ({ href: item.href, label: t(item.labelKey) }));
+  const items = navFor(actor.roles);
+  const grouped = items.length >= NAV_GROUP_MIN_ITEMS;
+  const nav = items.map((item) => ({ href: item.href, label: t(item.labelKey), group: grouped && item.group ? t(`nav.group.${item.group}`) : undefined }));
   const roleNames = actor.roles.map((r) => t(`role.${r}`));
 
   return (
