@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
@@ -40,6 +41,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle connection the server closes (restart, dropped database) must not crash the
     // process: the pool discards it and opens a new one on the next query.
     pool.on("error", (err) => console.warn(`[db] idle connection closed by the server: ${err.message}`));
+    pool.on("connect", (client) => prepareRepeatedSelects(client));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, driver: "pg", close: () => pool.end() };
   }
@@ -109,4 +111,32 @@ function isAlive(pid: number): boolean {
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
+}
+
+/** Statements a connection keeps prepared at most; past it, new texts run unnamed as before. */
+const PREPARED_PER_CONNECTION = 300;
+
+/**
+ * Names each SELECT by a hash of its text, so that PostgreSQL parses it once per connection
+ * instead of on every request, and may settle on a generic plan after a few runs instead of
+ * planning again (it plans a list page's query in 3–7 ms, more than it takes to run it:
+ * docs/PERFORMANCE.md). The app's statements are few shapes run many times; a cap per connection
+ * bounds the odd one-off (an IN list of varying length). Not for a transaction-pooling proxy
+ * (PgBouncer), which cannot keep a statement on one connection.
+ */
+function prepareRepeatedSelects(client: import("pg").PoolClient) {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (config && typeof config === "object" && !("name" in config && config.name) && "text" in config && typeof config.text === "string") {
+      const text = config.text;
+      let name = names.get(text);
+      if (!name && names.size < PREPARED_PER_CONNECTION && /^\s*select\b/i.test(text)) {
+        name = `s_${createHash("sha1").update(text).digest("base64url").slice(0, 24)}`;
+        names.set(text, name);
+      }
+      if (name) return query({ ...config, name }, ...rest);
+    }
+    return query(config, ...rest);
+  };
 }
