@@ -187,6 +187,13 @@ export const disclosureSpecs = [
       await page.waitForURL(/\/inbox/);
       await page.goto(`${base}/disclosure?year=2027`);
       await page.getByRole("checkbox", { name: `选择 ${SCHOOL}` }).check();
+      // The budget is typed in 万元 like every amount on screen: 6,800,000 元 shows as 680.
+      const budget = page.getByLabel(`公开预算金额（万元） ${SCHOOL}`);
+      assert.equal(await budget.inputValue(), "680");
+      await budget.fill("六百八十");
+      await page.getByRole("button", { name: "公开所选目标" }).click();
+      await page.getByText("请填写金额（万元），最多六位小数").waitFor();
+      await budget.fill("680");
       await page.getByRole("button", { name: "公开所选目标" }).click();
       await page.getByText("已公开。").waitFor();
       await shot("01-disclosed");

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { wanToYuan, yuanToWanInput } from "@/lib/project/money";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
@@ -24,10 +25,12 @@ export function DiscloseForm({
 }: {
   year: number;
   rows: CandidateRow[];
-  labels: { select: string; name: string; department: string; budget: string; disclose: string; reload: string; empty: string };
+  labels: { select: string; name: string; department: string; budget: string; budgetInvalid: string; disclose: string; reload: string; empty: string };
 }) {
   const router = useRouter();
+  /** The chosen objectives and the budget typed for each, in 万元 like every amount on screen (sent in 元). */
   const [chosen, setChosen] = useState<Record<number, string>>({});
+  const [invalid, setInvalid] = useState<Set<number>>(new Set());
   const [state, setState] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
   if (rows.length === 0) {
@@ -40,7 +43,10 @@ export function DiscloseForm({
   }
   const submit = () =>
     start(async () => {
-      const items = Object.entries(chosen).map(([id, amount]) => ({ objectiveId: Number(id), amount }));
+      const bad = new Set(Object.entries(chosen).filter(([, wanText]) => wanToYuan(wanText) === null).map(([id]) => Number(id)));
+      setInvalid(bad);
+      if (bad.size) return;
+      const items = Object.entries(chosen).map(([id, wanText]) => ({ objectiveId: Number(id), amount: wanToYuan(wanText)! }));
       const result = await discloseObjectives({ fiscalYear: year, items });
       setState(result);
       if (result.ok) {
@@ -74,7 +80,7 @@ export function DiscloseForm({
                     onChange={(e) =>
                       setChosen((c) => {
                         const next = { ...c };
-                        if (e.target.checked) next[r.id] = r.amount;
+                        if (e.target.checked) next[r.id] = yuanToWanInput(r.amount);
                         else delete next[r.id];
                         return next;
                       })
@@ -93,10 +99,17 @@ export function DiscloseForm({
                     className={cls.input}
                     inputMode="decimal"
                     aria-label={`${labels.budget} ${r.title}`}
+                    aria-invalid={invalid.has(r.id) ? true : undefined}
+                    aria-describedby={invalid.has(r.id) ? `budget-err-${r.id}` : undefined}
                     disabled={!on}
-                    value={on ? chosen[r.id] : r.amount}
+                    value={on ? chosen[r.id] : yuanToWanInput(r.amount)}
                     onChange={(e) => setChosen((c) => ({ ...c, [r.id]: e.target.value }))}
                   />
+                  {invalid.has(r.id) && (
+                    <span id={`budget-err-${r.id}`} className="block text-xs text-red-700">
+                      {labels.budgetInvalid}
+                    </span>
+                  )}
                 </td>
               </tr>
             );

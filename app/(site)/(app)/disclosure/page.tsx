@@ -90,6 +90,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
               name: t("disclosure.list.name"),
               department: t("disclosure.list.department"),
               budget: t("disclosure.manage.budget"),
+              budgetInvalid: t("disclosure.manage.budgetInvalid"),
               disclose: t("disclosure.manage.disclose"),
               reload,
               empty: t("disclosure.manage.noCandidates"),
