@@ -3,7 +3,7 @@ import { check, index, integer, numeric, pgTable, serial, smallint, text, timest
 import { disclosureSubjectEnum, gradeEnum, projectCategoryEnum } from "./enums";
 import { users } from "./auth";
 import { objectives, objectiveVersions } from "./objective";
-import { keyEvaluations } from "./evaluation";
+import { keyEvaluations, selfEvaluations } from "./evaluation";
 import { orgs, regions } from "./org";
 
 /**
@@ -13,8 +13,8 @@ import { orgs, regions } from "./org";
  * the budget amount, the department — so later changes to the objective never leak out and a
  * withdrawal takes it off every page at once.
  *
- * `subject_type` is "objective" today; an evaluation result will be disclosed with
- * subject_type "evaluation" and `evaluation_id` set (its foreign key is added with evaluation).
+ * `subject_type` is "objective", "evaluation" (an accepted self-evaluation, `evaluation_id`) or
+ * "key_evaluation" (an accepted key evaluation, `key_evaluation_id`).
  */
 export const disclosures = pgTable(
   "disclosures",
@@ -24,8 +24,8 @@ export const disclosures = pgTable(
     objectiveId: integer("objective_id").references(() => objectives.id),
     /** The approved version that was disclosed (its content is frozen). */
     versionId: integer("version_id").references(() => objectiveVersions.id),
-    /** An evaluation result's id, for subject_type "evaluation". */
-    evaluationId: integer("evaluation_id"),
+    /** An accepted self-evaluation's id, for subject_type "evaluation". */
+    evaluationId: integer("evaluation_id").references(() => selfEvaluations.id),
     /** An accepted key evaluation's id, for subject_type "key_evaluation" (its report file is served only while this row is live). */
     keyEvaluationId: integer("key_evaluation_id").references(() => keyEvaluations.id),
     /** A disclosed evaluation result's frozen score and grade (subject_type "evaluation"). */

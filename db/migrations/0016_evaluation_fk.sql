@@ -1,0 +1,1 @@
+ALTER TABLE "disclosures" ADD CONSTRAINT "disclosures_evaluation_id_self_evaluations_id_fk" FOREIGN KEY ("evaluation_id") REFERENCES "public"."self_evaluations"("id") ON DELETE no action ON UPDATE no action;
