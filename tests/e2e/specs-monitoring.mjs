@@ -33,6 +33,21 @@ async function signOut(page) {
 
 export const monitoringSpecs = [
   {
+    name: "observer-reads-warnings-without-acting",
+    async run({ page, base, shot }) {
+      // 人大/审计 may read every warning of the province, and act on none.
+      await signIn(page, base, "observer");
+      await page.goto(`${base}/warnings`);
+      const rows = page.locator("tbody tr").filter({ hasText: BRIDGE });
+      await rows.first().waitFor();
+      assert.ok((await rows.count()) > 0, "the observer sees the warnings");
+      assert.equal(await page.locator("tbody").getByRole("link", { name: "处置" }).count(), 0, "no dispose action for a reader");
+      assert.ok(await rows.first().getByText("待处置").isVisible(), "an open warning says it waits");
+      await shot("01-observer-warnings");
+      await signOut(page);
+    },
+  },
+  {
     name: "monitoring-red-light-rectification",
     async run({ page, base, shot }) {
       // Finance opens the period to the end of September 2027.

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LIGHTS, WARNING_RULES, WARNING_STATES } from "@/db/schema/monitoring";
 import { parseSearchParams, PAGE_SIZES, type RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
@@ -20,6 +21,7 @@ export const generateMetadata = pageTitle("monitoring.warningsTitle");
 export default async function WarningsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("warning.read");
   const params = parseSearchParams(warningListParams, await searchParams);
+  const canDispose = hasPermission(actor.roles, "warning.dispose");
   const [db, t] = await Promise.all([getDb(), getT()]);
   const [{ rows, total, capped, page }, periods, regionOptions, departments, years] = await Promise.all([
     listWarnings(db, actor, params),
@@ -64,10 +66,13 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           <Badge tone="slate">{t(`monitoring.kindLabel.${r.disposition.kind}`)}</Badge>
           {r.disposition.rectificationState && <Badge tone={r.disposition.rectificationState === "accepted" ? "green" : "amber"}>{t(`monitoring.rectState.${r.disposition.rectificationState}`)}</Badge>}
         </span>
-      ) : (
+      ) : canDispose ? (
         <Link href={`/monitoring/reports/${r.warning.reportId}`} className={cls.small}>
           {t("monitoring.dispose")}
         </Link>
+      ) : (
+        // Readers (人大/审计) see that it waits, not an action they may not take.
+        <Badge tone="amber">{t("monitoring.warningState.open")}</Badge>
       ),
       createdAt: formatDateTime(r.warning.createdAt).slice(0, 16),
     },
