@@ -120,6 +120,7 @@ export const en: Messages = {
     welcome: "Hello, {name}",
     noDeadlines: "No fiscal year is open.",
     orgLine: "{org} · {roles}",
+    agency: { title: "Engagements", open: "Open", appraisals: "Ex-ante appraisals to record ({n})", keyEvaluations: "Key evaluations to submit ({n})" },
   },
   users: {
     title: "Users",

@@ -121,6 +121,7 @@ export const zh = {
     welcome: "{name}，您好",
     noDeadlines: "暂无进行中的预算年度。",
     orgLine: "{org} · {roles}",
+    agency: { title: "受托评价任务", open: "前往办理", appraisals: "待完成的事前评估（{n}）", keyEvaluations: "待提交的重点评价（{n}）" },
   },
   users: {
     title: "用户管理",

@@ -95,4 +95,29 @@ export const evaluationSpecs = [
       await shot("03-proposal-confirmed");
     },
   },
+  {
+    name: "evaluator-inbox-shows-its-engagements",
+    async run({ page, base, shot }) {
+      // Finance puts an objective under key evaluation, entrusted to the evaluator's agency.
+      await signInAs(page, base, "admin");
+      await page.goto(`${base}/evaluation/key`);
+      const agency = page.locator("#key-agency");
+      const agencyValue = await agency.locator("option", { hasText: "广东华正绩效评价事务所" }).getAttribute("value");
+      await agency.selectOption(agencyValue);
+      const objective = await page.locator("#key-objective option:checked").innerText();
+      const title = objective.split("（")[0];
+      await page.fill("#key-reason", "按金额选取");
+      await page.getByRole("button", { name: "列入重点评价" }).click();
+      await page.getByText("操作成功").waitFor();
+      await signOut(page);
+
+      // The evaluator's inbox has it, and none of the filer's or reviewer's sections.
+      await signInAs(page, base, "evaluator");
+      const card = page.locator("section[aria-labelledby=inbox-agency]");
+      await card.getByText("待提交的重点评价（1）").waitFor();
+      assert.ok(await card.getByText(title).isVisible(), "the inbox names the objective");
+      assert.equal(await page.locator("section[aria-labelledby=inbox-drafts]").count(), 0, "no filer's section for an evaluator");
+      await shot("01-evaluator-inbox");
+    },
+  },
 ];

@@ -12,6 +12,7 @@ import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { MonitoringInboxSection } from "../monitoring/inbox-section";
 import { EvaluationInbox } from "../evaluation/inbox-card";
+import { AgencyInbox } from "./agency-card";
 
 export const generateMetadata = pageTitle("inbox.title");
 
@@ -68,8 +69,10 @@ export default async function InboxPage() {
         ),
     },
   ];
-  // Each role sees the sections it can act on; a role with none of them still sees the (empty) list.
-  const sections = allSections.some((s) => s.relevant) ? allSections.filter((s) => s.relevant) : allSections;
+  // Each role sees the sections it can act on. An evaluator has its agency's card instead; any
+  // other role with none of them still sees the (empty) list.
+  const isAgency = actor.roles.includes("evaluator");
+  const sections = allSections.some((s) => s.relevant) ? allSections.filter((s) => s.relevant) : isAgency ? [] : allSections;
 
   return (
     <>
@@ -78,6 +81,7 @@ export default async function InboxPage() {
       </PageHeader>
       <div className="grid gap-5 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-5">
+          {isAgency && <AgencyInbox actor={actor} t={t} />}
           <MonitoringInboxSection db={db} actor={actor} t={t} locale={locale} />
           {sections.map((s) => (
             <Card key={s.id} title={<span id={`inbox-${s.id}`}>{s.title}</span>} actions={<Badge tone={s.total > 0 ? "red" : "slate"}>{s.total}</Badge>}>
