@@ -34,30 +34,42 @@ export function canOn(actor: Actor, permission: Permission, target: ObjectPlace)
   );
 }
 
-/**
- * The same rule as a SQL condition, for lists filtered in the database.
- * `orgPath` and `regionPath` are the columns holding the object's owner paths.
- */
-export function scopeWhere(
-  actor: Actor,
-  permission: Permission,
-  cols: { orgPath: AnyColumn; regionPath: AnyColumn },
-): SQL {
+/** The three places a role reaches, as conditions: its own organisation, the organisations under it, its region and below. */
+interface PlaceConditions {
+  ownOrg: () => SQL;
+  underOrg: () => SQL;
+  inRegion: () => SQL;
+}
+
+/** The rule of roleReaches/canOn over the roles that grant the permission, as one SQL condition. */
+function scopeSql(actor: Actor, permission: Permission, place: PlaceConditions): SQL {
   const parts: SQL[] = [];
   for (const role of rolesGranting(actor.roles, permission)) {
     switch (role) {
       case "unit_filer":
       case "evaluator":
-        parts.push(eq(cols.orgPath, actor.orgPath));
+        parts.push(place.ownOrg());
         break;
       case "dept_reviewer":
-        parts.push(ownOrgOnly(permission, role) ? eq(cols.orgPath, actor.orgPath) : like(cols.orgPath, `${actor.orgPath}%`));
+        parts.push(ownOrgOnly(permission, role) ? place.ownOrg() : place.underOrg());
         break;
       default:
-        parts.push(like(cols.regionPath, `${actor.regionPath}%`));
+        parts.push(place.inRegion());
     }
   }
   return parts.length ? (or(...parts) as SQL) : sql`false`;
+}
+
+/**
+ * The same rule as a SQL condition, for lists filtered in the database.
+ * `orgPath` and `regionPath` are the columns holding the object's owner paths.
+ */
+export function scopeWhere(actor: Actor, permission: Permission, cols: { orgPath: AnyColumn; regionPath: AnyColumn }): SQL {
+  return scopeSql(actor, permission, {
+    ownOrg: () => eq(cols.orgPath, actor.orgPath),
+    underOrg: () => like(cols.orgPath, `${actor.orgPath}%`),
+    inRegion: () => like(cols.regionPath, `${actor.regionPath}%`),
+  });
 }
 
 /**
@@ -69,28 +81,10 @@ export function scopeWhere(
  * region id is the owner's (lib/integrity.ts checks it); the org path prefix names the same
  * organisations as `orgPath LIKE …` in scopeWhere.
  */
-export function scopeWhereByIds(
-  actor: Actor,
-  permission: Permission,
-  cols: { ownerOrgId: AnyColumn; regionId: AnyColumn },
-): SQL {
-  const parts: SQL[] = [];
-  for (const role of rolesGranting(actor.roles, permission)) {
-    switch (role) {
-      case "unit_filer":
-      case "evaluator":
-        parts.push(eq(cols.ownerOrgId, actor.orgId));
-        break;
-      case "dept_reviewer":
-        parts.push(
-          ownOrgOnly(permission, role)
-            ? eq(cols.ownerOrgId, actor.orgId)
-            : sql`${cols.ownerOrgId} in (select scope_org.id from ${orgs} scope_org where scope_org.path like ${`${actor.orgPath}%`})`,
-        );
-        break;
-      default:
-        parts.push(sql`${cols.regionId} in (select scope_region.id from ${regions} scope_region where scope_region.path like ${`${actor.regionPath}%`})`);
-    }
-  }
-  return parts.length ? (or(...parts) as SQL) : sql`false`;
+export function scopeWhereByIds(actor: Actor, permission: Permission, cols: { ownerOrgId: AnyColumn; regionId: AnyColumn }): SQL {
+  return scopeSql(actor, permission, {
+    ownOrg: () => eq(cols.ownerOrgId, actor.orgId),
+    underOrg: () => sql`${cols.ownerOrgId} in (select scope_org.id from ${orgs} scope_org where scope_org.path like ${`${actor.orgPath}%`})`,
+    inRegion: () => sql`${cols.regionId} in (select scope_region.id from ${regions} scope_region where scope_region.path like ${`${actor.regionPath}%`})`,
+  });
 }

@@ -22,47 +22,42 @@ export async function AgencyInbox({ actor, t }: { actor: Actor; t: Translate }) 
     <Card title={<span id="inbox-agency">{t("inbox.agency.title")}</span>} actions={<Badge tone={total > 0 ? "red" : "slate"}>{total}</Badge>}>
       <section aria-labelledby="inbox-agency">
         {total === 0 && <p className="py-3 text-center text-slate-500">{t("inbox.empty")}</p>}
-        {appraisals.length > 0 && (
-          <div className="mb-3 last:mb-0">
-            <h3 className="mb-1 flex items-center justify-between gap-2 font-semibold text-slate-700">
-              {t("inbox.agency.appraisals", { n: appraisals.length })}
-              <Link href="/appraisals" className={cls.small}>
-                {t("inbox.agency.open")}
-              </Link>
-            </h3>
-            <ul className="divide-y divide-slate-200">
-              {appraisals.slice(0, 8).map((e) => (
-                <li key={e.id} className="py-1.5">
-                  {e.projectName}
-                  <span className="block text-xs text-slate-500">
-                    {t("inbox.fiscalYear", { year: e.fiscalYear })} · {e.ownerName}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {assigned.length > 0 && (
-          <div className="mb-3 last:mb-0">
-            <h3 className="mb-1 flex items-center justify-between gap-2 font-semibold text-slate-700">
-              {t("inbox.agency.keyEvaluations", { n: assigned.length })}
-              <Link href="/evaluation/key" className={cls.small}>
-                {t("inbox.agency.open")}
-              </Link>
-            </h3>
-            <ul className="divide-y divide-slate-200">
-              {assigned.slice(0, 8).map((k) => (
-                <li key={k.k.id} className="py-1.5">
-                  {k.title}
-                  <span className="block text-xs text-slate-500">
-                    {t("inbox.fiscalYear", { year: k.k.fiscalYear })} · {k.ownerName}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <TaskList
+          heading={t("inbox.agency.appraisals", { n: appraisals.length })}
+          href="/appraisals"
+          open={t("inbox.agency.open")}
+          items={appraisals.map((e) => ({ key: e.id, title: e.projectName, line: `${t("inbox.fiscalYear", { year: e.fiscalYear })} · ${e.ownerName}` }))}
+        />
+        <TaskList
+          heading={t("inbox.agency.keyEvaluations", { n: assigned.length })}
+          href="/evaluation/key"
+          open={t("inbox.agency.open")}
+          items={assigned.map((k) => ({ key: k.k.id, title: k.title, line: `${t("inbox.fiscalYear", { year: k.k.fiscalYear })} · ${k.ownerName}` }))}
+        />
       </section>
     </Card>
+  );
+}
+
+/** One kind of task: its count and a link to where it is done, then the first eight. */
+function TaskList({ heading, href, open, items }: { heading: string; href: string; open: string; items: { key: number; title: string; line: string }[] }) {
+  if (!items.length) return null;
+  return (
+    <div className="mb-3 last:mb-0">
+      <h3 className="mb-1 flex items-center justify-between gap-2 font-semibold text-slate-700">
+        {heading}
+        <Link href={href} className={cls.small}>
+          {open}
+        </Link>
+      </h3>
+      <ul className="divide-y divide-slate-200">
+        {items.slice(0, 8).map((i) => (
+          <li key={i.key} className="py-1.5">
+            {i.title}
+            <span className="block text-xs text-slate-500">{i.line}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
