@@ -24,6 +24,12 @@ const nextConfig: NextConfig = {
   // and import, server only) is a large CommonJS package with optional requires: loaded as is.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs"],
   poweredByHeader: false,
+  // The portal's pages are cached here, and dropped here the moment a disclosure is withdrawn; a
+  // shared cache in front must ask every time (the default would let it serve them for an hour,
+  // and mix the languages, which one address serves by cookie).
+  async headers() {
+    return [{ source: "/portal/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] }];
+  },
   async rewrites() {
     return { beforeFiles: portalRewrites(), afterFiles: [], fallback: [] };
   },

@@ -178,6 +178,7 @@ export const disclosureSpecs = [
       // The landing page is now served whole from the cache, not rendered again.
       const cached = await anon.page.request.get(`${base}/portal`);
       assert.equal(cached.headers()["x-nextjs-cache"], "HIT", "the portal's landing page comes from the cache");
+      assert.equal(cached.headers()["cache-control"], "no-cache", "a shared cache in front must ask again: a withdrawal leaves at once");
 
       // Finance discloses the county school.
       await page.goto(`${base}/login`);
