@@ -118,19 +118,6 @@ async function main() {
     screens.splice(0, screens.length, ...kept);
   }
 
-  // The bare server needs a live session row for the same reviewer.
-  const { rows: sess } = await client.query(
-    `insert into auth_sessions (user_id, expires_at) select id, now() + interval '2 hours' from users where lower(username) = 'reviewer' returning id`,
-  );
-  // "react-server" makes the server-only guard of lib/ modules a no-op, as it is inside Next.
-  const bare = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/bare-server.ts"], {
-    env: { ...process.env, DATABASE_URL: DB, BENCH_SID: sess[0].id, PORT: String(BARE_PORT) },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  children.push(bare);
-  await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
-
   const results: { name: string; path: string; result: LoadResult }[] = [];
   for (const s of screens) {
     const headers: Record<string, string> = s.cookie ? { cookie: s.cookie } : {};
@@ -143,6 +130,18 @@ async function main() {
   }
   let bareResult: LoadResult = { rps: NaN, p50: NaN, p95: NaN, p99: NaN, requests: 0, errors: 0, non2xx: 0 };
   if (!ONLY) {
+    // The bare server needs a live session row for the same reviewer.
+    const { rows: sess } = await client.query(
+      `insert into auth_sessions (user_id, expires_at) select id, now() + interval '2 hours' from users where lower(username) = 'reviewer' returning id`,
+    );
+    // "react-server" makes the server-only guard of lib/ modules a no-op, as it is inside Next.
+    const bare = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/bare-server.ts"], {
+      env: { ...process.env, DATABASE_URL: DB, BENCH_SID: sess[0].id, PORT: String(BARE_PORT) },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
+    children.push(bare);
+    await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
     runLoad(`http://127.0.0.1:${BARE_PORT}/`, {}, 2);
     bareResult = runLoad(`http://127.0.0.1:${BARE_PORT}/`, {});
     results.push({ name: "bare Node + pg, review-queue query (floor)", path: "(bare server)", result: bareResult });

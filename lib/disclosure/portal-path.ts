@@ -8,8 +8,10 @@ import { publicLandingParams, publicListParams } from "./params";
  *
  * Visitors see `/portal`, `/portal/objectives?…` and `/portal/objectives/{id}`, in the language of
  * their `locale` cookie. Those pages are cached whole (HTML and RSC payload, under the disclosure
- * tag), which a page can only be if nothing it reads varies per request: so proxy.ts rewrites each
- * address to one that carries the language and the canonical query in the path:
+ * tag), which a page can only be if nothing it reads varies per request: so each address is
+ * rewritten to one that carries the language and the canonical query in the path — by proxy.ts
+ * (this function) when the address has one of the pages' parameters, and otherwise by the
+ * `rewrites()` of next.config.ts, which say the same for the plain addresses in the router:
  *
  *   /portal?year=2026                  → /portal/zh/home/{query}
  *   /portal/objectives?page=2          → /portal/zh/list/{query}

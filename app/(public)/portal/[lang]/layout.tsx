@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { portalLocale } from "@/lib/disclosure/portal-path";
-import { translator } from "@/lib/i18n";
+import { portalLocale, portalT } from "@/lib/disclosure/portal-path";
 
 type Props = { params: Promise<{ lang: string }> };
 
@@ -13,7 +12,7 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = translator(portalLocale((await params).lang) ?? "zh");
+  const t = portalT((await params).lang);
   return { title: { default: t("disclosure.portal.name"), template: `%s · ${t("disclosure.portal.name")}` } };
 }
 
@@ -25,53 +24,53 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicLayout({ children, params }: Props & { children: ReactNode }) {
   const locale = portalLocale((await params).lang);
   if (!locale) notFound();
-  const t = translator(locale);
+  const t = portalT(locale);
   const other = locale === "zh" ? "en" : "zh";
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
-    <body className="min-h-screen antialiased">
-    <div className="portal flex min-h-screen flex-col bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-1 print-hide">
-        {t("disclosure.portal.skip")}
-      </a>
-      <header className="border-b-4 border-accent bg-white print-hide">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-5 py-3">
-          <div>
-            <Link href="/portal" className={`text-xl font-bold text-accent ${locale === "zh" ? "tracking-[0.15em]" : ""}`}>
-              {t("disclosure.portal.name")}
-            </Link>
-            <p className="text-xs text-slate-600">{t("disclosure.portal.tagline")}</p>
-          </div>
-          <nav aria-label={t("disclosure.portal.nav")} className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
-            <Link href="/portal" className="text-navy underline-offset-4 hover:underline">
-              {t("disclosure.portal.home")}
-            </Link>
-            <Link href="/portal/objectives" className="text-navy underline-offset-4 hover:underline">
-              {t("disclosure.portal.list")}
-            </Link>
-            <a
-              href={`/portal/language?to=${other}`}
-              lang={other === "zh" ? "zh-CN" : "en"}
-              aria-label={`${t("disclosure.portal.languageLabel")}: ${t("disclosure.portal.language")}`}
-              className="text-navy underline-offset-4 hover:underline"
-              data-testid="portal-language"
-            >
-              {t("disclosure.portal.language")}
-            </a>
-            <Link href="/login" className="text-slate-700 underline-offset-4 hover:underline">
-              {t("disclosure.portal.signIn")}
-            </Link>
-          </nav>
+      <body className="min-h-screen antialiased">
+        <div className="portal flex min-h-screen flex-col bg-white">
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-1 print-hide">
+            {t("disclosure.portal.skip")}
+          </a>
+          <header className="border-b-4 border-accent bg-white print-hide">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-5 py-3">
+              <div>
+                <Link href="/portal" className={`text-xl font-bold text-accent ${locale === "zh" ? "tracking-[0.15em]" : ""}`}>
+                  {t("disclosure.portal.name")}
+                </Link>
+                <p className="text-xs text-slate-600">{t("disclosure.portal.tagline")}</p>
+              </div>
+              <nav aria-label={t("disclosure.portal.nav")} className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+                <Link href="/portal" className="text-navy underline-offset-4 hover:underline">
+                  {t("disclosure.portal.home")}
+                </Link>
+                <Link href="/portal/objectives" className="text-navy underline-offset-4 hover:underline">
+                  {t("disclosure.portal.list")}
+                </Link>
+                <a
+                  href={`/portal/language?to=${other}`}
+                  lang={other === "zh" ? "zh-CN" : "en"}
+                  aria-label={`${t("disclosure.portal.languageLabel")}: ${t("disclosure.portal.language")}`}
+                  className="text-navy underline-offset-4 hover:underline"
+                  data-testid="portal-language"
+                >
+                  {t("disclosure.portal.language")}
+                </a>
+                <Link href="/login" className="text-slate-700 underline-offset-4 hover:underline">
+                  {t("disclosure.portal.signIn")}
+                </Link>
+              </nav>
+            </div>
+          </header>
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-5 py-6">
+            {children}
+          </main>
+          <footer className="border-t border-slate-300 bg-slate-50 print-hide">
+            <p className="mx-auto max-w-6xl px-5 py-4 text-xs text-slate-700">{t("disclosure.portal.footer")}</p>
+          </footer>
         </div>
-      </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-5 py-6">
-        {children}
-      </main>
-      <footer className="border-t border-slate-300 bg-slate-50 print-hide">
-        <p className="mx-auto max-w-6xl px-5 py-4 text-xs text-slate-700">{t("disclosure.portal.footer")}</p>
-      </footer>
-    </div>
-    </body>
+      </body>
     </html>
   );
 }

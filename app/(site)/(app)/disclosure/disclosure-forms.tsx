@@ -43,10 +43,11 @@ export function DiscloseForm({
   }
   const submit = () =>
     start(async () => {
-      const bad = new Set(Object.entries(chosen).filter(([, wanText]) => wanToYuan(wanText) === null).map(([id]) => Number(id)));
+      const typed = Object.entries(chosen).map(([id, wanText]) => ({ objectiveId: Number(id), amount: wanToYuan(wanText) }));
+      const bad = new Set(typed.filter((i) => i.amount === null).map((i) => i.objectiveId));
       setInvalid(bad);
       if (bad.size) return;
-      const items = Object.entries(chosen).map(([id, wanText]) => ({ objectiveId: Number(id), amount: wanToYuan(wanText)! }));
+      const items = typed.map((i) => ({ objectiveId: i.objectiveId, amount: i.amount! }));
       const result = await discloseObjectives({ fiscalYear: year, items });
       setState(result);
       if (result.ok) {

@@ -35,7 +35,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function PortalObjective({ params }: Props) {
   const { lang, id } = await params;
-  const [d, t] = [await load(id), portalT(lang)];
+  const d = await load(id);
+  const t = portalT(lang);
   if (!d) notFound();
   return (
     <>
