@@ -2,20 +2,28 @@ import path from "node:path";
 import type { NextConfig } from "next";
 
 /**
- * The public portal's plain addresses go to its cached pages by these rewrites, in the router,
- * at no cost; addresses with a query go through proxy.ts first, which folds the query into the
- * path (lib/disclosure/portal-path.ts). The language is the visitor's `locale` cookie.
+ * The public portal's addresses go to its cached pages by these rewrites, in the router, at no
+ * cost (lib/disclosure/portal-path.ts): a filtered page's parameters are path pairs
+ * (/portal/objectives/year/2026/page/2), the language is the visitor's `locale` cookie. An
+ * address with a query goes through proxy.ts instead. The parameter names are the pages' schemas'
+ * (tests/unit/portal-path.test.ts holds them to it); this file cannot import them.
  */
+const LANDING_KEYS = "regionId|year";
+const LIST_KEYS = "year|regionId|departmentId|category|grade|sort|dir|page|pageSize";
+
 function portalRewrites() {
-  const en = [{ type: "cookie" as const, key: "locale", value: "en" }];
-  return [
-    { source: "/portal", has: en, destination: "/portal/en/home/_" },
-    { source: "/portal", destination: "/portal/zh/home/_" },
-    { source: "/portal/objectives", has: en, destination: "/portal/en/list/_" },
-    { source: "/portal/objectives", destination: "/portal/zh/list/_" },
-    { source: "/portal/objectives/:id(\\d+)", has: en, destination: "/portal/en/objectives/:id" },
-    { source: "/portal/objectives/:id(\\d+)", destination: "/portal/zh/objectives/:id" },
+  const routes: [source: string, destination: string][] = [
+    ["/portal", "home/_"],
+    [`/portal/:key(${LANDING_KEYS})/:rest*`, "home/:key/:rest*"],
+    ["/portal/objectives", "list/_"],
+    [`/portal/objectives/:key(${LIST_KEYS})/:rest*`, "list/:key/:rest*"],
+    ["/portal/objectives/:id(\\d+)", "objectives/:id"],
   ];
+  const en = [{ type: "cookie" as const, key: "locale", value: "en" }];
+  return routes.flatMap(([source, to]) => [
+    { source, has: en, destination: `/portal/en/${to}` },
+    { source, destination: `/portal/zh/${to}` },
+  ]);
 }
 
 const nextConfig: NextConfig = {

@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE } from "@/lib/i18n";
-import { portalRewrite } from "@/lib/disclosure/portal-path";
+import { portalRoute } from "@/lib/disclosure/portal-path";
 
 /**
- * Routing only, never security (every page and action checks the session itself): the public
- * portal's addresses with a query are rewritten to paths that carry the visitor's language and
- * the canonical query, so that each portal page is cached whole (lib/disclosure/portal-path.ts).
- * Addresses without one of the pages' parameters never come here: next.config.ts rewrites them
- * in the router, which costs nothing (this function costs about a millisecond a request).
+ * Routing only, never security (every page and action checks the session itself): a public
+ * portal address written with a query — what the GET filter forms send — is redirected to the
+ * page's path address, which the cache answers without coming here; a keyword search is
+ * rewritten to the rendered search page in the visitor's language (lib/disclosure/portal-path.ts).
+ * Addresses without one of the pages' parameters never come here: this function costs about a
+ * millisecond a request, as much as serving a cached page.
  *
  * The server must be started without `-H`: Next.js gives this function http://localhost:PORT
  * as the request's origin, and takes a rewrite to any origin other than the one it listens on
@@ -15,9 +16,12 @@ import { portalRewrite } from "@/lib/disclosure/portal-path";
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  const target = portalRewrite(pathname, searchParams, request.cookies.get(LOCALE_COOKIE)?.value);
-  if (!target) return NextResponse.next();
-  return NextResponse.rewrite(new URL(target, request.url));
+  const route = portalRoute(pathname, searchParams, request.cookies.get(LOCALE_COOKIE)?.value);
+  if (!route) return NextResponse.next();
+  // 307, not 308: browsers keep a permanent redirect for good, and the schema's defaults may move.
+  // (Next.js writes a Location on its own origin back as a relative one.)
+  if ("redirect" in route) return NextResponse.redirect(new URL(route.redirect, request.url), 307);
+  return NextResponse.rewrite(new URL(route.rewrite, request.url));
 }
 
 /**

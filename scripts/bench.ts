@@ -6,12 +6,13 @@
  *
  * Starts the production build (building it first if there is none) against the database,
  * signs in, and for each main screen runs the load generator (scripts/bench/load.ts, autocannon)
- * as a separate process on 127.0.0.1 for a fixed time. In the same run it measures the two
- * floors: an empty dynamic page of the same app (/floor) and a bare Node HTTP server running the
- * review queue's main query on pg (scripts/bench/bare-server.ts). Prints req/s and p50/p95/p99
- * for each, and each screen's ratio to both floors; writes test-output/bench.json.
+ * as a separate process on 127.0.0.1 for a fixed time. In the same run it measures the floors:
+ * an empty dynamic page of the same app (/floor), the same empty page in the signed-in shell
+ * (/floor/signed-in: the session checked, the navigation rendered) and a bare Node HTTP server
+ * running the review queue's main query on pg (scripts/bench/bare-server.ts). Prints req/s and
+ * p50/p95/p99 for each, and each screen's ratio to the floors; writes test-output/bench.json.
  * Options: --connections 10 --seconds 10 --port 3400 --build (rebuild first)
- *          --only <text>[,<text>…] (only the screens whose name contains one, with the empty page; no floors
+ *          --only <text>[,<text>…] (only the screens whose name contains one, with the two empty pages; no floor
  *          of bare pg, no concurrent submissions — for looking at one screen while working on it)
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -108,13 +109,14 @@ async function main() {
 
   const screens: { name: string; path: string; cookie?: string }[] = [
     { name: "empty page (floor)", path: "/floor" },
+    { name: "signed-in empty page (floor)", path: "/floor/signed-in", cookie: reviewer },
     { name: "finance review queue", path: "/review/finance", cookie: reviewer },
     { name: "declaration page", path: `/objectives/${subjectId}`, cookie: reviewer },
     { name: "indicator-bank search", path: `/indicators?q=${encodeURIComponent("公路")}`, cookie: reviewer },
   ];
   for (const extra of await extraScreens(client, BASE, reviewer)) screens.push(extra);
   if (ONLY) {
-    const kept = screens.filter((s, i) => i === 0 || ONLY.some((part) => s.name.includes(part)));
+    const kept = screens.filter((s, i) => i < 2 || ONLY.some((part) => s.name.includes(part)));
     screens.splice(0, screens.length, ...kept);
   }
 
@@ -150,11 +152,13 @@ async function main() {
   const submit = ONLY ? "(submissions not measured with --only)" : await submitConcurrently(client, BASE, signIn);
 
   const floor = results[0].result.rps;
+  const signedInFloor = results[1].result.rps;
+  const ms = (n: number) => n.toFixed(1);
   const lines = [
-    `| screen | req/s | p50 ms | p95 ms | p99 ms | errors | ÷ empty page | ÷ bare pg |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| screen | req/s | p50 ms | p95 ms | p99 ms | errors | ÷ empty page | ÷ signed-in empty page | ÷ bare pg |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...results.map(({ name, result: r }) =>
-      `| ${name} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${(r.rps / floor).toFixed(2)} | ${(r.rps / bareResult.rps).toFixed(2)} |`,
+      `| ${name} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors + r.non2xx} | ${(r.rps / floor).toFixed(2)} | ${(r.rps / signedInFloor).toFixed(2)} | ${(r.rps / bareResult.rps).toFixed(2)} |`,
     ),
   ];
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${new Date().toISOString()}\n`);

@@ -6,21 +6,28 @@ import { publicLandingParams, publicListParams } from "./params";
 /**
  * The public portal's addresses and the pages that answer them.
  *
- * Visitors see `/portal`, `/portal/objectives?…` and `/portal/objectives/{id}`, in the language of
- * their `locale` cookie. Those pages are cached whole (HTML and RSC payload, under the disclosure
- * tag), which a page can only be if nothing it reads varies per request: so each address is
- * rewritten to one that carries the language and the canonical query in the path — by proxy.ts
- * (this function) when the address has one of the pages' parameters, and otherwise by the
- * `rewrites()` of next.config.ts, which say the same for the plain addresses in the router:
+ * A filtered page has an address of its own, its parameters written in the path as name/value
+ * pairs (the ones the page understands, without their defaults, in the schema's order): one
+ * address — and one cache entry — per distinct page.
  *
- *   /portal?year=2026                  → /portal/zh/home/{query}
- *   /portal/objectives?page=2          → /portal/zh/list/{query}
- *   /portal/objectives?q=公路           → /portal/zh/search?q=公路   (free text: rendered, never cached)
- *   /portal/objectives/123             → /portal/zh/objectives/123
+ *   /portal                                     landing, the province and the newest year
+ *   /portal/regionId/5/year/2026                landing of a region and year
+ *   /portal/objectives                          the list
+ *   /portal/objectives/year/2026/page/2         a filtered list page
+ *   /portal/objectives/123                      one disclosed objective
+ *   /portal/objectives?q=公路&year=2026          a keyword search (free text: rendered, never cached)
  *
- * {query} is the parameters the page understands, parsed, without their defaults, in a fixed
- * order, base64url-encoded ("_" for none): one cache entry per distinct page, however the
- * address was written (`?page=1&year=2026&x=y` and `?year=2026` are the same entry).
+ * The pages are cached whole (HTML and RSC payload, under the disclosure tag), which a page can
+ * only be if nothing it reads varies per request; so the rewrites of next.config.ts send each
+ * address, in the router and at no cost, to an internal path that carries the language of the
+ * visitor's `locale` cookie: /portal/{lang}/home/{pairs}, /portal/{lang}/list/{pairs} ("_" for
+ * none), /portal/{lang}/objectives/{id}.
+ *
+ * The same pages written with a query — what the GET filter forms send, and older links — go
+ * through proxy.ts (`portalRoute`), which redirects them to their path address; only a keyword
+ * search stays a query, rewritten to the rendered search page. The proxy costs about a
+ * millisecond a request, as much as serving the cached page itself: the portal's own links
+ * never need it.
  */
 
 const NONE = "_";
@@ -38,14 +45,53 @@ export function canonicalQuery<S extends z.ZodObject>(schema: S, raw: RawSearchP
   return out.toString();
 }
 
-export function encodeQuerySegment(query: string): string {
-  return query ? Buffer.from(query, "utf8").toString("base64url") : NONE;
+/** A canonical query as path pairs ("year/2026/page/2"), "" for none. */
+function queryToPairs(query: string): string {
+  return [...new URLSearchParams(query)].map(([k, v]) => `${k}/${encodeURIComponent(v)}`).join("/");
 }
 
-/** The path segment back to search parameters; anything that is not one of ours reads as none. */
-export function decodeQuerySegment(segment: string): RawSearchParams {
-  if (!segment || segment === NONE || !/^[A-Za-z0-9_-]+$/.test(segment)) return {};
-  return Object.fromEntries(new URLSearchParams(Buffer.from(segment, "base64url").toString("utf8")));
+/** The internal path's pair segments back to search parameters ("_" is none; a last name without a value is dropped). */
+export function pairsToQuery(segments: readonly string[]): RawSearchParams {
+  const out: Record<string, string> = {};
+  if (segments.length === 1 && segments[0] === NONE) return out;
+  for (let i = 0; i + 1 < segments.length; i += 2) out[decodeSegment(segments[i])] = decodeSegment(segments[i + 1]);
+  return out;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // malformed escapes: read as written (the schema then drops the value)
+  }
+}
+
+const BASE = { home: "/portal", list: "/portal/objectives" } as const;
+const SCHEMA = { home: publicLandingParams, list: publicListParams } as const;
+export type PortalPage = keyof typeof BASE;
+
+/**
+ * The visitor's address of a landing or list page with these parameters, written one way. A
+ * list page with a keyword is a search: its address keeps the query.
+ */
+export function portalHref(page: PortalPage, raw: RawSearchParams): string {
+  const query = canonicalQuery(SCHEMA[page], raw);
+  if (page === "list" && new URLSearchParams(query).has("q")) return `${BASE.list}?${query}`;
+  const pairs = queryToPairs(query);
+  return pairs ? `${BASE[page]}/${pairs}` : BASE[page];
+}
+
+/**
+ * The parameters of an internal path's pair segments, or — when the segments are not the page's
+ * one way of writing them (a default written out, names out of order, an unknown name) — the
+ * visitor's address to redirect to, so that each page is cached once.
+ */
+export function readPairs(page: PortalPage, segments: readonly string[]): { raw: RawSearchParams } | { redirect: string } {
+  const raw = pairsToQuery(segments);
+  if (page === "list") delete raw.q; // a keyword is never in the path (it is never cached)
+  const canonical = queryToPairs(canonicalQuery(SCHEMA[page], raw)) || NONE;
+  if (canonical !== segments.map((s) => encodeURIComponent(decodeSegment(s))).join("/")) return { redirect: portalHref(page, raw) };
+  return { raw };
 }
 
 /** The language the rewritten path names; anything else is not a portal page. */
@@ -62,21 +108,17 @@ export function portalT(lang: string): Translate {
 }
 
 /**
- * Where proxy.ts sends a visitor's portal address, or null to leave it alone (exports, the
- * language switch, key-evaluation reports and the internal paths themselves).
+ * What proxy.ts does with a portal address that has a query: a landing or list page goes to its
+ * path address (redirect); a keyword search to the rendered search page in the visitor's
+ * language (rewrite); anything else — exports, the language switch — is left alone (null).
  */
-export function portalRewrite(pathname: string, search: URLSearchParams, cookieLocale: string | undefined): string | null {
-  const lang: Locale = isLocale(cookieLocale) ? cookieLocale : "zh";
+export function portalRoute(pathname: string, search: URLSearchParams, cookieLocale: string | undefined): { redirect: string } | { rewrite: string } | null {
   const raw = Object.fromEntries(search);
   const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
-  if (path === "/portal") return `/portal/${lang}/home/${encodeQuerySegment(canonicalQuery(publicLandingParams, raw))}`;
-  if (path === "/portal/objectives") {
-    const query = canonicalQuery(publicListParams, raw);
-    // A keyword is free text: caching every visitor's words would have no bound. Rendered each time.
-    if (new URLSearchParams(query).has("q")) return `/portal/${lang}/search?${query}`;
-    return `/portal/${lang}/list/${encodeQuerySegment(query)}`;
-  }
-  const detail = /^\/portal\/objectives\/([^/]+)$/.exec(path);
-  if (detail && detail[1] !== "export") return `/portal/${lang}/objectives/${detail[1]}`;
-  return null;
+  const page: PortalPage | null = path === BASE.home ? "home" : path === BASE.list ? "list" : null;
+  if (!page) return null;
+  const href = portalHref(page, raw);
+  if (!href.includes("?")) return { redirect: href };
+  const lang: Locale = isLocale(cookieLocale) ? cookieLocale : "zh";
+  return { rewrite: `/portal/${lang}/search${href.slice(href.indexOf("?"))}` };
 }

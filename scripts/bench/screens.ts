@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { portalHref } from "@/lib/disclosure/portal-path";
 
 /**
  * The screens of the later stages, each found in the generated data: finance's monitoring
@@ -13,9 +14,9 @@ export async function extraScreens(client: pg.Client, _base: string, reviewerCoo
   const screens: { name: string; path: string; cookie?: string }[] = [{ name: "monitoring warnings table", path: "/warnings", cookie: reviewerCookie }];
   screens.push({ name: "public landing page (cached)", path: "/portal" }, { name: "public list (cached)", path: "/portal/objectives" });
   if (rows[0]) {
-    // A filtered page: its address has a query, so proxy.ts rewrites it before the cache answers.
-    const query = new URLSearchParams({ year: String(rows[0].fiscal_year), regionId: String(rows[0].region_id), page: "2" });
-    screens.push({ name: "public list, filtered (cached, via proxy)", path: `/portal/objectives?${query}` });
+    // A filtered page at the address the portal's own links and filter forms lead to.
+    const filtered = portalHref("list", { year: String(rows[0].fiscal_year), regionId: String(rows[0].region_id), page: "2" });
+    screens.push({ name: "public list, filtered (cached)", path: filtered });
     screens.push({ name: "public objective page (cached)", path: `/portal/objectives/${rows[0].id}` });
   }
   return screens;

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { ReactNode } from "react";
+import { OptionsSelect } from "./options-select";
 
 /** A GET form control's label and field, stacked (the portal's forms work without JavaScript). */
 export function Labeled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -13,9 +14,37 @@ export function Labeled({ id, label, children }: { id: string; label: string; ch
   );
 }
 
-export const field = "h-9 rounded-sm border border-slate-500 bg-white px-2 text-sm text-slate-900 focus:outline-none focus:ring-2 focus:ring-navy/40";
+export const field = "portal-field";
+
+/** A labelled select of a GET filter form; `all` adds a first "all" option with an empty value. */
+export function LabeledSelect({
+  id,
+  label,
+  name,
+  defaultValue,
+  all,
+  options,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  defaultValue: string | number | undefined;
+  all?: string;
+  options: readonly (readonly [string | number, string])[];
+}) {
+  return (
+    <Labeled id={id} label={label}>
+      <OptionsSelect id={id} name={name} defaultValue={defaultValue} className={field} options={all ? [["", all], ...options] : options} />
+    </Labeled>
+  );
+}
 export const submit = "h-9 rounded-sm border border-accent bg-accent px-4 text-sm font-medium text-white hover:bg-accent-dark";
-export const linkCls = "text-navy underline underline-offset-4 hover:text-accent";
+export const linkCls = "portal-link";
+
+/** A region's option label: its name indented by its depth below the province. */
+export function regionOption(r: { id: number; path: string; name: string }): readonly [number, string] {
+  return [r.id, "\u3000".repeat(Math.max(0, r.path.split("/").filter(Boolean).length - 1)) + r.name];
+}
 
 /**
  * A bar chart that is also a table: each row's label, its figures, and a bar whose length is its
@@ -31,36 +60,31 @@ export function BarTable({
   rows: { key: string; label: ReactNode; count: number; amount: string; amountText: string }[];
 }) {
   const top = rows.reduce((m, r) => Decimal.max(m, new Decimal(r.amount)), new Decimal(0));
+  // Cell styles are in globals.css (.bar-table): written once there, not on every row of a cached page.
   return (
-    <table className="w-full border-collapse text-sm">
-      <caption className="mb-2 text-left text-base font-semibold text-slate-900">{caption}</caption>
+    <table className="bar-table">
+      <caption>{caption}</caption>
       <thead>
-        <tr className="border-b border-slate-400 text-left">
-          <th scope="col" className="py-1.5 pr-3 font-semibold">
-            {head[0]}
-          </th>
-          <th scope="col" className="w-16 py-1.5 pr-3 text-right font-semibold">
+        <tr>
+          <th scope="col">{head[0]}</th>
+          <th scope="col" className="num">
             {head[1]}
           </th>
-          <th scope="col" className="py-1.5 font-semibold">
-            {head[2]}
-          </th>
+          <th scope="col">{head[2]}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => {
           const pct = top.gt(0) ? new Decimal(r.amount).div(top).times(100).toDecimalPlaces(1).toNumber() : 0;
           return (
-            <tr key={r.key} className="border-b border-slate-200">
-              <th scope="row" className="py-2 pr-3 text-left font-normal">
-                {r.label}
-              </th>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.count}</td>
-              <td className="py-2">
-                <div className="flex items-center gap-2">
-                  <span className="w-28 shrink-0 text-right tabular-nums">{r.amountText}</span>
-                  <span aria-hidden="true" className="block min-w-16 flex-1">
-                    <span className="block h-3 rounded-sm bg-accent print:border print:border-slate-800" style={{ width: `${Math.max(pct, 1)}%` }} />
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{r.count}</td>
+              <td>
+                <div>
+                  <span className="num">{r.amountText}</span>
+                  <span aria-hidden="true">
+                    <span style={{ width: `${Math.max(pct, 1)}%` }} />
                   </span>
                 </div>
               </td>

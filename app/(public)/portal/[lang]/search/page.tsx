@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { RawSearchParams } from "@/lib/admin/params";
 import { type PortalPageProps, portalT } from "@/lib/disclosure/portal-path";
-import { PortalListView } from "../list/[q]/list-view";
+import { PortalListView } from "../list-view";
 
 // Free text: rendered for each request, never cached.
 export const dynamic = "force-dynamic";

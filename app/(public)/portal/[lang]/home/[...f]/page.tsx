@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { parseSearchParams } from "@/lib/admin/params";
 import { cachedFigures, cachedRegions, cachedYears } from "@/lib/disclosure/cached";
 import { publicLandingParams } from "@/lib/disclosure/params";
-import { decodeQuerySegment, type PortalPageProps, portalT } from "@/lib/disclosure/portal-path";
+import { type PortalPageProps, portalHref, portalT, readPairs } from "@/lib/disclosure/portal-path";
 import { pickRegion } from "@/lib/disclosure/public";
 import { wan } from "@/lib/project/money";
-import { BarTable, field, Labeled, linkCls, submit } from "../../_parts";
+import { BarTable, LabeledSelect, linkCls, regionOption, submit } from "../../_parts";
 
 // Cached whole, kept until a disclosure changes (the hour is a safety net); built on first request.
 export const revalidate = 3600;
@@ -14,43 +15,28 @@ export function generateStaticParams() {
 }
 
 /**
- * The portal's landing page (/portal?regionId=…&year=…, rewritten by proxy.ts): the figures of a
+ * The portal's landing page (/portal/regionId/5/year/2026, rewritten by next.config.ts): the figures of a
  * region (and the regions below it) for a year. Cached whole until a disclosure changes.
  */
-export default async function PortalHome({ params }: PortalPageProps<{ q: string }>) {
-  const { lang, q } = await params;
-  const p = parseSearchParams(publicLandingParams, decodeQuerySegment(q));
+export default async function PortalHome({ params }: PortalPageProps<{ f: string[] }>) {
+  const { lang, f } = await params;
+  const read = readPairs("home", f);
+  if ("redirect" in read) redirect(read.redirect);
+  const p = parseSearchParams(publicLandingParams, read.raw);
   const [t, regions, years] = await Promise.all([portalT(lang), cachedRegions(), cachedYears()]);
   const region = pickRegion(regions, p.regionId);
   const year = p.year ?? years[0] ?? new Date().getFullYear();
   const figures = region ? await cachedFigures(region.path, year) : null;
   const listHref = (extra: Record<string, string | number> = {}) =>
-    `/portal/objectives?${new URLSearchParams({ year: String(year), ...(region ? { regionId: String(region.id) } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) })}`;
+    portalHref("list", { year: String(year), ...(region ? { regionId: String(region.id) } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
   const yearOptions = years.includes(year) ? years : [year, ...years];
 
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold text-slate-900">{t("disclosure.landing.title", { region: region?.name ?? "", year })}</h1>
       <form method="get" action="/portal" className="mb-6 flex flex-wrap items-end gap-3 rounded-sm border border-slate-300 bg-slate-50 p-4 print-hide" aria-label={t("disclosure.landing.choose")}>
-        <Labeled id="landing-region" label={t("disclosure.landing.region")}>
-          <select id="landing-region" name="regionId" defaultValue={region?.id} className={field}>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {"\u3000".repeat(Math.max(0, r.path.split("/").filter(Boolean).length - 1))}
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </Labeled>
-        <Labeled id="landing-year" label={t("disclosure.landing.year")}>
-          <select id="landing-year" name="year" defaultValue={year} className={field}>
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </Labeled>
+        <LabeledSelect id="landing-region" label={t("disclosure.landing.region")} name="regionId" defaultValue={region?.id} options={regions.map(regionOption)} />
+        <LabeledSelect id="landing-year" label={t("disclosure.landing.year")} name="year" defaultValue={year} options={yearOptions.map((y) => [y, String(y)] as const)} />
         <button type="submit" className={submit}>
           {t("disclosure.landing.show")}
         </button>
