@@ -32,7 +32,11 @@ export const evaluationSpecs = [
       await page.getByRole("navigation").first().getByRole("link", { name: "绩效自评" }).click();
       await page.waitForURL(/\/evaluation/);
       await openTrunkRoad(page, base);
-      await page.getByLabel("实际支出（元）").fill("470000000.00");
+      // Amounts are typed in 万元, as on every screen: 47,000 万元 is 470,000,000 元.
+      await page.getByLabel("实际支出（万元）").fill("四万七");
+      await page.getByRole("button", { name: "保存并计分" }).click();
+      await page.getByText("请填写金额（万元），最多六位小数").waitFor();
+      await page.getByLabel("实际支出（万元）").fill("47000");
       await page.getByLabel("公路建设工程量完成率 实际完成值").fill("96");
       await page.getByRole("button", { name: "保存并计分" }).click();
       await page.getByText("自评已保存").waitFor();

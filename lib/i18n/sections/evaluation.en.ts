@@ -24,6 +24,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     status: { draft: "Draft", active: "Active", retired: "Retired" },
   },
   errors: {
+    amountWan: "Enter an amount in 10k yuan, six decimals at most",
     actualNotNumber: "Enter a number (a % sign is allowed)",
     score: "A score from 0 to 100, two decimals at most",
     percent: "Enter a percentage from 0 to 100",
@@ -50,8 +51,8 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     objective: "Objective",
     owner: "Unit",
     fiscalYear: "Year",
-    budget: "Adjusted budget (yuan)",
-    executed: "Executed (yuan)",
+    budget: "Adjusted budget (10k yuan)",
+    executed: "Executed (10k yuan)",
     executionRate: "Execution rate",
     executionExplanation: "Why execution is low",
     summary: "Summary",

@@ -21,6 +21,7 @@ export const evaluationZh = {
     status: { draft: "草稿", active: "启用", retired: "停用" },
   },
   errors: {
+    amountWan: "请填写金额（万元），最多六位小数",
     actualNotNumber: "请填写数值（可带 %）",
     score: "请填写 0–100 之间的分数，最多两位小数",
     percent: "请填写 0–100 之间的百分比",
@@ -47,8 +48,8 @@ export const evaluationZh = {
     objective: "绩效目标",
     owner: "单位",
     fiscalYear: "年度",
-    budget: "调整后预算（元）",
-    executed: "实际支出（元）",
+    budget: "调整后预算（万元）",
+    executed: "实际支出（万元）",
     executionRate: "预算执行率",
     executionExplanation: "执行率偏低原因说明",
     summary: "自评总结",

@@ -8,8 +8,8 @@ import { loadSelfEvaluation } from "@/lib/evaluation/load";
 import { evidenceOf, selfEvaluationDetail } from "@/lib/evaluation/queries";
 import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { actualsOf, indicatorsOf } from "@/lib/evaluation/self-evaluation";
-import { formatMoney } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
+import { wan } from "@/lib/project/money";
 import { availableSelfEvaluationEvents } from "@/lib/workflow/self-evaluation";
 import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge, SelfEvaluationStateBadge } from "../badges";
@@ -88,11 +88,11 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
           </div>
           <div>
             <dt className="text-slate-500">{t("evaluation.fields.budget")}</dt>
-            <dd className="tabular-nums">{formatMoney(se.budgetAmount)}</dd>
+            <dd className="tabular-nums">{wan(se.budgetAmount)}</dd>
           </div>
           <div>
             <dt className="text-slate-500">{t("evaluation.fields.executed")}</dt>
-            <dd className="tabular-nums">{formatMoney(se.executedAmount)}</dd>
+            <dd className="tabular-nums">{wan(se.executedAmount)}</dd>
           </div>
           {se.returnReason && (
             <div className="col-span-2">

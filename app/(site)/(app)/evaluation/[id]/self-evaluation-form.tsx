@@ -4,6 +4,7 @@ import type { Comparison, IndicatorLevel1 } from "@/db/schema/enums";
 import { saveSelfEvaluationAction } from "@/lib/actions/evaluation/save-self-evaluation";
 import { submitSelfEvaluation } from "@/lib/actions/evaluation/submit-self-evaluation";
 import { QUALITATIVE_BANDS, type QualitativeBand } from "@/lib/evaluation/rules";
+import { wanToYuan, yuanToWanInput } from "@/lib/project/money";
 import type { ActualRow } from "@/lib/validation/evaluation";
 import { Field, FieldErrors } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
@@ -35,7 +36,8 @@ export function SelfEvaluationForm(props: {
   actuals: ActualRow[];
 }) {
   const t = useT();
-  const [executed, setExecuted] = useState(props.executedAmount);
+  // Typed in 万元 like every amount on screen; the action takes 元.
+  const [executed, setExecuted] = useState(() => (props.executedAmount ? yuanToWanInput(props.executedAmount) : ""));
   const [explanation, setExplanation] = useState(props.executionExplanation);
   const [summary, setSummary] = useState(props.summary);
   const [rows, setRows] = useState<ActualRow[]>(() =>
@@ -48,7 +50,7 @@ export function SelfEvaluationForm(props: {
   const payload = () => ({
     selfEvaluationId: props.selfEvaluationId,
     version: props.version,
-    executedAmount: executed,
+    executedAmount: wanToYuan(executed) ?? executed,
     executionExplanation: explanation,
     summary,
     actuals: rows.map((r) => ({ ...r, actual: r.actual || null, percent: r.percent || null, deviation: r.deviation || null, band: r.band || null })),
@@ -59,6 +61,10 @@ export function SelfEvaluationForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         submit.setState(null);
+        if (!wanToYuan(executed)) {
+          save.setState({ ok: false, code: "invalid_input", message: t("errors.invalid_input"), fieldErrors: { executedAmount: [t("evaluation.errors.amountWan")] } });
+          return;
+        }
         save.run(payload());
       }}
       className="space-y-4"
