@@ -53,6 +53,15 @@ const renderCell: ColumnDef<DataRow>["cell"] = (info) => info.getValue() as Reac
 const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
 
 /**
+ * A cell's own classes: its alignment (left is the default) and the column's. The rest — borders,
+ * padding, striping — is `.data-table` in globals.css, written once rather than on every cell.
+ */
+function cellClass(meta: DataColumn): string | undefined {
+  const align = meta.align && meta.align !== "left" ? ALIGN[meta.align] : "";
+  return [align, meta.className].filter(Boolean).join(" ") || undefined;
+}
+
+/**
  * THE table of the system: @tanstack/react-table in manual mode. It never sorts, filters or
  * pages by itself; it turns header clicks and paging into URL changes, and the server
  * component re-queries the database and hands it the new rows.
@@ -110,11 +119,11 @@ export function DataTable({ columns, rows, caption, paging, sort, emptyText }: D
   return (
     <div className={pending ? "opacity-60 transition-opacity" : undefined} aria-busy={pending || undefined}>
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse border border-slate-400 bg-white text-sm">
+        <table className="data-table">
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} className="bg-slate-100">
+              <tr key={group.id}>
                 {group.headers.map((header) => {
                   const meta = header.column.columnDef.meta as DataColumn;
                   const dir = header.column.getIsSorted();
@@ -124,7 +133,7 @@ export function DataTable({ columns, rows, caption, paging, sort, emptyText }: D
                       key={header.id}
                       scope="col"
                       aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
-                      className={`whitespace-nowrap border border-slate-300 px-3 py-2 font-semibold text-slate-800 ${ALIGN[meta.align ?? "left"]}`}
+                      className={ALIGN[meta.align ?? "left"]}
                     >
                       {header.column.getCanSort() ? (
                         <button
@@ -149,11 +158,11 @@ export function DataTable({ columns, rows, caption, paging, sort, emptyText }: D
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={`align-top even:bg-slate-50/60 hover:bg-amber-50/40 ${row.original.muted ? "text-slate-400" : ""}`}>
+              <tr key={row.id} className={row.original.muted ? "text-slate-400" : undefined}>
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta as DataColumn;
                   return (
-                    <td key={cell.id} className={`border border-slate-200 px-3 py-2 ${ALIGN[meta.align ?? "left"]} ${meta.className ?? ""}`}>
+                    <td key={cell.id} className={cellClass(meta)}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   );
@@ -162,7 +171,7 @@ export function DataTable({ columns, rows, caption, paging, sort, emptyText }: D
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="border border-slate-200 px-3 py-8 text-center text-slate-500">
+                <td colSpan={columns.length} className="py-8 text-center text-slate-500">
                   {emptyText ?? t("common.noData")}
                 </td>
               </tr>

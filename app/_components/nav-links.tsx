@@ -23,7 +23,7 @@ function runs(items: NavLink[]): { group?: string; items: NavLink[] }[] {
 
 /**
  * The left navigation's links, under the heading of their stage when the list is long; the one
- * for the current page is marked (aria-current).
+ * for the current page is marked (aria-current, which `.nav-link` in globals.css styles).
  */
 export function NavLinks({ items }: { items: NavLink[] }) {
   const pathname = usePathname();
@@ -35,11 +35,7 @@ export function NavLinks({ items }: { items: NavLink[] }) {
         <Link
           href={item.href}
           aria-current={current ? "page" : undefined}
-          className={
-            "block border-l-4 px-4 " +
-            (item.group ? "py-1.5 " : "py-2.5 ") +
-            (current ? "border-accent bg-accent-soft font-semibold text-accent" : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900")
-          }
+          className="nav-link"
         >
           {item.label}
         </Link>
@@ -54,7 +50,7 @@ export function NavLinks({ items }: { items: NavLink[] }) {
             <span id={`nav-group-${i}`} className="block px-4 pb-1 text-xs font-semibold tracking-wide text-slate-600">
               {run.group}
             </span>
-            <ul aria-labelledby={`nav-group-${i}`} className="space-y-0.5">
+            <ul aria-labelledby={`nav-group-${i}`} className="nav-group space-y-0.5">
               {run.items.map(link)}
             </ul>
           </li>

@@ -46,16 +46,9 @@ export function Card({ title, children, className, actions }: { title?: ReactNod
   );
 }
 
-const BADGE = {
-  green: "border-emerald-300 bg-emerald-50 text-emerald-800",
-  red: "border-red-300 bg-red-50 text-red-800",
-  slate: "border-slate-300 bg-slate-50 text-slate-700",
-  navy: "border-blue-200 bg-blue-50 text-navy",
-  amber: "border-amber-300 bg-amber-50 text-amber-800",
-};
-
-export function Badge({ tone = "slate", children }: { tone?: keyof typeof BADGE; children: ReactNode }) {
-  return <span className={`inline-block whitespace-nowrap rounded-sm border px-1.5 py-px text-xs ${BADGE[tone]}`}>{children}</span>;
+/** A state or mark in a table cell. Its styles are `.badge` in globals.css: written once, not on every row. */
+export function Badge({ tone = "slate", children }: { tone?: "green" | "red" | "slate" | "navy" | "amber"; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
 /** A `<details>` whose summary looks like a button: the small inline forms of tables and pages. */
