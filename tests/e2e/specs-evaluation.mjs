@@ -95,7 +95,8 @@ export const evaluationSpecs = [
       await row.getByText("优先保障").waitFor();
       await row.getByRole("button", { name: "确认" }).click();
       await row.getByText("已确认").waitFor();
-      await row.getByText("500,000,000.00").first().waitFor();
+      // In 万元, as on every screen: 500,000,000 元.
+      await row.getByText("50,000.00").first().waitFor();
       await shot("03-proposal-confirmed");
     },
   },

@@ -67,7 +67,7 @@ export const monitoringEn: Widen<typeof monitoringZh> = {
   rule: "Rule",
   ruleLabel: { execution: "Execution progress", target: "Target risk", idle: "Idle money" },
   why: {
-    execution: "Execution rate {rate}% ÷ time progress {tp}% × 100 = index {index} (red below {red}, yellow below {yellow}); executed {executed} of a budget of {budget} yuan.",
+    execution: "Execution rate {rate}% ÷ time progress {tp}% × 100 = index {index} (red below {red}, yellow below {yellow}); executed {executed} of a budget of {budget} (10k yuan).",
     target: "Indicator “{indicator}” reported as “{judgement}”.",
     idle: "All {n} targets will be met but the execution index is only {index} ({light}): consider reclaiming or re-allocating the funds.",
   },

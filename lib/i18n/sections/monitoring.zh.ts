@@ -65,7 +65,7 @@ export const monitoringZh = {
   rule: "预警规则",
   ruleLabel: { execution: "预算执行进度预警", target: "绩效目标偏离预警", idle: "资金闲置预警" },
   why: {
-    execution: "执行率 {rate}% ÷ 时间进度 {tp}% × 100 = 执行进度指数 {index}（红灯线 {red}，黄灯线 {yellow}）；执行数 {executed} 元 / 预算 {budget} 元。",
+    execution: "执行率 {rate}% ÷ 时间进度 {tp}% × 100 = 执行进度指数 {index}（红灯线 {red}，黄灯线 {yellow}）；执行数 {executed} 万元 / 预算 {budget} 万元。",
     target: "指标“{indicator}”填报为“{judgement}”。",
     idle: "全部 {n} 项指标已能完成，但执行进度指数仅 {index}（{light}）：建议研究收回或调剂资金。",
   },

@@ -1,6 +1,6 @@
 import type { Light, monitoringWarnings } from "@/db/schema";
 import type { Translate } from "@/lib/i18n";
-import { formatMoney } from "@/lib/format";
+import { wan } from "@/lib/project/money";
 import { Badge } from "@/app/_components/ui";
 
 const TONE = { green: "green", yellow: "amber", red: "red" } as const;
@@ -29,8 +29,8 @@ export function warningText(w: Warning, t: Translate): string {
         index: s("index"),
         red: s("red"),
         yellow: s("yellow"),
-        executed: formatMoney(s("executed")),
-        budget: formatMoney(s("budget")),
+        executed: f.executed == null ? "—" : wan(s("executed")),
+        budget: f.budget == null ? "—" : wan(s("budget")),
       });
     case "target": {
       const j = s("judgement") as "met" | "probably" | "not_met";

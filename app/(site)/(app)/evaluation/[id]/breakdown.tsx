@@ -1,5 +1,5 @@
 import type { ScoreResult } from "@/lib/evaluation/scoring";
-import { formatMoney } from "@/lib/format";
+import { wan } from "@/lib/project/money";
 import type { Translate } from "@/lib/i18n";
 import type { ActualRow } from "@/lib/validation/evaluation";
 import { GradeBadge } from "../badges";
@@ -30,8 +30,8 @@ export function Breakdown({ result, t, actuals }: { result: ScoreResult; t: Tran
           <tr className="border-b border-slate-200 font-medium">
             <th scope="row" className="px-2 py-1.5 text-left">{t("evaluation.level1.execution")}</th>
             <td className="px-2 py-1.5 text-center">—</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{formatMoney(result.execution.budget)}</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{formatMoney(result.execution.executed)}（{result.execution.rate}%）</td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{t("evaluation.amountWan", { amount: wan(result.execution.budget) })}</td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{t("evaluation.amountWan", { amount: wan(result.execution.executed) })}（{result.execution.rate}%）</td>
             <td className="px-2 py-1.5 text-right tabular-nums">{result.execution.points}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">{result.execution.score}</td>
             <td className="px-2 py-1.5">

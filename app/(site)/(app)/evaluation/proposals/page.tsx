@@ -2,10 +2,10 @@ import { PAGE_SIZES, parseSearchParams, type RawSearchParams } from "@/lib/admin
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { listProposals, proposalListParams } from "@/lib/evaluation/queries";
-import { formatMoney } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { listYearOptions } from "@/lib/project/queries";
+import { wan } from "@/lib/project/money";
 import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data-table";
 import { FilterBar } from "@/app/_components/filter-bar";
 import { Badge, Card, PageHeader } from "@/app/_components/ui";
@@ -53,14 +53,14 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           )}
         </span>
       ),
-      requested: formatMoney(p.requestedAmount),
-      proposed: formatMoney(p.proposedAmount),
+      requested: wan(p.requestedAmount),
+      proposed: wan(p.proposedAmount),
       decision:
         p.status === "proposed" ? (
           <DecideProposal proposalId={p.id} version={p.version} grade={p.grade} />
         ) : (
           <span>
-            <Badge tone={p.status === "confirmed" ? "green" : "navy"}>{t(`evaluation.proposal.statusLabel.${p.status}`)}</Badge> {formatMoney(p.confirmedAmount ?? "0")}
+            <Badge tone={p.status === "confirmed" ? "green" : "navy"}>{t(`evaluation.proposal.statusLabel.${p.status}`)}</Badge> {wan(p.confirmedAmount ?? "0")}
             {p.overrideReason && <span className="block text-xs text-slate-600">{p.overrideReason}</span>}
             {p.exceptionReason && <span className="block text-xs text-amber-800">{p.exceptionReason}</span>}
           </span>

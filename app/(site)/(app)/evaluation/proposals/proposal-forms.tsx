@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Grade } from "@/db/schema/enums";
 import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
 import { generateBudgetProposals } from "@/lib/actions/evaluation/generate-budget-proposals";
+import { wanToYuan } from "@/lib/project/money";
 import { Field, FieldErrors } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
 import { cls } from "@/app/_components/ui";
@@ -32,8 +33,17 @@ export function DecideProposal({ proposalId, version, grade }: { proposalId: num
   const [reason, setReason] = useState("");
   const [exception, setException] = useState("");
   const [withdraw, setWithdraw] = useState(false);
-  const { state, pending, errors, run } = useActionCall(decideBudgetProposal);
+  const { state, setState, pending, errors, run } = useActionCall(decideBudgetProposal);
   const base = { proposalId, version, reason, exceptionReason: exception, withdraw };
+  // The amount is typed in 万元 like every amount on screen; the action takes 元 (empty: the server says it is needed).
+  function override() {
+    const yuan = amount.trim() ? wanToYuan(amount) : "";
+    if (yuan === null) {
+      setState({ ok: false, code: "invalid_input", message: t("errors.invalid_input"), fieldErrors: { amount: [t("evaluation.errors.amountWan")] } });
+      return;
+    }
+    run({ ...base, decision: "override", amount: yuan });
+  }
   return (
     <div className="space-y-2">
       <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
@@ -53,7 +63,7 @@ export function DecideProposal({ proposalId, version, grade }: { proposalId: num
         <button type="button" className={cls.primary} disabled={pending} onClick={() => run({ ...base, decision: "confirm", amount: null })}>
           {t("evaluation.proposal.confirm")}
         </button>
-        <button type="button" className={cls.button} disabled={pending} onClick={() => run({ ...base, decision: "override", amount })}>
+        <button type="button" className={cls.button} disabled={pending} onClick={override}>
           {t("evaluation.proposal.override")}
         </button>
       </div>
