@@ -101,16 +101,16 @@ export const evaluationSpecs = [
     },
   },
   {
-    name: "evaluator-inbox-shows-its-engagements",
+    name: "key-evaluation-from-engagement-to-portal",
     async run({ page, base, shot }) {
-      // Finance puts an objective under key evaluation, entrusted to the evaluator's agency.
+      // Finance puts the disclosed road under key evaluation, entrusted to the evaluator's agency.
+      const title = "普通国省道路面养护工程";
       await signInAs(page, base, "admin");
       await page.goto(`${base}/evaluation/key`);
       const agency = page.locator("#key-agency");
-      const agencyValue = await agency.locator("option", { hasText: "广东华正绩效评价事务所" }).getAttribute("value");
-      await agency.selectOption(agencyValue);
-      const objective = await page.locator("#key-objective option:checked").innerText();
-      const title = objective.split("（")[0];
+      await agency.selectOption(await agency.locator("option", { hasText: "广东华正绩效评价事务所" }).getAttribute("value"));
+      const objective = page.locator("#key-objective");
+      await objective.selectOption(await objective.locator("option", { hasText: title }).getAttribute("value"));
       await page.fill("#key-reason", "按金额选取");
       await page.getByRole("button", { name: "列入重点评价" }).click();
       await page.getByText("操作成功").waitFor();
@@ -123,6 +123,51 @@ export const evaluationSpecs = [
       assert.ok(await card.getByText(title).isVisible(), "the inbox names the objective");
       assert.equal(await page.locator("section[aria-labelledby=inbox-drafts]").count(), 0, "no filer's section for an evaluator");
       await shot("01-evaluator-inbox");
+
+      // The evaluator attaches the report, scores the four dimensions (决策 20, 过程 20, 产出 30, 效益 30) and submits.
+      await page.goto(`${base}/evaluation/key`);
+      const section = page.getByRole("region", { name: title });
+      await section.locator("input[type=file]").setInputFiles({ name: "路面养护绩效评价报告.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n") });
+      await section.getByRole("button", { name: "上传评价报告" }).click();
+      await section.getByRole("link", { name: "路面养护绩效评价报告.pdf" }).waitFor();
+      const scores = { decision: ["18", "立项程序完整"], process: ["17", "资金拨付滞后两个月"], output: ["27", "完成养护里程1180公里"], benefit: ["26", "优良路率84.6%"] };
+      for (const [d, [score, evidence]] of Object.entries(scores)) {
+        await section.locator(`[id$="-${d}"]`).fill(score);
+        await section.locator(`[id$="-${d}-evidence"]`).fill(evidence);
+      }
+      await section.locator('[id$="-findings"]').fill("部分路段养护资金拨付滞后。");
+      await section.locator('[id$="-recs"]').fill("建立按月拨付机制。");
+      await section.getByRole("button", { name: "提交评价结果" }).click();
+      await section.getByText("待财政审核").waitFor();
+      await section.getByText("88.00").first().waitFor();
+      await shot("02-evaluator-submitted");
+      await signOut(page);
+
+      // Finance accepts it and discloses it from the disclosure desk.
+      await signInAs(page, base, "admin");
+      await page.goto(`${base}/evaluation/key`);
+      await page.getByRole("region", { name: title }).getByRole("button", { name: "审核通过" }).click();
+      await page.getByRole("region", { name: title }).getByText("已审核").waitFor();
+      await page.goto(`${base}/disclosure?year=2027`);
+      const desk = page.getByTestId("disclosure-key-results");
+      await desk.getByRole("row").filter({ hasText: title }).getByRole("button", { name: "公开重点评价" }).click();
+      await page.getByText("重点评价结果已公开。").waitFor();
+      await shot("03-key-disclosed");
+
+      // The public sees it on the road's page, with the report to download; no sign-in.
+      const anon = await page.context().browser().newContext();
+      const visitor = await anon.newPage();
+      await visitor.goto(`${base}/portal/objectives?q=${encodeURIComponent("路面养护")}`);
+      await visitor.getByRole("link", { name: title }).click();
+      await visitor.waitForURL(/\/portal\/objectives\/\d+$/);
+      await visitor.getByRole("heading", { name: "2027年度重点评价结果" }).waitFor();
+      const result = visitor.getByTestId("portal-key-evaluation");
+      for (const text of ["决策", "88.00", "部分路段养护资金拨付滞后。", "建立按月拨付机制。"]) await result.getByText(text).first().waitFor();
+      const report = await visitor.request.get(new URL(await visitor.getByTestId("portal-key-report").getAttribute("href"), base).href);
+      assert.equal(report.status(), 200);
+      assert.match(report.headers()["content-type"], /application\/pdf/);
+      assert.ok((await report.body()).subarray(0, 5).equals(Buffer.from("%PDF-")), "the evaluator's own file is served");
+      await anon.close();
     },
   },
 ];
