@@ -255,7 +255,7 @@ export const disclosureSpecs = [
       assert.equal((await good.getByRole("cell").first().innerText()).trim(), "1", "one 良 result disclosed");
       await axeCheck(page, "/portal?year=2026");
       await good.getByRole("link", { name: "良", exact: true }).click();
-      await page.waitForURL(/grade=good/);
+      await page.waitForURL(/\/portal\/objectives\/year\/2026\/regionId\/\d+\/grade\/good$/);
       assert.equal(await page.getByTestId("portal-list").locator("tbody tr").count(), 1);
       await page.getByRole("link", { name: "重点传染病防控项目" }).click();
       await page.getByTestId("portal-evaluation").waitFor();
