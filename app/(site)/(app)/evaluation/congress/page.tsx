@@ -3,7 +3,7 @@ import type { RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { congressPack } from "@/lib/evaluation/congress-pack";
-import { formatMoney } from "@/lib/format";
+import { wan } from "@/lib/project/money";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { listYearOptions } from "@/lib/project/queries";
@@ -50,7 +50,7 @@ export default async function CongressPackPage({ searchParams }: { searchParams:
               <tr key={o.id} className="border-b border-slate-100">
                 <td className="px-2 py-1">{o.title}</td>
                 <td className="px-2 py-1">{o.ownerName}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{formatMoney(o.amount)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{wan(o.amount)}</td>
               </tr>
             ))}
           </tbody>

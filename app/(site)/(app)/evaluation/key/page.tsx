@@ -7,7 +7,7 @@ import { agencyOptions, keyEvaluationCandidates, listKeyEvaluations } from "@/li
 import { reportFilesOf } from "@/lib/evaluation/key-report";
 import type { KeyDimension, KeyWeights } from "@/lib/evaluation/key-evaluation";
 import { KEY_DIMENSIONS } from "@/lib/evaluation/key-evaluation";
-import { formatMoney } from "@/lib/format";
+import { wan } from "@/lib/project/money";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
@@ -36,7 +36,7 @@ export default async function KeyEvaluationsPage() {
       <PageHeader title={t("evaluation.key.title")} subtitle={t("evaluation.key.subtitle")} />
       {finance && (
         <Card className="mb-4" title={t("evaluation.key.select")}>
-          <CreateKey candidates={candidates.map((c) => ({ value: String(c.id), label: `${c.title}（${c.fiscalYear}，${formatMoney(c.amount)}）` }))} agencies={agencies.map((a) => ({ value: String(a.id), label: a.name }))} />
+          <CreateKey candidates={candidates.map((c) => ({ value: String(c.id), label: `${c.title}（${c.fiscalYear}，${t("evaluation.amountWan", { amount: wan(c.amount) })}）` }))} agencies={agencies.map((a) => ({ value: String(a.id), label: a.name }))} />
         </Card>
       )}
       {finance && (

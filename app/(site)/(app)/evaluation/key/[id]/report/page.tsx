@@ -4,7 +4,8 @@ import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { KEY_DIMENSIONS, type KeyDimension, type KeyWeights } from "@/lib/evaluation/key-evaluation";
 import { loadKeyForReading } from "@/lib/evaluation/key-report";
-import { formatDate, formatMoney, todayIso } from "@/lib/format";
+import { formatDate, todayIso } from "@/lib/format";
+import { wan } from "@/lib/project/money";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { cls } from "@/app/_components/ui";
@@ -60,7 +61,7 @@ export default async function KeyEvaluationReportPage({ params }: { params: Prom
             <th scope="row" className={`${cell} bg-slate-50 text-left font-normal`}>{t("evaluation.fields.owner")}</th>
             <td className={cell}>{row.ownerName}</td>
             <th scope="row" className={`${cell} bg-slate-50 text-left font-normal`}>{t("evaluation.key.reportAmount")}</th>
-            <td className={`${cell} tabular-nums`}>{formatMoney(row.amount)}</td>
+            <td className={`${cell} tabular-nums`}>{wan(row.amount)}</td>
           </tr>
           <tr>
             <th scope="row" className={`${cell} bg-slate-50 text-left font-normal`}>{t("evaluation.key.reportEvaluator")}</th>
