@@ -163,7 +163,9 @@ export const evaluationSpecs = [
       await page.goto(`${base}/disclosure?year=2027`);
       const desk = page.getByTestId("disclosure-key-results");
       await desk.getByRole("row").filter({ hasText: title }).getByRole("button", { name: "公开重点评价" }).click();
-      await page.getByText("重点评价结果已公开。").waitFor();
+      // The row leaves the candidates (its notice with it, as the page refreshes) and is listed as disclosed.
+      await page.getByText("重点评价结果：88.00分，良").waitFor();
+      assert.equal(await desk.getByRole("row").filter({ hasText: title }).count(), 0, "no longer a candidate");
       await shot("03-key-disclosed");
 
       // The public sees it on the road's page, with the report to download; no sign-in.

@@ -455,6 +455,61 @@ export const specs = [
       assert.deepEqual(dialogs, [SUBMIT_CONFIRM, SUBMIT_CONFIRM], "the only dialogs were the two submit confirmations");
     },
   },
+  {
+    // Continues the trunk road's project, entered as 新增 and approved for 2019 by the spec above.
+    name: "ex-ante-appraisal-before-admission",
+    async run({ page, base, shot }) {
+      const name = TRUNK.project.name;
+      // Finance may not admit a new project that has not been appraised, even with its objective approved.
+      await signInAs(page, base, "admin");
+      await page.goto(`${base}/projects?q=${encodeURIComponent(name)}`);
+      await page.getByRole("link", { name, exact: true }).first().click();
+      await page.waitForURL(/\/projects\/\d+$/);
+      const projectUrl = page.url();
+      await page.getByText("该项目须经事前绩效评估（新增项目或金额达到本年度门槛）。").waitFor();
+      await page.getByRole("button", { name: "入库", exact: true }).click();
+      await page.getByText("该项目须经事前绩效评估且结论为“予以支持”或“调整完善后予以支持”，方可入库和安排预算。").waitFor();
+
+      // It engages the agency for the appraisal.
+      await page.locator("summary", { hasText: "委托第三方评估" }).click();
+      const engage = page.getByRole("form", { name: "委托第三方评估" });
+      await engage.getByLabel("评估机构").selectOption({ label: "广东华正绩效评价事务所" });
+      await engage.getByLabel("评估年度").selectOption({ label: "2019年度" });
+      await engage.getByRole("button", { name: "委托", exact: true }).click();
+      await page.getByText("已委托第三方机构开展事前绩效评估。").waitFor();
+      await signOutVia(page);
+
+      // The agency's evaluator finds it on its appraisals page and records the five dimensions.
+      await signInAs(page, base, "evaluator");
+      await page.goto(`${base}/appraisals`);
+      await page.getByText("待评估 1 项，已完成 0 项").waitFor();
+      await page.getByText("2019年度事前评估").waitFor();
+      await page.locator("summary", { hasText: "录入事前评估" }).click();
+      const scores = { 立项必要性: "18", 投入经济性: "16", 绩效目标合理性: "17", 实施方案可行性: "17.5", 筹资合规性: "19" };
+      await page.getByLabel("立项必要性 得分（0–20）").fill("21");
+      await page.getByRole("button", { name: "提交", exact: true }).click();
+      await page.getByText("每项 0–20 分，最多两位小数").first().waitFor();
+      for (const [dimension, score] of Object.entries(scores)) {
+        await page.getByLabel(`${dimension} 得分（0–20）`).fill(score);
+        await page.getByLabel(`${dimension} 评估意见`).fill(`${dimension}：资料齐全，论证充分。`);
+      }
+      await page.getByLabel("评估结论").selectOption({ label: "予以支持" });
+      await page.getByRole("button", { name: "提交", exact: true }).click();
+      // The card turns into its result (the form, and its notice, leave with the refresh).
+      await page.getByText("87.5 分 · 予以支持").waitFor();
+      await page.getByText("待评估 0 项，已完成 1 项").waitFor();
+      await shot("01-appraised");
+      await signOutVia(page);
+
+      // Now finance admits it to the pool.
+      await signInAs(page, base, "admin");
+      await page.goto(projectUrl);
+      await page.getByRole("button", { name: "入库", exact: true }).click();
+      await page.getByText("项目已入库。").waitFor();
+      await page.getByText("已入库", { exact: true }).first().waitFor();
+      await shot("02-admitted");
+    },
+  },
   ...disclosureSpecs,
   ...monitoringSpecs,
   ...evaluationSpecs,
