@@ -10,6 +10,14 @@ export type ActionResult<T = unknown> =
   | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors; errorId?: string };
 
 /**
+ * A form's own refusal before it calls its action (an amount typed in 万元 that is not one),
+ * shown by the same notice and on the same fields as the action's own would be.
+ */
+export function refusedInput(message: string, fieldErrors: FieldErrors): ActionResult<never> {
+  return { ok: false, code: "invalid_input", message, fieldErrors };
+}
+
+/**
  * Thrown by domain operations to end an action with a known code. Field messages are
  * message keys or literal text; the wrapper translates keys.
  */

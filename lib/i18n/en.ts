@@ -92,6 +92,7 @@ export const en: Messages = {
     forbidden: "You may not do this.",
     not_found: "No such record, or you may not see it.",
     invalid_input: "Some entries need correcting.",
+    amountWan: "Enter an amount in 10k yuan, at most six decimals",
     conflict: "Someone else changed this record. Reload the page and try again; your change was not saved.",
     internal: "Something went wrong. Error id: {id}",
     unknownField: "Unrecognised fields: {keys}",

@@ -93,6 +93,7 @@ export const zh = {
     forbidden: "您无权执行此操作。",
     not_found: "未找到该记录，或您无权访问。",
     invalid_input: "填写内容有误，请按提示修改。",
+    amountWan: "请填写金额（万元），最多六位小数",
     conflict: "该记录已被他人修改，请刷新页面后重试。您的修改尚未保存。",
     internal: "系统出错，请稍后重试。错误编号：{id}",
     unknownField: "包含无法识别的字段：{keys}",

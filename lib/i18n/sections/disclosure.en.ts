@@ -123,7 +123,6 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     disclose: "Disclose selected",
     select: "Select",
     budget: "Budget disclosed (10k yuan)",
-    budgetInvalid: "Enter an amount in 10k yuan, at most six decimals",
     withdraw: "Withdraw",
     reason: "Reason for withdrawal",
     confirmWithdraw: "Confirm withdrawal",

@@ -121,7 +121,6 @@ export const disclosureZh = {
     disclose: "公开所选目标",
     select: "选择",
     budget: "公开预算金额（万元）",
-    budgetInvalid: "请填写金额（万元），最多六位小数",
     withdraw: "撤回",
     reason: "撤回原因",
     confirmWithdraw: "确认撤回",

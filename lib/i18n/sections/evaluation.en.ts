@@ -24,7 +24,6 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     status: { draft: "Draft", active: "Active", retired: "Retired" },
   },
   errors: {
-    amountWan: "Enter an amount in 10k yuan, six decimals at most",
     actualNotNumber: "Enter a number (a % sign is allowed)",
     score: "A score from 0 to 100, two decimals at most",
     percent: "Enter a percentage from 0 to 100",

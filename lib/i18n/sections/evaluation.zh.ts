@@ -21,7 +21,6 @@ export const evaluationZh = {
     status: { draft: "草稿", active: "启用", retired: "停用" },
   },
   errors: {
-    amountWan: "请填写金额（万元），最多六位小数",
     actualNotNumber: "请填写数值（可带 %）",
     score: "请填写 0–100 之间的分数，最多两位小数",
     percent: "请填写 0–100 之间的百分比",

@@ -15,6 +15,8 @@ export function Labeled({ id, label, children }: { id: string; label: string; ch
 }
 
 export const field = "portal-field";
+export const submit = "h-9 rounded-sm border border-accent bg-accent px-4 text-sm font-medium text-white hover:bg-accent-dark";
+export const linkCls = "portal-link";
 
 /** A labelled select of a GET filter form; `all` adds a first "all" option with an empty value. */
 export function LabeledSelect({
@@ -38,8 +40,6 @@ export function LabeledSelect({
     </Labeled>
   );
 }
-export const submit = "h-9 rounded-sm border border-accent bg-accent px-4 text-sm font-medium text-white hover:bg-accent-dark";
-export const linkCls = "portal-link";
 
 /** A region's option label: its name indented by its depth below the province. */
 export function regionOption(r: { id: number; path: string; name: string }): readonly [number, string] {

@@ -90,7 +90,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
               name: t("disclosure.list.name"),
               department: t("disclosure.list.department"),
               budget: t("disclosure.manage.budget"),
-              budgetInvalid: t("disclosure.manage.budgetInvalid"),
+              budgetInvalid: t("errors.amountWan"),
               disclose: t("disclosure.manage.disclose"),
               reload,
               empty: t("disclosure.manage.noCandidates"),

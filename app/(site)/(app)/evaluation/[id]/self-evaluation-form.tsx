@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { Comparison, IndicatorLevel1 } from "@/db/schema/enums";
 import { saveSelfEvaluationAction } from "@/lib/actions/evaluation/save-self-evaluation";
+import { refusedInput } from "@/lib/actions/result";
 import { submitSelfEvaluation } from "@/lib/actions/evaluation/submit-self-evaluation";
 import { QUALITATIVE_BANDS, type QualitativeBand } from "@/lib/evaluation/rules";
 import { wanToYuan, yuanToWanInput } from "@/lib/project/money";
@@ -47,10 +48,10 @@ export function SelfEvaluationForm(props: {
   const submit = useActionCall(submitSelfEvaluation);
   const errors = { ...save.errors, ...submit.errors };
   const set = (k: number, patch: Partial<ActualRow>) => setRows((rs) => rs.map((r, j) => (j === k ? { ...r, ...patch } : r)));
-  const payload = () => ({
+  const payload = (executedAmount: string) => ({
     selfEvaluationId: props.selfEvaluationId,
     version: props.version,
-    executedAmount: wanToYuan(executed) ?? executed,
+    executedAmount,
     executionExplanation: explanation,
     summary,
     actuals: rows.map((r) => ({ ...r, actual: r.actual || null, percent: r.percent || null, deviation: r.deviation || null, band: r.band || null })),
@@ -61,11 +62,9 @@ export function SelfEvaluationForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         submit.setState(null);
-        if (!wanToYuan(executed)) {
-          save.setState({ ok: false, code: "invalid_input", message: t("errors.invalid_input"), fieldErrors: { executedAmount: [t("evaluation.errors.amountWan")] } });
-          return;
-        }
-        save.run(payload());
+        const yuan = wanToYuan(executed);
+        if (!yuan) return save.setState(refusedInput(t("errors.invalid_input"), { executedAmount: [t("errors.amountWan")] }));
+        save.run(payload(yuan));
       }}
       className="space-y-4"
     >

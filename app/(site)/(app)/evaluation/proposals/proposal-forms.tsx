@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Grade } from "@/db/schema/enums";
 import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
 import { generateBudgetProposals } from "@/lib/actions/evaluation/generate-budget-proposals";
+import { refusedInput } from "@/lib/actions/result";
 import { wanToYuan } from "@/lib/project/money";
 import { Field, FieldErrors } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
@@ -38,10 +39,7 @@ export function DecideProposal({ proposalId, version, grade }: { proposalId: num
   // The amount is typed in 万元 like every amount on screen; the action takes 元 (empty: the server says it is needed).
   function override() {
     const yuan = amount.trim() ? wanToYuan(amount) : "";
-    if (yuan === null) {
-      setState({ ok: false, code: "invalid_input", message: t("errors.invalid_input"), fieldErrors: { amount: [t("evaluation.errors.amountWan")] } });
-      return;
-    }
+    if (yuan === null) return setState(refusedInput(t("errors.invalid_input"), { amount: [t("errors.amountWan")] }));
     run({ ...base, decision: "override", amount: yuan });
   }
   return (

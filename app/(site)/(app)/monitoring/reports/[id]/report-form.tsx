@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { Comparison } from "@/db/schema/enums";
 import { TARGET_JUDGEMENTS, type TargetJudgement } from "@/db/schema/monitoring";
-import type { ActionResult } from "@/lib/actions/result";
+import { refusedInput, type ActionResult } from "@/lib/actions/result";
 import { saveMonitoringReport } from "@/lib/actions/monitoring/save-report";
 import { submitMonitoringReport } from "@/lib/actions/monitoring/submit-report";
 import { wanToYuan, yuanToWanInput } from "@/lib/project/money";
@@ -64,7 +64,7 @@ export function ReportForm({
     const adj = money(adjusted);
     const exe = money(executed);
     if (adj === false || exe === false) {
-      setState({ ok: false, code: "invalid_input", message: t("errors.invalid_input"), fieldErrors: { ...(adj === false ? { adjustedBudget: [t("monitoring.amountHint")] } : {}), ...(exe === false ? { executedAmount: [t("monitoring.amountHint")] } : {}) } });
+      setState(refusedInput(t("errors.invalid_input"), { ...(adj === false ? { adjustedBudget: [t("monitoring.amountHint")] } : {}), ...(exe === false ? { executedAmount: [t("monitoring.amountHint")] } : {}) }));
       return;
     }
     start(async () => {
