@@ -28,6 +28,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     phone: varchar("phone", { length: 30 }),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when an administrator chose the password (new account, reset): the user must change it before anything else. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -77,13 +79,21 @@ export const authSessions = pgTable(
 );
 
 /**
- * Failed sign-in counter per typed user name, whether or not such an account exists,
- * so that lock-out behaves the same for both and reveals nothing.
+ * Failed sign-ins, counted per typed user name (whether or not such an account exists, so the
+ * answers reveal nothing) and per source: one row per (name, client address) that backs off
+ * exponentially, and one row per name (source "*") that counts failures from every address —
+ * a budget that, once spent, shortens every address's allowance but never locks the name
+ * itself, so nobody can lock another person out at their own address (lib/auth/throttle.ts).
+ * An unknown client address is the source "?".
  */
-export const loginThrottle = pgTable("login_throttle", {
-  username: varchar("username", { length: 50 }).primaryKey(),
-  failedCount: integer("failed_count").notNull().default(0),
-  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-});
-
+export const loginThrottle = pgTable(
+  "login_throttle",
+  {
+    username: varchar("username", { length: 50 }).notNull(),
+    source: varchar("source", { length: 64 }).notNull(),
+    failedCount: integer("failed_count").notNull().default(0),
+    lastFailedAt: timestamp("last_failed_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.source] })],
+);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/current-user";
+import { getSessionActor } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { getLocale } from "@/lib/i18n/server";
@@ -26,6 +26,8 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   run: (ctx: ActionContext<z.output<S>>) => Promise<T>;
   /** Message shown on success. */
   success?: MessageKey;
+  /** Open to a user who must change their password first (only the change itself). */
+  passwordChange?: boolean;
 }
 
 /**
@@ -49,8 +51,9 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const t = translator(locale);
     let actor: Actor | null = null;
     try {
-      actor = await getActor();
+      actor = await getSessionActor();
       if (!actor) return fail(t, "unauthenticated");
+      if (actor.mustChangePassword && !def.passwordChange) return { ...fail(t, "forbidden"), message: t("errors.mustChangePassword") };
       const db = await getDb();
       if (!hasPermission(actor.roles, def.permission)) {
         await logRefusal(db, actor, def.name, "forbidden");

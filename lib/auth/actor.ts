@@ -15,6 +15,8 @@ export interface Actor {
   roles: Role[];
   sessionId: string;
   ip?: string | null;
+  /** An administrator chose the password: until the user changes it, only that and signing out are open. */
+  mustChangePassword?: boolean;
 }
 
 /** Where an object sits in the organisation tree: the owning organisation's and its region's paths. */

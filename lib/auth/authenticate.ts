@@ -1,9 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { authSessions, loginThrottle, users } from "@/db/schema";
+import { authSessions, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { getDummyHash, verifyPassword } from "./password";
 import { AUTH_POLICY } from "./policy";
+import { admitSuccess, pairLock, recordFailure, sourceOf } from "./throttle";
 
 export type SignInFailure = "invalid" | "locked" | "disabled";
 export type SignInResult = { ok: true; userId: number; sessionId: string } | { ok: false; code: SignInFailure };
@@ -11,6 +12,7 @@ export type SignInResult = { ok: true; userId: number; sessionId: string } | { o
 export interface SignInInput {
   username: string;
   password: string;
+  /** The client's address as lib/auth/client-ip.ts decides it; null when not known. */
   ip?: string | null;
   userAgent?: string | null;
 }
@@ -18,16 +20,19 @@ export interface SignInInput {
 /**
  * Checks a user name and password and, on success, opens a server-side session.
  * Unknown user names and wrong passwords fail identically (same message, same timing, same
- * lock-out counter), so a caller learns nothing about which accounts exist. Every outcome
- * is audited.
+ * counters), so a caller learns nothing about which accounts exist. Failures are throttled per
+ * (user name, client address) with growing locks, plus a per-name budget that never locks the
+ * name itself (lib/auth/throttle.ts): an attacker at one address cannot lock the user out at
+ * theirs. The lock is checked again inside the transaction that opens the session, so attempts
+ * racing in parallel cannot sign in once the pair is locked. Every outcome is audited.
  */
 export async function authenticate(db: Db, input: SignInInput, now = new Date()): Promise<SignInResult> {
   const name = input.username.trim().toLowerCase().slice(0, 50);
   const ip = input.ip?.slice(0, 64) ?? null;
+  const source = sourceOf(ip);
   const anonymous = { userId: null, username: name, ip };
 
-  const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, name));
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+  if (await pairLock(db, name, source, now)) {
     await writeAudit(db, anonymous, { action: "auth.signin.locked", objectType: "account", objectId: name });
     return { ok: false, code: "locked" };
   }
@@ -38,31 +43,20 @@ export async function authenticate(db: Db, input: SignInInput, now = new Date())
     : (await verifyPassword(await getDummyHash(), input.password), false);
 
   if (!passwordOk) {
-    const lockAt = new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60_000);
     return db.transaction(async (tx) => {
-      // One statement, so concurrent failures cannot lose a count. An expired lock starts
-      // the count afresh.
-      const [row] = await tx
-        .insert(loginThrottle)
-        .values({ username: name, failedCount: 1, lastFailedAt: now })
-        .onConflictDoUpdate({
-          target: loginThrottle.username,
-          set: {
-            failedCount: sql`case when ${loginThrottle.lockedUntil} is not null then 1 else ${loginThrottle.failedCount} + 1 end`,
-            lockedUntil: sql`null`,
-            lastFailedAt: now,
-          },
-        })
-        .returning({ failedCount: loginThrottle.failedCount });
-      const locked = row.failedCount >= AUTH_POLICY.maxFailures;
-      if (locked) {
-        await tx.update(loginThrottle).set({ lockedUntil: lockAt }).where(eq(loginThrottle.username, name));
-      }
+      const counted = await recordFailure(tx, name, source, now);
+      const locked = counted.lockedUntil !== null;
       await writeAudit(tx, user ? { ...anonymous, userId: user.id, orgId: user.orgId } : anonymous, {
         action: "auth.signin.failed",
         objectType: "account",
         objectId: name,
-        after: { reason: user ? "wrong_password" : "unknown_account", failedCount: row.failedCount, locked },
+        after: {
+          reason: user ? "wrong_password" : "unknown_account",
+          failedCount: counted.failedCount,
+          nameFailures: counted.nameCount,
+          locked,
+          lockedUntil: counted.lockedUntil?.toISOString() ?? null,
+        },
       });
       return { ok: false as const, code: locked ? ("locked" as const) : ("invalid" as const) };
     });
@@ -79,7 +73,17 @@ export async function authenticate(db: Db, input: SignInInput, now = new Date())
   }
 
   return db.transaction(async (tx) => {
-    await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
+    const admitted = await admitSuccess(tx, name, source, now);
+    if (!admitted.ok) {
+      // Failures that finished while this password was being checked locked the pair.
+      await writeAudit(tx, { ...anonymous, userId: user.id, orgId: user.orgId }, {
+        action: "auth.signin.locked",
+        objectType: "account",
+        objectId: name,
+        after: { lockedUntil: admitted.lockedUntil.toISOString() },
+      });
+      return { ok: false as const, code: "locked" as const };
+    }
     const [session] = await tx
       .insert(authSessions)
       .values({
@@ -99,4 +103,3 @@ export async function authenticate(db: Db, input: SignInInput, now = new Date())
     return { ok: true as const, userId: user.id, sessionId: session.id };
   });
 }
-

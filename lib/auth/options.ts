@@ -2,14 +2,21 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { authenticate } from "./authenticate";
+import { clientAddress, type HeaderSource } from "./client-ip";
+import { requestClientAddress } from "./request-address";
 import { AUTH_POLICY } from "./policy";
 import { getAuthSecret } from "./secret";
 import { revokeSession } from "./session";
 
-function header(req: unknown, name: string): string | null {
-  const headers = (req as { headers?: Record<string, string | string[] | undefined> } | undefined)?.headers;
-  const v = headers?.[name];
-  return (Array.isArray(v) ? v[0] : v) ?? null;
+/** next-auth hands authorize() the request's headers as a plain object. */
+function headerSource(req: unknown): HeaderSource {
+  const all = (req as { headers?: Record<string, string | string[] | undefined> } | undefined)?.headers;
+  return {
+    get(name: string) {
+      const v = all?.[name.toLowerCase()];
+      return (Array.isArray(v) ? v.join(", ") : v) ?? null;
+    },
+  };
 }
 
 /**
@@ -29,12 +36,12 @@ export const authOptions: NextAuthOptions = {
         const username = String(credentials?.username ?? "").slice(0, 100);
         const password = String(credentials?.password ?? "").slice(0, 200);
         if (!username || !password) throw new Error("invalid");
-        const forwarded = header(req, "x-forwarded-for")?.split(",")[0]?.trim();
+        const h = headerSource(req);
         const result = await authenticate(await getDb(), {
           username,
           password,
-          ip: forwarded || header(req, "x-real-ip"),
-          userAgent: header(req, "user-agent"),
+          ip: clientAddress(h),
+          userAgent: h.get("user-agent"),
         });
         // The error code becomes `error` in signIn()'s result; the login page translates it.
         if (!result.ok) throw new Error(result.code);
@@ -55,7 +62,8 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       const sid = (token as { sid?: string } | null)?.sid;
-      if (sid) await revokeSession(await getDb(), sid, "signout");
+      // The event runs inside next-auth's route handler, so this request's headers are at hand.
+      if (sid) await revokeSession(await getDb(), sid, "signout", (await requestClientAddress()) ?? null);
     },
   },
 };

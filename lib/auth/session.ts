@@ -26,6 +26,7 @@ export async function checkSession(db: Db, sessionId: string | undefined | null,
         displayName: users.displayName,
         active: users.active,
         passwordChangedAt: users.passwordChangedAt,
+        mustChangePassword: users.mustChangePassword,
       },
       org: { id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path },
       region: { id: regions.id, name: regions.name, path: regions.path },
@@ -65,12 +66,13 @@ export async function checkSession(db: Db, sessionId: string | undefined | null,
       roles: row.roles,
       sessionId: session.id,
       ip: session.ip,
+      mustChangePassword: user.mustChangePassword,
     },
   };
 }
 
-/** Ends one session (sign-out). */
-export async function revokeSession(db: Db, sessionId: string, reason: string): Promise<void> {
+/** Ends one session (sign-out); the audit row names the user, their organisation and the client's address. */
+export async function revokeSession(db: Db, sessionId: string, reason: string, ip: string | null = null): Promise<void> {
   if (!UUID.test(sessionId)) return;
   await db.transaction(async (tx) => {
     const [s] = await tx
@@ -78,7 +80,13 @@ export async function revokeSession(db: Db, sessionId: string, reason: string): 
       .set({ revokedAt: new Date(), revokedReason: reason })
       .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)))
       .returning({ userId: authSessions.userId });
-    if (s) await writeAudit(tx, { userId: s.userId }, { action: "auth.signout", objectType: "session", objectId: sessionId });
+    if (!s) return;
+    const [user] = await tx.select({ username: users.username, orgId: users.orgId }).from(users).where(eq(users.id, s.userId));
+    await writeAudit(tx, { userId: s.userId, username: user?.username ?? null, orgId: user?.orgId ?? null, ip }, {
+      action: "auth.signout",
+      objectType: "session",
+      objectId: sessionId,
+    });
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCommonPassword, passwordLength, PASSWORD_POLICY } from "@/lib/auth/password-policy";
 
 /** Ids arrive from forms as strings and from direct calls as numbers. */
 export const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -23,12 +24,16 @@ export const optionalText = (max: number) =>
     .nullable()
     .transform((v) => (v ? v : null));
 
+/**
+ * A new password (lib/auth/password-policy.ts): 12 to 128 characters of any kind, not a common
+ * one. Not trimmed: spaces are characters. Containing the user name is refused by the actions,
+ * which know the name.
+ */
 export const password = z
-  .string()
-  .min(8, "errors.passwordPolicy")
-  .max(128)
-  .regex(/[A-Za-z]/, "errors.passwordPolicy")
-  .regex(/[0-9]/, "errors.passwordPolicy");
+  .string({ error: "errors.passwordPolicy" })
+  .refine((v) => passwordLength(v) >= PASSWORD_POLICY.minLength, "errors.passwordPolicy")
+  .refine((v) => passwordLength(v) <= PASSWORD_POLICY.maxLength, "errors.passwordTooLong")
+  .refine((v) => !isCommonPassword(v), "errors.passwordCommon");
 
 /** A checkbox or a boolean. */
 export const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);

@@ -9,9 +9,11 @@ import { SignOutButton } from "@/app/_components/sign-out-button";
 
 /** The signed-in shell: top bar with the user, and the navigation the user's roles allow. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor();
+  // Each page checks for itself (requireActor), and sends a user who must change their
+  // password to /account; the shell only leaves out the navigation for them.
+  const actor = await requireActor(undefined, { passwordChange: true });
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const items = navFor(actor.roles);
+  const items = actor.mustChangePassword ? [] : navFor(actor.roles);
   const grouped = items.length >= NAV_GROUP_MIN_ITEMS;
   const nav = items.map((item) => ({ href: item.href, label: t(item.labelKey), group: grouped && item.group ? t(`nav.group.${item.group}`) : undefined }));
   const roleNames = actor.roles.map((r) => t(`role.${r}`));

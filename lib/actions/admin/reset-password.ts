@@ -6,10 +6,11 @@ import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
+import { containsUsername } from "@/lib/auth/password-policy";
 import { revokeUserSessions } from "@/lib/auth/session";
 import { resetPasswordInput } from "@/lib/validation/admin";
 
-/** Public endpoint: an admin sets a new password; every session of that user ends. */
+/** Public endpoint: an admin sets a new password; every session of that user ends, and the user must change it at next sign-in. */
 export const resetPassword = defineAction({
   name: "admin.resetPassword",
   permission: "user.manage",
@@ -17,11 +18,12 @@ export const resetPassword = defineAction({
   success: "users.resetDone",
   async run({ actor, db, input }) {
     const { user } = await loadUserInScope(db, actor, "user.manage", input.userId);
+    if (containsUsername(input.password, user.username)) throw new ActionError("invalid_input", { password: "errors.passwordHasUsername" });
     const passwordHash = await hashPassword(input.password);
     await db.transaction(async (tx) => {
       const [row] = await tx
         .update(users)
-        .set({ passwordHash, passwordChangedAt: new Date(), version: input.version + 1 })
+        .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, version: input.version + 1 })
         .where(and(eq(users.id, user.id), eq(users.version, input.version)))
         .returning({ id: users.id });
       if (!row) throw new ActionError("conflict");

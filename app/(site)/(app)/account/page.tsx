@@ -8,7 +8,7 @@ import { ChangePasswordForm } from "./change-password-form";
 export const generateMetadata = pageTitle("account.title");
 
 export default async function AccountPage() {
-  const actor = await requireActor("account.edit");
+  const actor = await requireActor("account.edit", { passwordChange: true });
   const t = await getT();
   const facts = [
     { label: t("users.username"), value: <span className="font-mono">{actor.username}</span> },
@@ -31,6 +31,11 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title={t("account.title")} />
+      {actor.mustChangePassword && (
+        <p role="alert" data-testid="must-change-password" className="mb-4 rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          {t("account.mustChange")}
+        </p>
+      )}
       <div className="grid gap-5 lg:grid-cols-2">
         <Card title={t("account.profile")} className="self-start">
           <dl className="grid grid-cols-[7rem_1fr] border-t border-l border-slate-200">

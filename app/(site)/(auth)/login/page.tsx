@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/current-user";
+import { getSessionActor } from "@/lib/auth/current-user";
 import { readSessionId } from "@/lib/auth/session-token";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
@@ -9,7 +9,7 @@ import { LoginForm } from "./login-form";
 export const generateMetadata = pageTitle("login.title");
 
 export default async function LoginPage() {
-  if (await getActor()) redirect("/inbox");
+  if (await getSessionActor()) redirect("/inbox");
   // A session cookie without a valid session: it timed out, was revoked, or the password changed.
   const [t, locale, staleSession] = await Promise.all([getT(), getLocale(), readSessionId().then(Boolean)]);
   return (
