@@ -12,7 +12,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { insertOrg, insertRegion } from "@/lib/org/tree";
 import { writeAudit } from "@/lib/audit";
 
-export const DEMO_PASSWORD = "Demo@2026";
+export const DEMO_PASSWORD = "Demo@2026-Budget";
 
 /** Demo accounts: one for every role, plus a second filer and a city reviewer to show scoping. */
 export const DEMO_ACCOUNTS: { username: string; displayName: string; org: string; roles: Role[] }[] = [

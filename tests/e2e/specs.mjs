@@ -7,7 +7,7 @@ import { disclosureSpecs } from "./specs-disclosure.mjs";
 import { monitoringSpecs } from "./specs-monitoring.mjs";
 import { evaluationSpecs } from "./specs-evaluation.mjs";
 
-const PASSWORD = "Demo@2026";
+const PASSWORD = "Demo@2026-Budget";
 
 async function signIn(page, base, username, password = PASSWORD) {
   await page.goto(`${base}/login`);

@@ -207,8 +207,8 @@ describe("two people at once", () => {
 
     const { authenticate } = await import("@/lib/auth/authenticate");
     const { actAsSession } = await import("../helpers/session");
-    const a = await authenticate(database.db, { username: "reviewer", password: "Demo@2026" });
-    const b = await authenticate(database.db, { username: "admin", password: "Demo@2026" });
+    const a = await authenticate(database.db, { username: "reviewer", password: "Demo@2026-Budget" });
+    const b = await authenticate(database.db, { username: "admin", password: "Demo@2026-Budget" });
     if (!a.ok || !b.ok) throw new Error("sign-in");
     // Both loaded the same version; both decide. (Each call reads its session id when it starts.)
     actAsSession(a.sessionId);
