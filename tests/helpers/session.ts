@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { changePassword } from "@/lib/actions/account/change-password";
 import { authenticate } from "@/lib/auth/authenticate";
 import { useDatabaseForTests } from "@/lib/db";
 
@@ -17,6 +18,18 @@ export async function signInAs(database: Database, username: string, password = 
   if (!result.ok) throw new Error(`sign-in as ${username} failed: ${result.code}`);
   current.__testSessionId = result.sessionId;
   return result.sessionId;
+}
+
+/**
+ * Signs in a user whose password an administrator chose (who must change it first), changes it
+ * through the real action, and signs in again with the new one, which it returns.
+ */
+export async function signInFirstTime(database: Database, username: string, password: string, newPassword = `${password}-own`): Promise<string> {
+  await signInAs(database, username, password);
+  const changed = await changePassword({ currentPassword: password, newPassword, confirmPassword: newPassword });
+  if (!changed.ok) throw new Error(`first password change of ${username} failed: ${changed.message}`);
+  await signInAs(database, username, newPassword);
+  return newPassword;
 }
 
 export function useTestDatabase(database: Database) {

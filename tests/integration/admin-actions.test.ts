@@ -10,7 +10,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { queryRows } from "@/db/client";
 import { createTestDatabase } from "../helpers/db";
 import { orgByCode, userByName } from "../helpers/orgs";
-import { auditCount, signInAs, useTestDatabase } from "../helpers/session";
+import { auditCount, signInAs, signInFirstTime, useTestDatabase } from "../helpers/session";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -38,12 +38,12 @@ describe("creating a user", () => {
     const before = await snapshot();
     const res = await createUser(
       undefined,
-      formData({ username: "ks.filer", displayName: "赵磊", orgId: String(unit.id), roles: "unit_filer", password: "Start2026x", phone: "" }),
+      formData({ username: "ks.filer", displayName: "赵磊", orgId: String(unit.id), roles: "unit_filer", password: "Spring-Rain-2026", phone: "" }),
     );
     expect(res).toMatchObject({ ok: true, message: "用户已创建。" });
     const after = await snapshot();
     expect(after).toEqual({ users: before.users + 1, orgs: before.orgs, audit: before.audit + 1 });
-    expect((await authenticate(database.db, { username: "ks.filer", password: "Start2026x" })).ok).toBe(true);
+    expect((await authenticate(database.db, { username: "ks.filer", password: "Spring-Rain-2026" })).ok).toBe(true);
   });
 
   it("refuses malformed input with a message on each field, and writes nothing", async () => {
@@ -52,13 +52,13 @@ describe("creating a user", () => {
     const before = await snapshot();
     const cases: { input: unknown; fields: string[] }[] = [
       // wrong types
-      { input: { username: 42, displayName: ["a"], orgId: "abc", roles: ["unit_filer"], password: "Start2026x" }, fields: ["username", "displayName", "orgId"] },
+      { input: { username: 42, displayName: ["a"], orgId: "abc", roles: ["unit_filer"], password: "Spring-Rain-2026" }, fields: ["username", "displayName", "orgId"] },
       // an unknown role, a weak password
       { input: { username: "ok.name", displayName: "某", orgId: unit.id, roles: ["superuser"], password: "short" }, fields: ["roles.0", "password"] },
       // oversized strings
-      { input: { username: "x".repeat(51), displayName: "名".repeat(51), orgId: unit.id, roles: ["unit_filer"], password: "Start2026x" + "a".repeat(200) }, fields: ["username", "displayName", "password"] },
+      { input: { username: "x".repeat(51), displayName: "名".repeat(51), orgId: unit.id, roles: ["unit_filer"], password: "Spring-Rain-2026" + "a".repeat(200) }, fields: ["username", "displayName", "password"] },
       // extra fields (a caller trying to set what the form does not offer)
-      { input: { username: "ok.name2", displayName: "某", orgId: unit.id, roles: ["unit_filer"], password: "Start2026x", active: false, passwordHash: "x" }, fields: ["_form"] },
+      { input: { username: "ok.name2", displayName: "某", orgId: unit.id, roles: ["unit_filer"], password: "Spring-Rain-2026", active: false, passwordHash: "x" }, fields: ["_form"] },
       // not an object at all
       { input: "DROP TABLE users", fields: ["_form"] },
     ];
@@ -76,7 +76,7 @@ describe("creating a user", () => {
   it("names the unknown fields", async () => {
     await signInAs(database, "admin");
     const unit = await orgByCode(database, "440000-JY-KS");
-    const res = await createUser({ username: "ok.name3", displayName: "某", orgId: unit.id, roles: ["unit_filer"], password: "Start2026x", isAdmin: true });
+    const res = await createUser({ username: "ok.name3", displayName: "某", orgId: unit.id, roles: ["unit_filer"], password: "Spring-Rain-2026", isAdmin: true });
     expect(!res.ok && res.fieldErrors?._form?.[0]).toBe("包含无法识别的字段：isAdmin");
   });
 
@@ -84,9 +84,9 @@ describe("creating a user", () => {
     await signInAs(database, "admin");
     const unit = await orgByCode(database, "440000-JY-KS");
     const before = await snapshot();
-    const dup = await createUser({ username: "FILER", displayName: "重名", orgId: unit.id, roles: ["unit_filer"], password: "Start2026x" });
+    const dup = await createUser({ username: "FILER", displayName: "重名", orgId: unit.id, roles: ["unit_filer"], password: "Spring-Rain-2026" });
     expect(!dup.ok && dup.fieldErrors?.username).toEqual(["该用户名已被使用"]);
-    const misfit = await createUser({ username: "new.one", displayName: "某", orgId: unit.id, roles: ["finance_admin"], password: "Start2026x" });
+    const misfit = await createUser({ username: "new.one", displayName: "某", orgId: unit.id, roles: ["finance_admin"], password: "Spring-Rain-2026" });
     expect(!misfit.ok && misfit.fieldErrors?.roles).toEqual(["该角色与所属单位类型不匹配"]);
     expect(await snapshot()).toEqual(before);
   });
@@ -94,22 +94,22 @@ describe("creating a user", () => {
   it("a city's finance admin cannot create users in the province's organisations", async () => {
     await signInAs(database, "admin");
     const gzFinance = await orgByCode(database, "440100-CZ");
-    expect((await createUser({ username: "gz.admin", displayName: "广州管理员", orgId: gzFinance.id, roles: ["finance_admin"], password: "Start2026x" })).ok).toBe(true);
-    await signInAs(database, "gz.admin", "Start2026x");
+    expect((await createUser({ username: "gz.admin", displayName: "广州管理员", orgId: gzFinance.id, roles: ["finance_admin"], password: "Spring-Rain-2026" })).ok).toBe(true);
+    await signInFirstTime(database, "gz.admin", "Spring-Rain-2026");
     const provinceUnit = await orgByCode(database, "440000-JT-GL");
     const before = await snapshot();
-    const res = await createUser({ username: "sneaky", displayName: "某", orgId: provinceUnit.id, roles: ["unit_filer"], password: "Start2026x" });
+    const res = await createUser({ username: "sneaky", displayName: "某", orgId: provinceUnit.id, roles: ["unit_filer"], password: "Spring-Rain-2026" });
     expect(res).toMatchObject({ ok: false, code: "not_found" });
     expect((await snapshot()).users).toBe(before.users);
     // …but can in its own city.
     const gzUnit = await orgByCode(database, "440100-JT-GL");
-    expect((await createUser({ username: "gz.filer", displayName: "某", orgId: gzUnit.id, roles: ["unit_filer"], password: "Start2026x" })).ok).toBe(true);
+    expect((await createUser({ username: "gz.filer", displayName: "某", orgId: gzUnit.id, roles: ["unit_filer"], password: "Spring-Rain-2026" })).ok).toBe(true);
   });
 
   it("a department reviewer may not create users at all", async () => {
     await signInAs(database, "dept");
     const unit = await orgByCode(database, "440000-JT-GL");
-    const res = await createUser({ username: "x.y", displayName: "某", orgId: unit.id, roles: ["unit_filer"], password: "Start2026x" });
+    const res = await createUser({ username: "x.y", displayName: "某", orgId: unit.id, roles: ["unit_filer"], password: "Spring-Rain-2026" });
     expect(res).toMatchObject({ ok: false, code: "forbidden", message: "您无权执行此操作。" });
   });
 });

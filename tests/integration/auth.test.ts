@@ -129,7 +129,7 @@ describe("sessions", () => {
     expect(await checkSession(database.db, s1)).toEqual({ ok: false, reason: "revoked" });
     expect(await checkSession(database.db, s2)).toEqual({ ok: false, reason: "revoked" });
     actAsSession(s1);
-    const after = await changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "Another2027", confirmPassword: "Another2027" });
+    const after = await changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "Another-2027-xyz", confirmPassword: "Another-2027-xyz" });
     expect(after).toMatchObject({ ok: false, code: "unauthenticated" });
     // Re-enabled, the account can sign in again, but the old sessions stay dead.
     await signInAs(database, "admin");
@@ -142,30 +142,30 @@ describe("sessions", () => {
   it("all end when the password is changed by its owner or reset by an admin", async () => {
     const other = await signInAs(database, "evaluator");
     const mine = await signInAs(database, "evaluator");
-    const changed = await changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "NewPass2027", confirmPassword: "NewPass2027" });
+    const changed = await changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "New-Pass-2027!", confirmPassword: "New-Pass-2027!" });
     expect(changed.ok).toBe(true);
     expect((await checkSession(database.db, other)).ok).toBe(false);
     expect((await checkSession(database.db, mine)).ok).toBe(false);
     expect((await authenticate(database.db, { username: "evaluator", password: DEMO_PASSWORD })).ok).toBe(false);
-    const fresh = await signInAs(database, "evaluator", "NewPass2027");
+    const fresh = await signInAs(database, "evaluator", "New-Pass-2027!");
 
     await signInAs(database, "admin");
     const target = await userByName(database, "evaluator");
-    expect((await resetPassword(undefined, { userId: target.id, password: "Reset2027x", version: target.version })).ok).toBe(true);
+    expect((await resetPassword(undefined, { userId: target.id, password: "Reset-2027-xyz", version: target.version })).ok).toBe(true);
     expect((await checkSession(database.db, fresh)).ok).toBe(false);
-    expect((await authenticate(database.db, { username: "evaluator", password: "Reset2027x" })).ok).toBe(true);
+    expect((await authenticate(database.db, { username: "evaluator", password: "Reset-2027-xyz" })).ok).toBe(true);
     const open = await database.db.select().from(authSessions).where(eq(authSessions.id, fresh));
     expect(open[0].revokedReason).toBe("password_reset");
   });
 
   it("changing a password needs the current one, and says so on that field", async () => {
     await signInAs(database, "dept");
-    const r = await changePassword({ currentPassword: "wrong-one-1", newPassword: "NewPass2027", confirmPassword: "NewPass2027" });
+    const r = await changePassword({ currentPassword: "wrong-one-1", newPassword: "New-Pass-2027!", confirmPassword: "New-Pass-2027!" });
     expect(r).toMatchObject({ ok: false, code: "invalid_input" });
     expect(!r.ok && r.fieldErrors?.currentPassword?.[0]).toBe("当前密码不正确");
-    const mismatch = await changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "NewPass2027", confirmPassword: "NewPass2028" });
+    const mismatch = await changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "New-Pass-2027!", confirmPassword: "New-Pass-2028!" });
     expect(!mismatch.ok && mismatch.fieldErrors?.confirmPassword?.[0]).toBe("两次输入的新密码不一致");
     const weak = await changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "short", confirmPassword: "short" });
-    expect(!weak.ok && weak.fieldErrors?.newPassword).toContain("密码至少 8 位，须同时包含字母和数字");
+    expect(!weak.ok && weak.fieldErrors?.newPassword).toContain("密码至少 12 个字符，可使用任意字符（含空格和中文），不能是常见密码，也不能包含用户名");
   });
 });

@@ -11,7 +11,7 @@ import { searchIndicators } from "@/lib/indicator/search";
 import type { IndicatorFields } from "@/lib/validation/indicator";
 import { createTestDatabase } from "../helpers/db";
 import { orgByCode } from "../helpers/orgs";
-import { auditCount, signInAs, useTestDatabase } from "../helpers/session";
+import { auditCount, signInAs, signInFirstTime, useTestDatabase } from "../helpers/session";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -136,9 +136,9 @@ describe("governed changes", () => {
   it("refuses anyone outside the owning department", async () => {
     await signInAs(database, "admin");
     const wj = await orgByCode(database, "440000-WJ");
-    expect((await createUser({ username: "wj.dept", displayName: "卫健审核", orgId: wj.id, roles: ["dept_reviewer"], password: "Start2026x" })).ok).toBe(true);
+    expect((await createUser({ username: "wj.dept", displayName: "卫健审核", orgId: wj.id, roles: ["dept_reviewer"], password: "Spring-Rain-2026" })).ok).toBe(true);
     const audits = await auditCount(database, "access.denied");
-    await signInAs(database, "wj.dept", "Start2026x");
+    await signInFirstTime(database, "wj.dept", "Spring-Rain-2026");
     expect(await proposeIndicatorChange({ kind: "retire", code: "JT-SL-002", baseVersion: 1, reason: "申请停用该指标" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await proposeIndicatorChange({ kind: "add", sector: "交通运输", fields: fields(), reason: "越权新增指标" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await auditCount(database, "access.denied")).toBeGreaterThan(audits);

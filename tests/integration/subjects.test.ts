@@ -12,7 +12,7 @@ import { checkSession } from "@/lib/auth/session";
 import { regionalRollup } from "@/lib/objective/regional";
 import { createTestDatabase } from "../helpers/db";
 import { orgByCode } from "../helpers/orgs";
-import { signInAs, useTestDatabase } from "../helpers/session";
+import { signInAs, signInFirstTime, useTestDatabase } from "../helpers/session";
 import { trunkRoadIndicators } from "../helpers/trunk-road";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -67,7 +67,7 @@ describe("a transfer payment with regional objectives", () => {
     await signInAs(database, "admin");
     const gzDept = await orgByCode(database, "440100-JT");
     const sgDept = await orgByCode(database, "440200-WJ");
-    expect((await createUser({ username: "gz.jt", displayName: "广州交通", orgId: gzDept.id, roles: ["dept_reviewer"], password: "Start2026x" })).ok).toBe(true);
+    expect((await createUser({ username: "gz.jt", displayName: "广州交通", orgId: gzDept.id, roles: ["dept_reviewer"], password: "Spring-Rain-2026" })).ok).toBe(true);
 
     await signInAs(database, "dept");
     const dept = await orgByCode(database, "440000-JT");
@@ -101,7 +101,7 @@ describe("a transfer payment with regional objectives", () => {
     expect(gzObjective).toMatchObject({ parentObjectiveId: parentId, allocatedAmount: "120000000.00", requestedAmount: "120000000.00", state: "draft" });
 
     // The city department sets its regional targets and submits; the city's finance approves it.
-    await signInAs(database, "gz.jt", "Start2026x");
+    await signInFirstTime(database, "gz.jt", "Spring-Rain-2026");
     let ev = (await database.db.query.objectiveVersions.findFirst({ where: (v, { eq }) => eq(v.objectiveId, gzObjectiveId) }))!.editVersion;
     const inds = (await trunkRoadIndicators(database)).map((r) => (r.name === "普通国省干线二级及以上公路比重" ? { ...r, annualTarget: "92" } : r));
     const saved = await saveDeclarationStep({ step: 3, objectiveId: gzObjectiveId, editVersion: ev, data: { plan: [], overallGoal: "广州市完成改造。", annualGoal: "2027年完成改造。", indicators: inds } });
