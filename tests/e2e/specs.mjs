@@ -510,6 +510,46 @@ export const specs = [
       await shot("02-admitted");
     },
   },
+  {
+    // issue 17: a password an administrator chose is changed at first sign-in, and must meet the policy.
+    name: "admin-created-user-changes-the-password-first",
+    async run({ page, base, shot }) {
+      await signIn(page, base, "admin");
+      await page.waitForURL(/\/inbox/);
+      await page.goto(`${base}/admin/users`);
+      await page.getByText("＋ 新增用户").click();
+      await page.fill("#new-username", "e2e.newcomer");
+      await page.fill("#new-displayName", "新同事");
+      const org = await page.locator("#new-orgId option", { hasText: "广东省公路事务中心" }).first().getAttribute("value");
+      await page.selectOption("#new-orgId", org);
+      await page.locator("#new-roles-unit_filer").check();
+      await page.fill("#new-password", "qwerty123");
+      await page.getByRole("button", { name: "新增", exact: true }).click();
+      await page.getByText("这是常见或已泄露的密码，请换一个").first().waitFor();
+      await shot("weak-refused");
+      await page.fill("#new-password", "Orchid garden 2026");
+      await page.getByRole("button", { name: "新增", exact: true }).click();
+      await page.getByText("用户已创建。").first().waitFor();
+      await page.getByRole("button", { name: "退出登录" }).click();
+      await page.waitForURL(/\/login/);
+
+      await signIn(page, base, "e2e.newcomer", "Orchid garden 2026");
+      await page.waitForURL(/\/account/);
+      await page.getByTestId("must-change-password").waitFor();
+      await page.goto(`${base}/projects`);
+      assert.match(page.url(), /\/account$/);
+      await shot("held-at-account");
+      await page.fill("#currentPassword", "Orchid garden 2026");
+      await page.fill("#newPassword", "My own river 2027");
+      await page.fill("#confirmPassword", "My own river 2027");
+      await page.getByRole("button", { name: "修改密码" }).click();
+      await page.waitForURL(/\/login/, { timeout: 15_000 });
+      await signIn(page, base, "e2e.newcomer", "My own river 2027");
+      await page.waitForURL(/\/inbox/);
+      await page.goto(`${base}/projects`);
+      assert.match(page.url(), /\/projects/);
+    },
+  },
   ...disclosureSpecs,
   ...monitoringSpecs,
   ...evaluationSpecs,
