@@ -107,7 +107,8 @@ async function main() {
   // Both processes start at once on the empty database.
   for (const port of PORTS) {
     const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-      env: { ...process.env, DATABASE_URL: DB, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: SECRET },
+      // nginx on 127.0.0.1 appends the client's address to X-Forwarded-For (lib/auth/client-ip.ts).
+      env: { ...process.env, DATABASE_URL: DB, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: SECRET, TRUSTED_PROXIES: "127.0.0.1" },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     });
