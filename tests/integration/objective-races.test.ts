@@ -280,7 +280,17 @@ describe("two people issuing regional objectives of one transfer payment at once
     await signInAs(database, "dept");
     expect((await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: gz.id, amount: "1.00" }] })).ok).toBe(true);
     const [o] = await database.db.select().from(objectives).where(eq(objectives.parentObjectiveId, parentId));
-    const { id: _id, createdAt: _c, updatedAt: _u, currentVersionId: _v, ...copy } = o;
+    const copy = {
+      subjectKind: o.subjectKind,
+      projectId: o.projectId,
+      parentObjectiveId: o.parentObjectiveId,
+      ownerOrgId: o.ownerOrgId,
+      departmentOrgId: o.departmentOrgId,
+      regionId: o.regionId,
+      fiscalYear: o.fiscalYear,
+      title: o.title,
+      allocatedAmount: "1.00",
+    };
     const refused = await database.db
       .insert(objectives)
       .values(copy)
