@@ -43,7 +43,7 @@ async function start(): Promise<Database> {
   else if (standing.superuser || standing.owner || standing.empty) {
     await migrateDatabase(database, url).catch(async (e) => {
       await database.close();
-      if ((e as { code?: string }).code !== "42501") throw e;
+      if (!isInsufficientPrivilege(e)) throw e;
       throw new Error(`${standing.role} may not create the schema: set DATABASE_OWNER_URL to the owner that migrates (README, "Two database roles").`, { cause: e });
     });
   }
@@ -60,6 +60,11 @@ async function start(): Promise<Database> {
   const warning = auditLogExposure(await roleStanding(database.db));
   if (warning) console.warn(warning);
   return database;
+}
+
+function isInsufficientPrivilege(e: unknown): boolean {
+  for (let cur: unknown = e; cur; cur = (cur as { cause?: unknown }).cause) if ((cur as { code?: string }).code === "42501") return true;
+  return false;
 }
 
 /** Tests point the application at their own throwaway database. */
