@@ -36,7 +36,8 @@ function parseArgs(argv: string[]): GenOptions & { recreate: boolean } {
 }
 
 async function main() {
-  const url = process.env.DATABASE_URL;
+  // A bulk load with explicit ids and setval: as the owner of the tables when there are two roles.
+  const url = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
   if (!url) throw new Error("npm run gen needs DATABASE_URL (a PostgreSQL server database).");
   const opts = parseArgs(process.argv.slice(2));
   if (!(opts.subjects > 0) || !(opts.years > 0)) throw new Error("--subjects and --years must be positive numbers");

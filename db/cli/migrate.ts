@@ -1,7 +1,8 @@
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
 
-const url = process.env.DATABASE_URL || undefined;
+// `npm run db:migrate`: as the owner of the tables (DATABASE_OWNER_URL), else as DATABASE_URL.
+const url = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL || undefined;
 const database = await openDatabase({ url });
 await migrateDatabase(database, url);
 await database.close();

@@ -81,6 +81,8 @@ export const objectives = pgTable(
     index("objectives_state_submitted_idx").on(t.state, t.submittedAt, t.id),
     index("objectives_owner_idx").on(t.ownerOrgId, t.fiscalYear),
     index("objectives_parent_idx").on(t.parentObjectiveId),
+    // A transfer payment issues one regional objective per recipient: two requests at once cannot both add one.
+    uniqueIndex("objectives_parent_recipient_uq").on(t.parentObjectiveId, t.ownerOrgId).where(sql`${t.parentObjectiveId} is not null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
@@ -5,7 +6,18 @@ import { changePassword } from "@/lib/actions/account/change-password";
 import { authenticate } from "@/lib/auth/authenticate";
 import { useDatabaseForTests } from "@/lib/db";
 
-const current = globalThis as { __testSessionId?: string | null };
+const current = globalThis as { __testSessionId?: string | null; __testSessionScope?: AsyncLocalStorage<string> };
+current.__testSessionScope ??= new AsyncLocalStorage<string>();
+const scope = current.__testSessionScope;
+
+/**
+ * Runs one call as this session, whatever other calls in flight do: what two people acting at the
+ * same moment need. (actAsSession sets one id for every call, read when each reaches its session
+ * check — after an await, so a second actAsSession before it would change the first call's user.)
+ */
+export function asSession<T>(sessionId: string, call: () => Promise<T>): Promise<T> {
+  return scope.run(sessionId, call);
+}
 
 /** Makes the next action calls come from this session (see tests/helpers/setup.ts). */
 export function actAsSession(sessionId: string | null) {

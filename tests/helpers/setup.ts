@@ -9,5 +9,10 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), 
  * session table check, the permission matrix, the org-tree scope, zod, the transaction — is real.
  */
 vi.mock("@/lib/auth/session-token", () => ({
-  readSessionId: async () => (globalThis as { __testSessionId?: string | null }).__testSessionId ?? null,
+  // A call started inside asSession() (tests/helpers/session.ts) keeps its own session across its
+  // awaits, so two people can act at once; otherwise the id last set by signInAs / actAsSession.
+  readSessionId: async () => {
+    const g = globalThis as { __testSessionId?: string | null; __testSessionScope?: { getStore(): string | undefined } };
+    return g.__testSessionScope?.getStore() ?? g.__testSessionId ?? null;
+  },
 }));

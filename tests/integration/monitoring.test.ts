@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { monitoringPeriods, monitoringReportIndicators, monitoringReports, monitoringWarnings, objectives, rectificationFiles, regions, warningDispositions } from "@/db/schema";
+import { auditLog, monitoringPeriods, monitoringReportIndicators, monitoringReports, monitoringWarnings, objectives, rectificationFiles, regions, warningDispositions } from "@/db/schema";
 import { GET as downloadEvidence } from "@/app/api/monitoring/evidence/[id]/route";
 import { decideRectificationEvidence } from "@/lib/actions/monitoring/decide-evidence";
 import { disposeWarning } from "@/lib/actions/monitoring/dispose-warning";
@@ -14,7 +14,7 @@ import { loadReport } from "@/lib/monitoring/load";
 import { listWarnings, monitoringInbox, objectiveHistory } from "@/lib/monitoring/queries";
 import type { ReportLineInput } from "@/lib/validation/monitoring";
 import { createTestDatabase } from "../helpers/db";
-import { auditCount, signInAs, useTestDatabase } from "../helpers/session";
+import { asSession, auditCount, signInAs, useTestDatabase } from "../helpers/session";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -245,16 +245,21 @@ describe("a report from draft to warnings, disposition and rectification", () =>
 
 describe("opening at the same time", () => {
   it("two finance officers opening the same period at once still get one period and one report per subject", async () => {
-    await signInAs(database, "reviewer");
+    // Two people: the finance reviewer and the finance administrator, each in their own session.
+    const reviewer = await signInAs(database, "reviewer");
+    const admin = await signInAs(database, "admin");
     const both = await Promise.all([
-      openMonitoringPeriod({ fiscalYear: 2027, throughMonth: 11, deadline: "2027-12-10" }),
-      openMonitoringPeriod({ fiscalYear: 2027, throughMonth: 11, deadline: "2027-12-10" }),
+      asSession(reviewer, () => openMonitoringPeriod({ fiscalYear: 2027, throughMonth: 11, deadline: "2027-12-10" })),
+      asSession(admin, () => openMonitoringPeriod({ fiscalYear: 2027, throughMonth: 11, deadline: "2027-12-10" })),
     ]);
     expect(both.every((r) => r.ok)).toBe(true);
     const subjects = await approvedProvincial2027();
     expect(both.map((r) => (r.ok ? r.data.created : -1)).sort((x, y) => x - y)).toEqual([0, subjects]);
     const [p] = await database.db.select().from(monitoringPeriods).where(eq(monitoringPeriods.throughMonth, 11));
     expect(await database.db.select().from(monitoringReports).where(eq(monitoringReports.periodId, p.id))).toHaveLength(subjects);
+    // Each opening is on record under its own person.
+    const opened = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "monitoring_period.open"), eq(auditLog.objectId, String(p.id))));
+    expect(new Set(opened.map((a) => a.actorUserId)).size).toBe(2);
   });
 });
 

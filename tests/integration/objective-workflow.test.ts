@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, objectiveIndicators, objectives, objectiveVersions, projects, reviews } from "@/db/schema";
+import { auditLog, objectiveIndicators, objectives, objectiveVersions, projects, reviews, users } from "@/db/schema";
 import { adjustObjective } from "@/lib/actions/objective/adjust-objective";
 import { fireObjectiveEvent } from "@/lib/actions/objective/objective-event";
 import { reviewObjective } from "@/lib/actions/objective/review-objective";
@@ -10,7 +10,8 @@ import { uploadAttachment } from "@/lib/actions/objective/upload-attachment";
 import { fireProjectEvent } from "@/lib/actions/project/project-event";
 import { recordAppraisal } from "@/lib/actions/project/record-appraisal";
 import { createTestDatabase } from "../helpers/db";
-import { signInAs, useTestDatabase } from "../helpers/session";
+import { addColleague } from "../helpers/people";
+import { asSession, signInAs, useTestDatabase } from "../helpers/session";
 import { declareTrunkRoad } from "../helpers/trunk-road";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -195,7 +196,7 @@ describe("refusals through the actions directly", () => {
 });
 
 describe("two people at once", () => {
-  it("two finance reviewers decide the same declaration: one wins, one conflict, one audit row", async () => {
+  it("two finance reviewers decide the same declaration at once: one wins, the other gets a conflict, one audit row", async () => {
     await signInAs(database, "filer");
     const { objectiveId } = await declareTrunkRoad(database, { year: 2020 });
     let o = await objective(objectiveId);
@@ -205,25 +206,31 @@ describe("two people at once", () => {
     await reviewObjective({ objectiveId, version: o.version, stage: "department", result: "pass" });
     o = await objective(objectiveId);
 
-    const { authenticate } = await import("@/lib/auth/authenticate");
-    const { actAsSession } = await import("../helpers/session");
-    const a = await authenticate(database.db, { username: "reviewer", password: "Demo@2026-Budget" });
-    const b = await authenticate(database.db, { username: "admin", password: "Demo@2026-Budget" });
-    if (!a.ok || !b.ok) throw new Error("sign-in");
-    // Both loaded the same version; both decide. (Each call reads its session id when it starts.)
-    actAsSession(a.sessionId);
-    const first = reviewObjective({ objectiveId, version: o.version, stage: "finance", result: "pass", grade: "excellent" });
-    actAsSession(b.sessionId);
-    const second = reviewObjective({ objectiveId, version: o.version, stage: "finance", result: "return", grade: "fair", reasons: "请修改" });
-    const results = await Promise.all([first, second]);
+    // Two people of the provincial finance department, each signed in with their own session.
+    const [li] = await database.db.select().from(users).where(eq(users.username, "reviewer"));
+    const secondId = await addColleague(database, "reviewer", "reviewer.b", ["finance_reviewer"]);
+    const a = await signInAs(database, "reviewer");
+    const b = await signInAs(database, "reviewer.b");
+    // Both loaded the same version; both decide at the same moment.
+    const results = await Promise.all([
+      asSession(a, () => reviewObjective({ objectiveId, version: o.version, stage: "finance", result: "pass", grade: "excellent" })),
+      asSession(b, () => reviewObjective({ objectiveId, version: o.version, stage: "finance", result: "return", grade: "fair", reasons: "请修改" })),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(1);
+    // The decision on record is the winner's, made by the winner.
+    const winner = results[0].ok ? { userId: li.id, result: "pass", state: "approved" } : { userId: secondId, result: "return", state: "returned" };
     const decisions = await database.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.objectId, String(objectiveId)), eq(auditLog.objectType, "objective")));
-    expect(decisions.filter((d) => d.action.startsWith("objective.finance_"))).toHaveLength(1);
-    expect(await database.db.select().from(reviews).where(and(eq(reviews.objectiveId, objectiveId), eq(reviews.stage, "finance")))).toHaveLength(1);
+    const finance = decisions.filter((d) => d.action.startsWith("objective.finance_"));
+    expect(finance).toHaveLength(1);
+    expect(finance[0].actorUserId).toBe(winner.userId);
+    const recorded = await database.db.select().from(reviews).where(and(eq(reviews.objectiveId, objectiveId), eq(reviews.stage, "finance")));
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ reviewerId: winner.userId, result: winner.result });
+    expect((await objective(objectiveId)).state).toBe(winner.state);
   });
 
   it("a stale wizard tab is refused with a conflict and the newer work stays", async () => {

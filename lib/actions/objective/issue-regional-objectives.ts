@@ -7,6 +7,7 @@ import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { loadObjective } from "@/lib/objective/load";
 import { id } from "@/lib/validation/common";
 import { money } from "@/lib/validation/objective";
@@ -50,6 +51,15 @@ export const issueRegionalObjectives = defineAction({
       throw new ActionError("invalid_input", { allocations: `下达金额合计 ${total.toFixed(2)} 元超过资金总额 / the allocations exceed the fund` });
     }
     return db.transaction(async (tx) => {
+      // Two issuances at once take turns on the overall objective's row: the second sees what the
+      // first issued, so neither the fund nor the one-per-recipient rule can be beaten by a race
+      // (a unique index on (parent, recipient) backs the latter). The fund is read under the lock.
+      const [locked] = await tx
+        .select({ requestedAmount: objectives.requestedAmount })
+        .from(objectives)
+        .where(eq(objectives.id, parent.objective.id))
+        .for("update");
+      const fund = new Decimal(locked.requestedAmount);
       const existing = await tx
         .select({ ownerOrgId: objectives.ownerOrgId, amount: objectives.allocatedAmount })
         .from(objectives)
@@ -59,7 +69,7 @@ export const issueRegionalObjectives = defineAction({
       }
       // What was issued before counts against the fund too.
       const issued = existing.reduce((s, e) => s.plus(e.amount ?? "0"), new Decimal(0));
-      if (issued.plus(total).gt(parent.objective.requestedAmount)) {
+      if (issued.plus(total).gt(fund)) {
         throw new ActionError("invalid_input", {
           allocations: `已下达 ${issued.toFixed(2)} 元，加上本次 ${total.toFixed(2)} 元超过资金总额 / with what was issued before, the allocations exceed the fund`,
         });
@@ -67,21 +77,23 @@ export const issueRegionalObjectives = defineAction({
       const created: number[] = [];
       for (const a of input.allocations) {
         const r = recipients.find((x) => x.org.id === a.orgId)!;
-        const [o] = await tx
-          .insert(objectives)
-          .values({
-            subjectKind: "transfer",
-            projectId: parent.objective.projectId,
-            parentObjectiveId: parent.objective.id,
-            ownerOrgId: r.org.id,
-            departmentOrgId: r.org.id,
-            regionId: r.org.regionId,
-            fiscalYear: parent.objective.fiscalYear,
-            title: `${parent.objective.title}（${r.regionName}）`,
-            requestedAmount: a.amount,
-            allocatedAmount: a.amount,
-          })
-          .returning({ id: objectives.id });
+        const [o] = await insertOnce(
+          tx
+            .insert(objectives)
+            .values({
+              subjectKind: "transfer",
+              projectId: parent.objective.projectId,
+              parentObjectiveId: parent.objective.id,
+              ownerOrgId: r.org.id,
+              departmentOrgId: r.org.id,
+              regionId: r.org.regionId,
+              fiscalYear: parent.objective.fiscalYear,
+              title: `${parent.objective.title}（${r.regionName}）`,
+              requestedAmount: a.amount,
+              allocatedAmount: a.amount,
+            })
+            .returning({ id: objectives.id }),
+        );
         const from = parent.version;
         const [v] = await tx
           .insert(objectiveVersions)
@@ -115,3 +127,13 @@ export const issueRegionalObjectives = defineAction({
     });
   },
 });
+
+/** The unique index on (parent, recipient) refusing a second regional objective: said like the check above. */
+async function insertOnce<T>(insert: Promise<T>): Promise<T> {
+  try {
+    return await insert;
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ActionError("invalid_input", { allocations: "已向其中部分单位下达过区域目标 / some recipients already have one" });
+    throw e;
+  }
+}

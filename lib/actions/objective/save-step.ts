@@ -14,6 +14,10 @@ import { EDITABLE_STATES } from "@/lib/workflow/objective";
  * Public endpoint: save one step of the declaration wizard. Saves only while the objective is a
  * draft or returned, and only over the content the tab loaded: the version's edit counter must
  * match, so a stale second tab gets a conflict instead of overwriting newer work.
+ * The state is checked again inside the transaction under a lock on the objective's row, which a
+ * submission also takes (its conditional update): a save and a submission at once are one after
+ * the other, so a save never lands on a version already submitted (it gets a conflict), and a
+ * submission after a save re-checks the counter it checked completeness on (submit-objective.ts).
  */
 export const saveDeclarationStep = defineAction({
   name: "objective.saveStep",
@@ -26,6 +30,14 @@ export const saveDeclarationStep = defineAction({
       throw new ActionError("forbidden", { _form: "workflow.notEditable" });
     }
     return db.transaction(async (tx) => {
+      const [now] = await tx
+        .select({ state: objectives.state, currentVersionId: objectives.currentVersionId })
+        .from(objectives)
+        .where(eq(objectives.id, objective.id))
+        .for("update");
+      if (!now || !EDITABLE_STATES.includes(now.state) || now.currentVersionId !== version.id) {
+        throw new ActionError("conflict", { _form: "workflow.notEditable" });
+      }
       const set: Partial<typeof objectiveVersions.$inferInsert> = { updatedAt: new Date() };
       if (input.step === 1) set.basic = input.data;
       if (input.step === 2) {

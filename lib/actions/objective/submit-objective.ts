@@ -43,7 +43,14 @@ export const submitObjective = defineAction({
         set: { submittedAt: now },
         audit: { late, versionNumber: loaded.version.number },
       });
-      await tx.update(objectiveVersions).set({ submittedAt: now }).where(eq(objectiveVersions.id, loaded.version.id));
+      // The content checked above is the content submitted: a save that committed since (it holds
+      // the objective's row lock, which the transition waited for) raised the counter → conflict.
+      const [checked] = await tx
+        .update(objectiveVersions)
+        .set({ submittedAt: now })
+        .where(and(eq(objectiveVersions.id, loaded.version.id), eq(objectiveVersions.editVersion, loaded.version.editVersion)))
+        .returning({ id: objectiveVersions.id });
+      if (!checked) throw new ActionError("conflict");
       return { version: v, state: transition.to, late };
     });
   },
