@@ -54,7 +54,7 @@ const LAST_ROW = 502;
 export const ACTUALS_IMPORT_LIMITS: SheetLimits = { maxRows: LAST_ROW, maxCells: LAST_ROW * 20, maxTextChars: 4 * 1024 * 1024 };
 
 /** Reads the filled template back into actual rows; a file that is not the template is refused with one reason. */
-export async function readActualsWorkbook(data: Buffer): Promise<ActualRow[]> {
+export async function readActualsWorkbook(data: Buffer | Blob): Promise<ActualRow[]> {
   // The sheet, read as a stream under the limits; its rows kept to look up by number.
   const sheetRows = new Map<number, ExcelJS.Row>();
   let beyond = false;

@@ -75,10 +75,14 @@ export const limitMessages = {
   text: (n: number) => `文件中的文字超过 ${n} 个字符，请分批导入 / the file holds more than ${n} characters of text; import in parts`,
 };
 
-/** Reads one sheet of an uploaded workbook under the limits (see above). */
-export async function readSheet(data: Buffer, opts: ReadSheetOptions): Promise<SheetRead | ReadFailure> {
-  if (!data.length || !looksLikeZip(data.subarray(0, 4))) return notXlsx();
-  return withImportSlot(() => read(data, opts));
+/**
+ * Reads one sheet of an uploaded workbook under the limits (see above). An upload (a Blob) is
+ * copied into memory only once it has a slot, so callers told to wait or refused cost nothing.
+ */
+export async function readSheet(upload: Buffer | Blob, opts: ReadSheetOptions): Promise<SheetRead | ReadFailure> {
+  const head = Buffer.isBuffer(upload) ? upload.subarray(0, 4) : new Uint8Array(await upload.slice(0, 4).arrayBuffer());
+  if (!looksLikeZip(head)) return notXlsx();
+  return withImportSlot(async () => read(Buffer.isBuffer(upload) ? upload : Buffer.from(await upload.arrayBuffer()), opts));
 }
 
 function notXlsx(): ReadFailure {

@@ -73,3 +73,8 @@ export async function withImportSlot<T>(read: () => Promise<T>, waitMs = IMPORT_
     done();
   }
 }
+
+/** Imports reading right now in this process (for the health of the process, and the tests that hold it to IMPORT_SLOTS). */
+export function importsRunning(): number {
+  return slots().active;
+}

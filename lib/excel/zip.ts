@@ -161,8 +161,9 @@ export async function inspectZip(buf: Buffer, maxTotal = MAX_UNZIPPED_BYTES): Pr
       return problem === null;
     };
     const data = buf.subarray(e.start, e.end);
-    if (e.method === 0) onChunk(data);
-    else {
+    if (e.method === 0) {
+      for (let at = 0; at < data.length && onChunk(data.subarray(at, at + CHUNK)); at += CHUNK);
+    } else {
       const ok = await inflateStreaming(data, onChunk);
       if (!ok && problem === null) return { ok: false, error: NOT_XLSX };
     }
@@ -175,7 +176,7 @@ export async function inspectZip(buf: Buffer, maxTotal = MAX_UNZIPPED_BYTES): Pr
 /** Inflates `data` in steps, handing each output chunk to `onChunk` (false stops). False if the data is not valid deflate. */
 function inflateStreaming(data: Buffer, onChunk: (chunk: Buffer) => boolean): Promise<boolean> {
   return new Promise((resolve) => {
-    const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+    const inflate = createInflateRaw({ chunkSize: CHUNK });
     let done = false;
     const finish = (ok: boolean) => {
       if (done) return;
@@ -196,6 +197,8 @@ function inflateStreaming(data: Buffer, onChunk: (chunk: Buffer) => boolean): Pr
 }
 
 const LT = 0x3c;
+/** Inflated bytes handled at a time; must stay below MAX_XML_TOKEN_BYTES (see XmlScanner.feed). */
+const CHUNK = 64 * 1024;
 const MERGE_TAG = Buffer.from("<mergeCell ");
 const MERGE_REF = /\bref\s*=\s*["']([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)["']/;
 
@@ -211,18 +214,13 @@ class XmlScanner {
 
   constructor(private readonly worksheet: boolean) {}
 
+  /** One inflated chunk, at most CHUNK bytes: shorter than a token may be, so only the stretches across its ends can pass the bound. */
   feed(chunk: Buffer): boolean {
-    let i = 0;
-    for (;;) {
-      const lt = chunk.indexOf(LT, i);
-      if (lt < 0) {
-        this.run += chunk.length - i;
-        break;
-      }
-      this.run += lt - i;
-      if (this.run > MAX_XML_TOKEN_BYTES) return false;
-      this.run = 0;
-      i = lt + 1;
+    const first = chunk.indexOf(LT);
+    if (first < 0) this.run += chunk.length;
+    else {
+      if (this.run + first > MAX_XML_TOKEN_BYTES) return false;
+      this.run = chunk.length - chunk.lastIndexOf(LT) - 1;
     }
     if (this.run > MAX_XML_TOKEN_BYTES) return false;
     if (this.worksheet) this.mergeRefs(chunk);

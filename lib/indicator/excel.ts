@@ -2,7 +2,7 @@ import "server-only";
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { readSheet, type SheetLimits } from "@/lib/excel/read-stream";
-import { NOT_XLSX, looksLikeZip } from "@/lib/excel/zip";
+import { NOT_XLSX } from "@/lib/excel/zip";
 import { CHOICES, COLUMNS, LIST_SEPARATOR, MAX_IMPORT_ROWS, SUBJECT_LABEL, columnOfHeader, quoted, toCells, type BankRow, type Cells, type ColumnKey, type SheetRow } from "./excel-columns";
 
 export { COLUMNS } from "./excel-columns";
@@ -185,9 +185,8 @@ function rangeOf(ref: string): { top: number; left: number; bottom: number; righ
  * reading stops at the 20,001st data row; the problems keep their order of precedence: a
  * formula, then the header, then a merged cell, then too many rows, then no rows at all.
  */
-export async function parseWorkbook(buffer: Buffer): Promise<ParseResult> {
-  if (!buffer.length) return { ok: false, error: EMPTY };
-  if (!looksLikeZip(buffer)) return { ok: false, error: NOT_XLSX };
+export async function parseWorkbook(buffer: Buffer | Blob): Promise<ParseResult> {
+  if (Buffer.isBuffer(buffer) ? !buffer.length : !buffer.size) return { ok: false, error: EMPTY };
 
   let formulaAt: string | null = null;
   let anyValue = false;

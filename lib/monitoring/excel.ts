@@ -101,7 +101,7 @@ function text(cell: ExcelJS.Cell): string {
  * Reads a filled template against the report's indicators (by ordinal and name). A file that is
  * not the template at all is one error; otherwise every bad cell is listed.
  */
-export async function readReportTemplate(buffer: Buffer, expected: { id: number; lines: { ordinal: number; name: string; comparison: Comparison }[] }): Promise<ReadResult> {
+export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: number; lines: { ordinal: number; name: string; comparison: Comparison }[] }): Promise<ReadResult> {
   // The sheet, read as a stream under the limits; its rows (a few hundred at most) kept to look up by address.
   const rows = new Map<number, ExcelJS.Row>();
   const read = await readSheet(buffer, {
