@@ -9,6 +9,7 @@ import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 export const NOT_XLSX = "文件不是有效的 Excel（.xlsx）文件，请使用本系统导出的模板 / the file is not a valid Excel (.xlsx) workbook; use the exported template";
 export const TOO_BIG = "文件解压后过大，不能导入 / the file inflates to more than the import accepts";
+export const TOO_LONG = "文件中有超长的内容（一个单元格或标记超过 256 KB），不能导入 / the file holds an item (a cell or a tag) longer than 256 KB";
 
 /** Inflated size allowed for a whole upload (its parts together); a 10 MB template holds far less. */
 export const MAX_UNZIPPED_BYTES = 120 * 1024 * 1024;
@@ -157,7 +158,7 @@ export async function inspectZip(buf: Buffer, maxTotal = MAX_UNZIPPED_BYTES): Pr
       size += chunk.length;
       total += chunk.length;
       if (total > maxTotal || size > limit || (size > RATIO_FLOOR && size > MAX_RATIO * Math.max(1, e.compressed))) problem = TOO_BIG;
-      else if (scanner && !scanner.feed(chunk)) problem = TOO_BIG;
+      else if (scanner && !scanner.feed(chunk)) problem = TOO_LONG;
       return problem === null;
     };
     const data = buf.subarray(e.start, e.end);

@@ -6,6 +6,8 @@ import { previewImport } from "@/lib/actions/indicator/preview-import";
 import { openMonitoringPeriod } from "@/lib/actions/monitoring/open-period";
 import { previewReportImport } from "@/lib/actions/monitoring/preview-report-import";
 import { IMPORT_SLOTS, IMPORT_WAITING, importsRunning } from "@/lib/excel/slots";
+import ExcelJS from "exceljs";
+import { parseWorkbook } from "@/lib/indicator/excel";
 import { COLUMNS, MAX_IMPORT_BYTES } from "@/lib/indicator/excel-columns";
 import { listIndicators } from "@/lib/indicator/queries";
 import { createTestDatabase } from "../helpers/db";
@@ -173,5 +175,44 @@ describe("a million-row workbook", () => {
     expect(result).toMatchObject({ ok: false, code: "invalid_input" });
     expect(!result.ok && result.fieldErrors?.file?.[0]).toMatch(/超过 \d+ 个单元格/);
     expect(figures.rssPeak - figures.rssBefore).toBeLessThan(ONE_UPLOAD_RSS_MB);
+  });
+});
+
+describe("one cell, one tag, one character", () => {
+  const header = COLUMNS.map((c) => c.label);
+  const sheetWith = (row2: string) =>
+    part(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${header.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row><row r="2">${row2}</row></sheetData></worksheet>`,
+    );
+  async function refusal(file: Buffer) {
+    await signInAs(database, "admin");
+    const res = await previewImport(form(file));
+    expect(res).toMatchObject({ ok: false, code: "invalid_input" });
+    return !res.ok ? res.fieldErrors?.file?.[0] : undefined;
+  }
+
+  it("a cell longer than Excel's 32,767 characters is refused, naming the cell", async () => {
+    const file = workbookWith("指标库", sheetWith(`<c r="B2" t="inlineStr"><is><t>${"长".repeat(40_000)}</t></is></c>`), header);
+    expect(await refusal(file)).toBe("单元格 B2 超过 32767 个字符");
+  });
+
+  it("a text node of 300 KB is refused before the XML parser holds it", async () => {
+    const noise = Array.from({ length: 300 * 1024 }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join("");
+    const file = workbookWith("指标库", sheetWith(`<c r="B2" t="inlineStr"><is><t>${noise}</t></is></c>`), header);
+    expect(await refusal(file)).toMatch(/超长的内容/);
+  });
+
+  it("Chinese text split across the reader's chunks reads back whole", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("指标库");
+    ws.addRow(header);
+    // 400 rows of 300 different characters each: shared strings far longer than one 64 KB chunk.
+    const names = Array.from({ length: 400 }, (_, r) => Array.from({ length: 300 }, (_, k) => String.fromCharCode(0x4e00 + ((r * 300 + k) * 7919) % 20000)).join(""));
+    for (const name of names) ws.addRow(["", name]);
+    const parsed = await parseWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.rows.map((r) => r.cells.name)).toEqual(names);
   });
 });
