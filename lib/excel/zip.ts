@@ -154,11 +154,14 @@ export async function inspectZip(buf: Buffer, maxTotal = MAX_UNZIPPED_BYTES): Pr
     const limit = e.name === STYLES_PART ? MAX_STYLES_BYTES : Infinity;
     let size = 0;
     let problem: string | null = null;
+    // A token past the bound is not parsed, but inflating goes on (keeping nothing) so that a
+    // bomb is still called one: "too big" says more than "too long" about a file of spaces.
+    let tooLong = false;
     const onChunk = (chunk: Buffer): boolean => {
       size += chunk.length;
       total += chunk.length;
       if (total > maxTotal || size > limit || (size > RATIO_FLOOR && size > MAX_RATIO * Math.max(1, e.compressed))) problem = TOO_BIG;
-      else if (scanner && !scanner.feed(chunk)) problem = TOO_LONG;
+      else if (scanner && !tooLong && !scanner.feed(chunk)) tooLong = true;
       return problem === null;
     };
     const data = buf.subarray(e.start, e.end);
@@ -169,6 +172,7 @@ export async function inspectZip(buf: Buffer, maxTotal = MAX_UNZIPPED_BYTES): Pr
       if (!ok && problem === null) return { ok: false, error: NOT_XLSX };
     }
     if (problem) return { ok: false, error: problem };
+    if (tooLong) return { ok: false, error: TOO_LONG };
     if (scanner?.merges.length) merges.set(e.name, scanner.merges);
   }
   return { ok: true, value: { entries: zip.entries, cdOffset: zip.cdOffset, merges } };
