@@ -147,6 +147,14 @@ async function read(data: Buffer, opts: ReadSheetOptions): Promise<SheetRead | R
   let names: string[] = [];
   let sheetIndex = -1;
   let stopped = false;
+  // Parsed chunks already buffered resolve as microtasks, which would keep every other request
+  // (timers, sockets, the embedded database) waiting until the read ends: give way every 10 ms.
+  let lastYield = performance.now();
+  const giveWay = async () => {
+    if (performance.now() - lastYield < 10) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    lastYield = performance.now();
+  };
   const addText = (n: number) => {
     textChars += n;
     if (textChars > limits.maxTextChars) throw new Limit("text", limitMessages.text(limits.maxTextChars));
@@ -163,6 +171,7 @@ async function read(data: Buffer, opts: ReadSheetOptions): Promise<SheetRead | R
         addText(length);
         if (table.length >= limits.maxCells) throw new Limit("cells", limitMessages.cells(limits.maxCells));
         table.push(text);
+        await giveWay();
         continue;
       }
       const { eventType, value } = event as { eventType: string; value: unknown };
@@ -191,6 +200,7 @@ async function read(data: Buffer, opts: ReadSheetOptions): Promise<SheetRead | R
           stopped = true;
           break outer;
         }
+        await giveWay();
       }
       break;
     }
