@@ -2,7 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { objectiveIndicators } from "@/db/schema";
 import { ActionError } from "@/lib/actions/result";
-import { checkZip, looksLikeZip } from "@/lib/indicator/excel";
+import { limitMessages, readSheet, type SheetLimits } from "@/lib/excel/read-stream";
 import { COMPARISON_LABEL, LEVEL1_LABEL, LEVEL2_LABEL } from "@/lib/indicator/excel-columns";
 import type { ActualRow } from "@/lib/validation/evaluation";
 import { QUALITATIVE_BANDS, type QualitativeBand } from "./rules";
@@ -49,21 +49,35 @@ function text(cell: ExcelJS.Cell): string {
   return (cell.text ?? "").trim();
 }
 
+/** The template's rows read back: a title, the header, and at most 500 indicators (rows 3–502); a row past them is refused. */
+const LAST_ROW = 502;
+export const ACTUALS_IMPORT_LIMITS: SheetLimits = { maxRows: LAST_ROW, maxCells: LAST_ROW * 20, maxTextChars: 4 * 1024 * 1024 };
+
 /** Reads the filled template back into actual rows; a file that is not the template is refused with one reason. */
-export async function readActualsWorkbook(data: Buffer): Promise<ActualRow[]> {
-  if (!looksLikeZip(data.subarray(0, 4)) || checkZip(data)) throw new ActionError("invalid_input", { file: "evaluation.excel.notXlsx" });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new ActionError("invalid_input", { file: "evaluation.excel.notXlsx" });
-  }
-  const ws = wb.getWorksheet(ACTUALS_SHEET);
-  if (!ws || HEADER.some((h, k) => text(ws.getRow(2).getCell(k + 1)) !== h)) throw new ActionError("invalid_input", { file: "evaluation.excel.notTemplate" });
+export async function readActualsWorkbook(data: Buffer | Blob): Promise<ActualRow[]> {
+  // The sheet, read as a stream under the limits; its rows kept to look up by number.
+  const sheetRows = new Map<number, ExcelJS.Row>();
+  let beyond = false;
+  const read = await readSheet(data, {
+    pick: (names) => (names.includes(ACTUALS_SHEET) ? ACTUALS_SHEET : undefined),
+    limits: ACTUALS_IMPORT_LIMITS,
+    onRow: (row) => {
+      if (row.number > LAST_ROW) {
+        beyond = true;
+        return "stop";
+      }
+      sheetRows.set(row.number, row);
+    },
+  });
+  if (!read.ok) throw new ActionError("invalid_input", { file: read.reason === "not_xlsx" ? "evaluation.excel.notXlsx" : read.error });
+  if (beyond) throw new ActionError("invalid_input", { file: limitMessages.rows(LAST_ROW) });
+  const empty = new ExcelJS.Workbook().addWorksheet(ACTUALS_SHEET);
+  const getRow = (r: number) => sheetRows.get(r) ?? empty.getRow(r);
+  if (!read.sheet || HEADER.some((h, k) => text(getRow(2).getCell(k + 1)) !== h)) throw new ActionError("invalid_input", { file: "evaluation.excel.notTemplate" });
   const bandOf = new Map(Object.entries(BAND_LABEL).map(([k, v]) => [v, k as QualitativeBand]));
   const rows: ActualRow[] = [];
-  for (let r = 3; r <= Math.min(ws.rowCount, 502); r++) {
-    const row = ws.getRow(r);
+  for (let r = 3; r <= Math.min(Math.max(0, ...sheetRows.keys()), LAST_ROW); r++) {
+    const row = getRow(r);
     const ordinal = Number(text(row.getCell(1)));
     if (!Number.isInteger(ordinal) || ordinal < 1) continue;
     const bandText = text(row.getCell(9));

@@ -1,24 +1,23 @@
 import "server-only";
 import { PassThrough, type Readable } from "node:stream";
-import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { readSheet, type SheetLimits } from "@/lib/excel/read-stream";
+import { NOT_XLSX } from "@/lib/excel/zip";
 import { CHOICES, COLUMNS, LIST_SEPARATOR, MAX_IMPORT_ROWS, SUBJECT_LABEL, columnOfHeader, quoted, toCells, type BankRow, type Cells, type ColumnKey, type SheetRow } from "./excel-columns";
 
 export { COLUMNS } from "./excel-columns";
+/** Kept here for the callers that imported them from the indicator bank (the imports read through lib/excel/). */
+export { checkZip, looksLikeZip } from "@/lib/excel/zip";
 
 /**
  * The indicator bank as an .xlsx file, both ways (DESIGN §7). Writing streams row by row
  * (exceljs's streaming writer), so an export of tens of thousands of rows never holds the whole
- * workbook in memory. Reading refuses, with one clear message, anything that is not the
- * exported template: not a spreadsheet, a zip that inflates far beyond its size, other
- * columns, formulas, too many rows, no rows.
+ * workbook in memory. Reading streams too (lib/excel/read-stream.ts) and refuses, with one
+ * clear message, anything that is not the exported template: not a spreadsheet, a zip that
+ * inflates far beyond its size, other columns, formulas, too many rows, no rows.
  */
 export const SHEET_NAME = "指标库";
 export const INSTRUCTIONS_SHEET = "填写说明";
-
-/** Inflated size allowed for a whole upload (its parts together); a 10 MB template holds far less. */
-const MAX_UNZIPPED_BYTES = 120 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 2_000;
 
 // ── Writing ─────────────────────────────────────────────────────────────────────────────
 const NUMERIC: ReadonlySet<ColumnKey> = new Set(["referenceHistorical", "referenceStandard", "referencePlan", "version"]);
@@ -141,64 +140,18 @@ export async function exportWorkbook(rows: readonly BankRow[]): Promise<Buffer> 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────
 export type ParseResult = { ok: true; rows: SheetRow[] } | { ok: false; error: string };
 
-const NOT_XLSX = "文件不是有效的 Excel（.xlsx）文件，请使用本系统导出的模板 / the file is not a valid Excel (.xlsx) workbook; use the exported template";
 const EMPTY = "文件中没有可导入的数据行 / the file has no rows to import";
 
-/** The zip's first bytes: "PK\x03\x04" (an .xlsx is a zip). */
-export function looksLikeZip(head: Uint8Array): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-}
-
 /**
- * A zip bomb guard that does not trust the sizes a zip declares: walks the central directory
- * and inflates each part with a hard ceiling on the total output. Returns a message, or null
- * if the archive is sound and small enough to hand to the spreadsheet reader.
+ * What reading the template may hold at once (lib/excel/read-stream.ts checks them while it
+ * reads and stops at the first passed): the template's rows with room for empty ones, its
+ * columns with room for a note column or two, and text for long explanations on every row.
  */
-export function checkZip(buf: Buffer, maxTotal = MAX_UNZIPPED_BYTES): string | null {
-  const tooBig = "文件解压后过大，不能导入 / the file inflates to more than the import accepts";
-  // End of central directory: 22 bytes + a comment of up to 65535.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return NOT_XLSX;
-  const entries = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff || entries > MAX_ZIP_ENTRIES) return NOT_XLSX;
-  let p = cdOffset;
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return NOT_XLSX;
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const declared = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    p += 46 + nameLen + extraLen + commentLen;
-    if (compressed === 0xffffffff || declared === 0xffffffff) return tooBig;
-    if (total + declared > maxTotal) return tooBig;
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return NOT_XLSX;
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    if (start + compressed > buf.length) return NOT_XLSX;
-    const data = buf.subarray(start, start + compressed);
-    if (method === 0) total += compressed;
-    else if (method === 8) {
-      try {
-        total += inflateRawSync(data, { maxOutputLength: Math.max(1, maxTotal - total + 1) }).length;
-      } catch (e) {
-        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) return tooBig;
-        return NOT_XLSX;
-      }
-    } else return NOT_XLSX;
-    if (total > maxTotal) return tooBig;
-  }
-  return null;
-}
+export const IMPORT_LIMITS: SheetLimits = {
+  maxRows: MAX_IMPORT_ROWS + 5_000,
+  maxCells: (MAX_IMPORT_ROWS + 5_000) * 20,
+  maxTextChars: 32 * 1024 * 1024,
+};
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -215,52 +168,78 @@ function cellText(cell: ExcelJS.Cell): string {
   return s.replace(/\r\n?/g, "\n").trim();
 }
 
+/** "B3:C4" → its corners as row/column numbers. */
+function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(ref);
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [top, left] = [Number(m[2]), col(m[1])];
+  const [bottom, right] = m[3] ? [Number(m[4]), col(m[3])] : [top, left];
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
 /**
  * Reads an uploaded template into rows of text, or names the one problem that makes the file
  * unusable. Row validation (labels, the forms' rules) is readRow's, per row, so that every bad
- * cell can be listed at once.
+ * cell can be listed at once. The sheet is read as a stream (lib/excel/read-stream.ts) and
+ * reading stops at the 20,001st data row; the problems keep their order of precedence: a
+ * formula, then the header, then a merged cell, then too many rows, then no rows at all.
  */
-export async function parseWorkbook(buffer: Buffer): Promise<ParseResult> {
-  if (!buffer.length) return { ok: false, error: EMPTY };
-  if (!looksLikeZip(buffer)) return { ok: false, error: NOT_XLSX };
-  const zipProblem = checkZip(buffer);
-  if (zipProblem) return { ok: false, error: zipProblem };
+export async function parseWorkbook(buffer: Buffer | Blob): Promise<ParseResult> {
+  if (Buffer.isBuffer(buffer) ? !buffer.length : !buffer.size) return { ok: false, error: EMPTY };
 
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    return { ok: false, error: NOT_XLSX };
-  }
-  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets.find((w) => w.name !== INSTRUCTIONS_SHEET);
-  if (!sheet) return { ok: false, error: workbook.worksheets.length ? EMPTY : NOT_XLSX };
-  if (sheet.actualRowCount === 0) return { ok: false, error: EMPTY };
-
-  // Formulas anywhere on the sheet: their values are whatever Excel last computed, not what the cell says.
   let formulaAt: string | null = null;
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    if (formulaAt) return;
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (!formulaAt && cell.type === ExcelJS.ValueType.Formula) formulaAt = cell.address;
-    });
+  let anyValue = false;
+  let headerSeen = false;
+  const position = new Map<ColumnKey, number>();
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  const rows: SheetRow[] = [];
+  let tooMany = false;
+  // Data rows are kept as text only.
+  const keep = (rowNumber: number, cells: Cells) => {
+    if (rows.length >= MAX_IMPORT_ROWS) tooMany = true;
+    else rows.push({ row: rowNumber, cells });
+  };
+  const read = await readSheet(buffer, {
+    pick: (names) => (names.includes(SHEET_NAME) ? SHEET_NAME : names.find((n) => n !== INSTRUCTIONS_SHEET)),
+    limits: IMPORT_LIMITS,
+    onRow: (row) => {
+      if (!row.hasValues) return;
+      anyValue = true;
+      // Formulas anywhere on the sheet: their values are whatever Excel last computed, not what the cell says.
+      if (!formulaAt) {
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (!formulaAt && cell.type === ExcelJS.ValueType.Formula) formulaAt = cell.address;
+        });
+      }
+      if (row.number === 1) {
+        headerSeen = true;
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          const text = cellText(cell);
+          if (!text) return;
+          const key = columnOfHeader(text);
+          if (!key) unknown.push(quoted(text));
+          else if (position.has(key)) repeated.push(text);
+          else position.set(key, col);
+        });
+        return;
+      }
+      // No row 1: no header, which is the file's problem; nothing after it needs reading.
+      if (!headerSeen) return "stop";
+      const cells = cellsOf(row, position);
+      if (cells) keep(row.number, cells);
+      if (tooMany) return "stop";
+    },
   });
+  if (!read.ok) return { ok: false, error: read.reason === "not_xlsx" ? NOT_XLSX : read.error };
+  if (!read.sheet) return { ok: false, error: read.sheetNames.length ? EMPTY : NOT_XLSX };
+  if (!anyValue) return { ok: false, error: EMPTY };
   if (formulaAt) {
     return { ok: false, error: `单元格 ${formulaAt} 含有公式，不能导入；请复制后“粘贴为数值”再导入 / cell ${formulaAt} holds a formula; paste values only and import again` };
   }
 
   // The header row: every column of the template, each once, and nothing else.
-  const headerRow = sheet.getRow(1);
-  const position = new Map<ColumnKey, number>();
-  const unknown: string[] = [];
-  const repeated: string[] = [];
-  headerRow.eachCell({ includeEmpty: false }, (cell, col) => {
-    const text = cellText(cell);
-    if (!text) return;
-    const key = columnOfHeader(text);
-    if (!key) unknown.push(quoted(text));
-    else if (position.has(key)) repeated.push(text);
-    else position.set(key, col);
-  });
   const missing = COLUMNS.filter((c) => !position.has(c.key)).map((c) => c.label);
   if (missing.length || unknown.length || repeated.length) {
     const zhParts = [missing.length && `缺少列：${missing.join("、")}`, unknown.length && `无法识别的列：${unknown.join("、")}`, repeated.length && `重复的列：${repeated.join("、")}`].filter(Boolean);
@@ -268,26 +247,35 @@ export async function parseWorkbook(buffer: Buffer): Promise<ParseResult> {
     return { ok: false, error: `表头与导入模板不符（${zhParts.join("；")}），请使用本系统导出的模板 / the header row is not the template's (${enParts.join("; ")}); use the exported template` };
   }
 
-  const rows: SheetRow[] = [];
+  // A merged cell in a data row's template column, other than its range's first (top-left) cell.
+  const merges = read.merges.map(rangeOf).filter((r) => r !== null);
+  const columns = COLUMNS.map((c) => position.get(c.key)!);
   let merged: string | null = null;
-  let tooMany = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1 || tooMany || merged) return;
-    const cells = {} as Cells;
-    let any = false;
-    for (const c of COLUMNS) {
-      const cell = row.getCell(position.get(c.key)!);
-      if (cell.isMerged && cell.master !== cell) merged = cell.address;
-      cells[c.key] = cellText(cell);
-      if (cells[c.key]) any = true;
+  if (merges.length) {
+    const dataNumbers = rows.map((r) => r.row);
+    outer: for (const n of dataNumbers) {
+      for (const col of columns) {
+        if (merges.some((m) => n >= m.top && n <= m.bottom && col >= m.left && col <= m.right && !(n === m.top && col === m.left))) {
+          merged = `${colLetter(col - 1)}${n}`;
+          break outer;
+        }
+      }
     }
-    if (!any) return;
-    if (rows.length >= MAX_IMPORT_ROWS) tooMany = true;
-    else rows.push({ row: rowNumber, cells });
-  });
+  }
   if (merged) return { ok: false, error: `不支持合并单元格（${merged}），请取消合并后再导入 / merged cells (${merged}) are not supported; unmerge them` };
   if (tooMany) return { ok: false, error: `文件超过 ${MAX_IMPORT_ROWS} 行，请分批导入 / more than ${MAX_IMPORT_ROWS} rows; import in parts` };
   if (!rows.length) return { ok: false, error: EMPTY };
   return { ok: true, rows };
 }
 
+/** A data row's cells by template column, or null when every one of them is empty. */
+function cellsOf(row: ExcelJS.Row, position: Map<ColumnKey, number>): Cells | null {
+  const cells = {} as Cells;
+  let any = false;
+  for (const c of COLUMNS) {
+    const at = position.get(c.key);
+    cells[c.key] = at === undefined ? "" : cellText(row.getCell(at));
+    if (cells[c.key]) any = true;
+  }
+  return any ? cells : null;
+}

@@ -18,11 +18,11 @@ export const applyImportInput = z.strictObject({
 
 /** The file's rows, or invalid_input with the one reason the file cannot be read (as fieldErrors.file). */
 export async function readImportFile(file: File): Promise<SheetRow[]> {
-  const data = Buffer.from(await file.arrayBuffer());
-  if (!looksLikeZip(data.subarray(0, 4))) {
+  if (!looksLikeZip(new Uint8Array(await file.slice(0, 4).arrayBuffer()))) {
     throw new ActionError("invalid_input", { file: "文件内容不是 Excel（.xlsx）工作簿，请使用本系统导出的模板 / the content is not an .xlsx workbook; use the exported template" });
   }
-  const parsed = await parseWorkbook(data);
+  // Read as a stream in an import slot (lib/excel/read-stream.ts); the upload is copied only then.
+  const parsed = await parseWorkbook(file);
   if (!parsed.ok) throw new ActionError("invalid_input", { file: parsed.error });
   return parsed.rows;
 }

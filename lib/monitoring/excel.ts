@@ -2,7 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { TARGET_JUDGEMENTS, type TargetJudgement } from "@/db/schema/monitoring";
 import type { Comparison } from "@/db/schema/enums";
-import { checkZip, looksLikeZip } from "@/lib/indicator/excel";
+import { readSheet, type SheetLimits } from "@/lib/excel/read-stream";
 
 /**
  * A monitoring report as an Excel template, both ways: exported with the report's figures and
@@ -83,6 +83,8 @@ export interface ImportedReport {
 export type ReadResult = { ok: false; error: string } | { ok: true; report: ImportedReport; errors: { cell: string; message: string }[] };
 
 const NOT_TEMPLATE = "文件不是本系统导出的监控表模板，请先导出模板再填写 / not the exported monitoring template; export it first";
+/** A report has at most 200 indicators (the objective's own cap): the template is a few hundred rows at most. */
+export const REPORT_IMPORT_LIMITS: SheetLimits = { maxRows: 1_000, maxCells: 20_000, maxTextChars: 4 * 1024 * 1024 };
 const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
 
 function text(cell: ExcelJS.Cell): string {
@@ -99,18 +101,17 @@ function text(cell: ExcelJS.Cell): string {
  * Reads a filled template against the report's indicators (by ordinal and name). A file that is
  * not the template at all is one error; otherwise every bad cell is listed.
  */
-export async function readReportTemplate(buffer: Buffer, expected: { id: number; lines: { ordinal: number; name: string; comparison: Comparison }[] }): Promise<ReadResult> {
-  if (!buffer.length || !looksLikeZip(buffer)) return { ok: false, error: NOT_TEMPLATE };
-  const zip = checkZip(buffer);
-  if (zip) return { ok: false, error: zip };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    return { ok: false, error: NOT_TEMPLATE };
-  }
-  const ws = wb.getWorksheet(SHEET);
-  if (!ws) return { ok: false, error: NOT_TEMPLATE };
+export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: number; lines: { ordinal: number; name: string; comparison: Comparison }[] }): Promise<ReadResult> {
+  // The sheet, read as a stream under the limits; its rows (a few hundred at most) kept to look up by address.
+  const rows = new Map<number, ExcelJS.Row>();
+  const read = await readSheet(buffer, {
+    pick: (names) => (names.includes(SHEET) ? SHEET : undefined),
+    limits: REPORT_IMPORT_LIMITS,
+    onRow: (row) => void rows.set(row.number, row),
+  });
+  if (!read.ok) return { ok: false, error: read.reason === "not_xlsx" ? NOT_TEMPLATE : read.error };
+  if (!read.sheet) return { ok: false, error: NOT_TEMPLATE };
+  const ws = sheetOf(rows);
   for (const k of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) if (text(ws.getCell(`A${FIELD_ROWS[k]}`)) !== FIELDS[k]) return { ok: false, error: NOT_TEMPLATE };
   if (HEADERS.some((h, i) => text(ws.getRow(HEADER_ROW).getCell(i + 1)) !== h)) return { ok: false, error: NOT_TEMPLATE };
   if (Number(text(ws.getCell(`B${FIELD_ROWS.reportId}`))) !== expected.id) {
@@ -158,4 +159,18 @@ export async function readReportTemplate(buffer: Buffer, expected: { id: number;
   }
   for (const l of expected.lines) if (!seen.has(l.ordinal)) errors.push({ cell: `A${HEADER_ROW}`, message: `缺少指标“${l.name}” / indicator “${l.name}” is missing` });
   return { ok: true, report: { reportId: expected.id, adjustedBudget, executedAmount, lines }, errors };
+}
+
+/** The rows read, answering the lookups the reading above makes (an absent row has empty cells). */
+function sheetOf(rows: Map<number, ExcelJS.Row>) {
+  const empty = new ExcelJS.Workbook().addWorksheet(SHEET);
+  const getRow = (r: number) => rows.get(r) ?? empty.getRow(r);
+  return {
+    rowCount: Math.max(0, ...rows.keys()),
+    getRow,
+    getCell(address: string) {
+      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+      return getRow(Number(m[2])).getCell(m[1]);
+    },
+  };
 }

@@ -41,7 +41,7 @@ export async function templateOf(db: DbOrTx, actor: Actor, permission: Permissio
 /** Reads an uploaded template of this report; a file that is not the template is invalid_input on `file`. */
 export async function readUpload(db: DbOrTx, actor: Actor, input: z.output<typeof reportImportInput>) {
   const tpl = await templateOf(db, actor, "project.write", input.reportId);
-  const read = await readReportTemplate(Buffer.from(await input.file.arrayBuffer()), tpl);
+  const read = await readReportTemplate(input.file, tpl);
   if (!read.ok) throw new ActionError("invalid_input", { file: read.error });
   return { tpl, ...read };
 }

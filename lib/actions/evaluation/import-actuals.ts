@@ -21,7 +21,7 @@ export const importSelfEvaluationActuals = defineAction({
   success: "evaluation.saved",
   async run({ actor, db, input }) {
     const { se } = await loadSelfEvaluation(db, actor, "project.write", input.selfEvaluationId);
-    const rows = await readActualsWorkbook(Buffer.from(await input.file.arrayBuffer()));
+    const rows = await readActualsWorkbook(input.file);
     const errors: Record<string, string> = {};
     const actuals = rows.flatMap((r) => {
       const parsed = actualRow.safeParse(r);
