@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/security/headers";
 
 /**
  * The public portal's addresses go to its cached pages by these rewrites, in the router, at no
@@ -35,8 +36,13 @@ const nextConfig: NextConfig = {
   // The portal's pages are cached here, and dropped here the moment a disclosure is withdrawn; a
   // shared cache in front must ask every time (the default would let it serve them for an hour,
   // and mix the languages, which one address serves by cookie).
+  // Every response gets the security headers (lib/security/headers.ts; proxy.ts swaps in a nonce
+  // policy on the pages rendered per request).
   async headers() {
-    return [{ source: "/portal/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/portal/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+    ];
   },
   async rewrites() {
     return { beforeFiles: portalRewrites(), afterFiles: [], fallback: [] };

@@ -553,4 +553,5 @@ export const specs = [
   ...disclosureSpecs,
   ...monitoringSpecs,
   ...evaluationSpecs,
+  ...(await import("./specs-headers.mjs")).headerSpecs,
 ];
