@@ -3,18 +3,21 @@ import { LOCALE_COOKIE } from "@/lib/i18n";
 import { portalRoute } from "@/lib/disclosure/portal-path";
 
 /**
- * Routing only, never security (every page and action checks the session itself): a public
+ * Routing, and the refusal of malformed server-action posts with 4xx (refuseBadPost), never
+ * security (every page and action checks the session itself): a public
  * portal address written with a query — what the GET filter forms send — is redirected to the
  * page's path address, which the cache answers without coming here; a keyword search is
  * rewritten to the rendered search page in the visitor's language (lib/disclosure/portal-path.ts).
- * Addresses without one of the pages' parameters never come here: this function costs about a
- * millisecond a request, as much as serving a cached page.
+ * Addresses without one of the pages' parameters, and requests that are not an action's post,
+ * never come here: this function costs about a millisecond a request, as much as serving a
+ * cached page.
  *
  * The server must be started without `-H`: Next.js gives this function http://localhost:PORT
  * as the request's origin, and takes a rewrite to any origin other than the one it listens on
  * for an external one, forwarded over HTTP to itself.
  */
 export function proxy(request: NextRequest) {
+  if (request.method === "POST") return refuseBadPost(request);
   const { pathname, searchParams } = request.nextUrl;
   const route = portalRoute(pathname, searchParams, request.cookies.get(LOCALE_COOKIE)?.value);
   if (!route) return NextResponse.next();
@@ -25,11 +28,63 @@ export function proxy(request: NextRequest) {
 }
 
 /**
+ * The body size server actions accept: experimental.serverActions.bodySizeLimit in next.config.ts
+ * ("11mb"), which experimental.proxyClientMaxBodySize must match — a body passing through this
+ * function is cut at that size.
+ */
+export const ACTION_BODY_LIMIT = 11 * 1024 * 1024;
+
+/**
+ * A server action's POST (a `next-action` header, or a form posted without JavaScript) that
+ * Next.js would answer with 500 and a logged stack, answered here with what it is: another
+ * site's origin 403 (Next.js's own check, made the same way: Origin against X-Forwarded-Host or
+ * Host), a body over the limit 413, a body of a type no action is sent in, or a fetch action's
+ * text body that is not the JSON React encodes its arguments in, 400. Anything else goes on to
+ * Next.js and the action, which checks the session, the permission and the input itself.
+ */
+async function refuseBadPost(request: NextRequest): Promise<NextResponse> {
+  const refuse = (status: number, text: string) =>
+    new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  const origin = request.headers.get("origin");
+  if (origin !== null) {
+    const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0].trim();
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      /* "null" or garbage: not this site */
+    }
+    if (!host || originHost !== host) return refuse(403, "Forbidden: cross-origin request");
+  }
+  const length = request.headers.get("content-length");
+  if (length !== null && !(/^\d{1,15}$/.test(length) && Number(length) <= ACTION_BODY_LIMIT)) return refuse(413, "Payload too large");
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) {
+    return /;\s*boundary=("?)[^";]{1,70}\1\s*(;|$)/.test(type) ? NextResponse.next() : refuse(400, "Bad request: multipart body without a boundary");
+  }
+  if (!request.headers.has("next-action")) return NextResponse.next(); // an ordinary form post (sign-in): not an action
+  if (!type.startsWith("text/plain")) return refuse(400, "Bad request: not a server action body");
+  // A fetch action's arguments, encoded by React as one JSON array (its references checked by React).
+  const text = await request.text().catch(() => null);
+  let args: unknown = null;
+  try {
+    args = text === null ? null : JSON.parse(text);
+  } catch {
+    /* refused below */
+  }
+  if (!Array.isArray(args)) return refuse(400, "Bad request: malformed server action body");
+  return NextResponse.next();
+}
+
+/**
  * One entry per parameter of the two pages, written out because Next.js reads this statically;
  * tests/unit/portal-path.test.ts checks them against the pages' schemas.
  */
 export const config = {
   matcher: [
+    // Server action posts (a fetch action's header; a form posted without JavaScript is multipart).
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "[Mm]ultipart/.*" }] },
     { source: "/portal", has: [{ type: "query", key: "regionId" }] },
     { source: "/portal", has: [{ type: "query", key: "year" }] },
     { source: "/portal/objectives", has: [{ type: "query", key: "q" }] },
