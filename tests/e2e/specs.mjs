@@ -6,6 +6,7 @@ import path from "node:path";
 import { disclosureSpecs } from "./specs-disclosure.mjs";
 import { monitoringSpecs } from "./specs-monitoring.mjs";
 import { evaluationSpecs } from "./specs-evaluation.mjs";
+import { securitySpecs } from "./specs-security.mjs";
 
 const PASSWORD = "Demo@2026";
 
@@ -513,4 +514,5 @@ export const specs = [
   ...disclosureSpecs,
   ...monitoringSpecs,
   ...evaluationSpecs,
+  ...securitySpecs,
 ];
