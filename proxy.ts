@@ -17,6 +17,7 @@ import { portalRoute } from "@/lib/disclosure/portal-path";
  * for an external one, forwarded over HTTP to itself.
  */
 export function proxy(request: NextRequest) {
+  if (!wellEncodedPath(request.url)) return badRequest("Bad request: malformed percent-encoding in the path");
   if (request.method === "POST") return refuseBadPost(request);
   const { pathname, searchParams } = request.nextUrl;
   const route = portalRoute(pathname, searchParams, request.cookies.get(LOCALE_COOKIE)?.value);
@@ -42,9 +43,48 @@ export const ACTION_BODY_LIMIT = 11 * 1024 * 1024;
  * text body that is not the JSON React encodes its arguments in, 400. Anything else goes on to
  * Next.js and the action, which checks the session, the permission and the input itself.
  */
+const refuse = (status: number, text: string) =>
+  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const badRequest = (text: string) => refuse(400, text);
+
+/** Next.js answers a dynamic segment it cannot decode (/projects/%E0%A4%A) with 500: 400 here. */
+function wellEncodedPath(url: string): boolean {
+  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").split(/[?#]/)[0];
+  if (!path.includes("%")) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An argument of a server action as React encodes it: JSON, nested no deeper than 64 (React
+ * decodes it recursively: a deeper one overflows its stack, which Next.js answers with 500).
+ */
+function wellFormedArgument(text: string, arrayOnly: boolean): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > 64) return false;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return !arrayOnly || Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 async function refuseBadPost(request: NextRequest): Promise<NextResponse> {
-  const refuse = (status: number, text: string) =>
-    new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   const origin = request.headers.get("origin");
   if (origin !== null) {
     const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0].trim();
@@ -60,19 +100,20 @@ async function refuseBadPost(request: NextRequest): Promise<NextResponse> {
   if (length !== null && !(/^\d{1,15}$/.test(length) && Number(length) <= ACTION_BODY_LIMIT)) return refuse(413, "Payload too large");
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (type.startsWith("multipart/form-data")) {
-    return /;\s*boundary=("?)[^";]{1,70}\1\s*(;|$)/.test(type) ? NextResponse.next() : refuse(400, "Bad request: multipart body without a boundary");
+    if (!/;\s*boundary=("?)[^";]{1,70}\1\s*(;|$)/.test(type)) return badRequest("Bad request: multipart body without a boundary");
+    // A body that does not parse, or an action argument (a field named by a number) that is not JSON.
+    const form = await request.formData().catch(() => null);
+    if (!form) return badRequest("Bad request: malformed multipart body");
+    for (const [name, value] of form) {
+      if (/^\d+$/.test(name) && typeof value === "string" && !wellFormedArgument(value, false)) return badRequest("Bad request: malformed server action argument");
+    }
+    return NextResponse.next();
   }
   if (!request.headers.has("next-action")) return NextResponse.next(); // an ordinary form post (sign-in): not an action
-  if (!type.startsWith("text/plain")) return refuse(400, "Bad request: not a server action body");
+  if (!type.startsWith("text/plain")) return badRequest("Bad request: not a server action body");
   // A fetch action's arguments, encoded by React as one JSON array (its references checked by React).
   const text = await request.text().catch(() => null);
-  let args: unknown = null;
-  try {
-    args = text === null ? null : JSON.parse(text);
-  } catch {
-    /* refused below */
-  }
-  if (!Array.isArray(args)) return refuse(400, "Bad request: malformed server action body");
+  if (text === null || !wellFormedArgument(text, true)) return badRequest("Bad request: malformed server action body");
   return NextResponse.next();
 }
 
@@ -85,6 +126,8 @@ export const config = {
     // Server action posts (a fetch action's header; a form posted without JavaScript is multipart).
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:path*", has: [{ type: "header", key: "content-type", value: "[Mm]ultipart/.*" }] },
+    // A path with a percent sign (the portal's own paths have none): a malformed escape is refused.
+    { source: "/:path(.*%.*)" },
     { source: "/portal", has: [{ type: "query", key: "regionId" }] },
     { source: "/portal", has: [{ type: "query", key: "year" }] },
     { source: "/portal/objectives", has: [{ type: "query", key: "q" }] },
