@@ -56,6 +56,9 @@ const nextConfig: NextConfig = {
     // Step 4 uploads attachments of up to 10 MB (lib/objective/attachment-rules.ts) through a
     // server action; the default limit is 1 MB. The margin covers the multipart envelope.
     serverActions: { bodySizeLimit: "11mb" },
+    // proxy.ts sees every action post (to refuse malformed ones with 4xx); a body passing through
+    // it is cut at this size, so it must be the actions' own limit (proxy.ts's ACTION_BODY_LIMIT).
+    proxyClientMaxBodySize: "11mb",
   },
 };
 

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getSessionActor } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { describeError, inputErrorCode, inputErrorMessage } from "@/lib/db-errors";
 import { getLocale } from "@/lib/i18n/server";
 import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
 import { ActionError, type ActionErrorCode, type ActionResult, type FieldErrors } from "./result";
@@ -74,12 +75,27 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         return { ...fail(t, e.code), ...(fieldErrors ? { fieldErrors } : {}) };
       }
       const errorId = randomUUID().slice(0, 8);
-      console.error(`[action ${def.name}] error ${errorId}`, e);
+      // Input the schemas let through but the database refused (a last line of defence; the
+      // schemas are the fix): the caller's mistake, answered as one, logged as one short line.
+      const inputCode = inputErrorCode(e);
+      if (inputCode) {
+        console.warn(`[action ${def.name}] database refused input ${errorId}: ${describeError(e)}`);
+        return { ...fail(t, inputCode), fieldErrors: { _form: [t(inputErrorMessage(e) as MessageKey)] } };
+      }
+      // Never the error itself: a database error lists the query's parameters (lib/db-errors.ts).
+      console.error(`[action ${def.name}] error ${errorId}: ${describeError(e)}`);
       return { ok: false, code: "internal", message: t("errors.internal", { id: errorId }), errorId };
     }
   };
   definedActions.add(action);
+  definitions.set(action, def);
   return action;
+}
+
+const definitions = new WeakMap<object, Pick<ActionDefinition<z.ZodType, unknown>, "name" | "permission" | "input">>();
+/** The name, permission and input schema of a function made by defineAction (tests fuzz every action's input with them). */
+export function actionDefinition(fn: unknown) {
+  return typeof fn === "function" ? definitions.get(fn) : undefined;
 }
 
 const definedActions = new WeakSet<object>();

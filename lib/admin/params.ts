@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchQuery } from "@/lib/validation/common";
 import { ROLES } from "@/db/schema/enums";
 
 /** What a page receives as `searchParams`. */
@@ -19,7 +20,7 @@ export type UserSort = (typeof USER_SORTS)[number];
 
 /** The users list's query string. Anything malformed falls back to its default, never to an error page. */
 export const userListParams = z.object({
-  q: z.string().trim().max(50).catch(""),
+  q: searchQuery(50),
   orgId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(["active", "disabled"]).optional().catch(undefined),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchQuery } from "@/lib/validation/common";
 import { GRADES, PROJECT_CATEGORIES } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 
@@ -9,7 +10,7 @@ export type PublicSort = (typeof PUBLIC_SORTS)[number];
 
 /** The public list's query string (plain GET parameters, so it works without JavaScript); malformed values fall back to defaults. */
 export const publicListParams = z.object({
-  q: z.string().trim().max(60).catch(""),
+  q: searchQuery(60),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   regionId: idParam,
   departmentId: idParam,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchQuery, storable } from "@/lib/validation/common";
 import { CHANGE_KINDS, CHANGE_STATUSES, INDICATOR_KINDS, INDICATOR_LEVEL1, INDICATOR_LEVEL2, INDICATOR_STATUSES } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 
@@ -12,8 +13,8 @@ export const INDICATOR_SORTS = ["code", "name", "sector", "level"] as const;
 
 /** The bank list's query string. Anything malformed falls back to its default, never to an error page. */
 export const indicatorListParams = z.object({
-  q: z.string().trim().max(60).catch(""),
-  sector: z.string().trim().max(40).optional().catch(undefined),
+  q: searchQuery(60),
+  sector: z.string().trim().max(40).refine(storable).optional().catch(undefined),
   level1: z.enum(INDICATOR_LEVEL1).optional().catch(undefined),
   level2: z.enum(INDICATOR_LEVEL2).optional().catch(undefined),
   kind: z.enum(INDICATOR_KINDS).optional().catch(undefined),

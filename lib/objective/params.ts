@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchQuery } from "@/lib/validation/common";
 import { OBJECTIVE_STATES, PROJECT_CATEGORIES, type SubjectKind } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 
@@ -15,7 +16,7 @@ export type ObjectiveQueue = (typeof OBJECTIVE_QUEUES)[number];
 
 /** An objective list's query string (the review queues); malformed values fall back to defaults. */
 export const objectiveListParams = z.object({
-  q: z.string().trim().max(60).catch(""),
+  q: searchQuery(60),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   state: z.enum(OBJECTIVE_STATES).optional().catch(undefined),
   departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),

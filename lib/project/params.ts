@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchQuery } from "@/lib/validation/common";
 import { PROJECT_CATEGORIES, PROJECT_STATES } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 
@@ -16,7 +17,7 @@ export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 /** The project pool's query string. Anything malformed falls back to its default, never to an error page. */
 export const projectListParams = z.object({
-  q: z.string().trim().max(60).catch(""),
+  q: searchQuery(60),
   year: fiscalYear,
   state: z.enum(PROJECT_STATES).optional().catch(undefined),
   departmentId: positiveId,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORG_KINDS, ROLES } from "@/db/schema/enums";
-import { bool, id, list, optionalText, password, text, version } from "./common";
+import { bool, id, list, optionalText, password, safeString, text, version } from "./common";
 
 export const phone = optionalText(30).refine((v) => v === null || /^[0-9+\-() ]{5,30}$/.test(v), "errors.invalid_input");
 
@@ -37,5 +37,5 @@ export const updateOrgProfileInput = z.strictObject({
 });
 
 export const changePasswordInput = z
-  .strictObject({ currentPassword: z.string().min(1).max(128), newPassword: password, confirmPassword: z.string().max(128) })
+  .strictObject({ currentPassword: safeString(128).min(1), newPassword: password, confirmPassword: safeString(128) })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "errors.passwordMismatch", path: ["confirmPassword"] });

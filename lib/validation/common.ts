@@ -5,6 +5,22 @@ import { isCommonPassword, passwordLength, PASSWORD_POLICY } from "@/lib/auth/pa
 export const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const version = z.coerce.number().int().positive().max(2_147_483_647);
 
+/**
+ * What PostgreSQL refuses in a text value or a JSON document: the NUL character (22021 / 22P05)
+ * and a UTF-16 surrogate without its pair (not a character at all; in the audit log's JSON it is
+ * refused, in a text column it would be silently replaced).
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_MESSAGE = "含有无法保存的字符（如空字符）/ contains a character that cannot be stored (such as NUL)";
+export const storable = (v: string) => !UNSTORABLE.test(v);
+
+/** Any string an action stores or searches for: no NUL, no lone surrogate, at most `max` characters. */
+export const safeString = (max: number) =>
+  z
+    .string()
+    .max(max, `不能超过 ${max} 个字符 / at most ${max} characters`)
+    .refine(storable, UNSTORABLE_MESSAGE);
+
 /** Trimmed text with a length limit; empty → "必填". */
 export const text = (max: number, min = 1) =>
   z
@@ -12,17 +28,50 @@ export const text = (max: number, min = 1) =>
     .trim()
     .max(max, `不能超过 ${max} 个字符 / at most ${max} characters`)
     .refine((v) => v.length > 0, "请填写此项 / required")
-    .refine((v) => v.length === 0 || v.length >= min, `至少 ${min} 个字符 / at least ${min} characters`);
+    .refine((v) => v.length === 0 || v.length >= min, `至少 ${min} 个字符 / at least ${min} characters`)
+    .refine(storable, UNSTORABLE_MESSAGE);
 
 /** Optional text: "" and absent both become null. */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, `不能超过 ${max} 个字符 / at most ${max} characters`)
+    .refine(storable, UNSTORABLE_MESSAGE)
     .optional()
     .nullable()
     .transform((v) => (v ? v : null));
+
+/**
+ * A search box's text in a page's query string: what cannot be stored is dropped (the page
+ * shows the search without it) and anything too long falls back to no search, never an error.
+ */
+export const searchQuery = (max: number) =>
+  z
+    .string()
+    .transform((v) => v.replace(new RegExp(UNSTORABLE.source, "g"), "").trim())
+    .pipe(z.string().max(max))
+    .catch("");
+
+const DATE_MESSAGE = "请填写日期（如 2027-07-10）/ a date such as 2027-07-10";
+/**
+ * A calendar date written YYYY-MM-DD: a day that exists (no 2027-02-30) in the years the
+ * system plans for (2000–2100), so the database never sees one it would refuse (22008).
+ */
+export const isoDate = (message: string = DATE_MESSAGE) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine(isRealDate, "没有这一天，或年份不在 2000—2100 之间 / no such day, or a year outside 2000–2100");
+
+export function isRealDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return true; // the format has its own message
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 2000 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
 
 /**
  * A new password (lib/auth/password-policy.ts): 12 to 128 characters of any kind, not a common

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalText, text, version } from "./common";
+import { id, isoDate, optionalText, safeString, text, version } from "./common";
 import { money } from "./objective";
 import { QUALITATIVE_BANDS, scoringRulesSchema } from "@/lib/evaluation/rules";
 import { SELF_EVALUATION_EVENTS } from "@/lib/workflow/self-evaluation";
@@ -9,8 +9,7 @@ export const editRuleSetInput = z.strictObject({ ruleSetId: id, version, name: t
 export const activateRuleSetInput = z.strictObject({ ruleSetId: id, version });
 
 /** A value as the filer types it: a number (with %, commas) or empty. */
-const actualValue = z
-  .string()
+const actualValue = safeString(400)
   .trim()
   .max(40)
   .optional()
@@ -18,8 +17,7 @@ const actualValue = z
   .transform((v) => (v ? v : null))
   .refine((v) => v == null || /^[-+]?[\d,，]+(\.\d+)?\s*[%％]?$/.test(v), "evaluation.errors.actualNotNumber");
 
-const percent = z
-  .string()
+const percent = safeString(40)
   .trim()
   .optional()
   .nullable()
@@ -116,7 +114,7 @@ export const acceptKeyEvaluationInput = z.strictObject({ keyEvaluationId: id, ve
 export const createRectificationInput = z.strictObject({
   selfEvaluationId: id,
   requirement: text(2000, 4),
-  deadline: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "evaluation.rectification.deadlineFormat"),
+  deadline: isoDate("evaluation.rectification.deadlineFormat"),
 });
 export const moveRectificationInput = z.strictObject({ taskId: id, version, evidence: optionalText(4000) });
 
@@ -125,8 +123,7 @@ export const adjustQualitativeInput = z.strictObject({
   version,
   ordinal: z.coerce.number().int().min(1).max(500),
   band: z.enum(QUALITATIVE_BANDS),
-  percent: z
-    .string()
+  percent: safeString(40)
     .trim()
     .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, "evaluation.errors.percent"),
   reason: text(2000, 2),

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { DISPOSITION_KINDS, TARGET_JUDGEMENTS } from "@/db/schema/monitoring";
-import { bool, id, optionalText, text, version } from "./common";
+import { bool, id, isoDate as calendarDate, optionalText, storable, text, UNSTORABLE_MESSAGE, version } from "./common";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
 import { money } from "./objective";
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "请填写日期（如 2027-07-10）/ a date such as 2027-07-10");
+const isoDate = calendarDate();
 const optionalMoney = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), money.nullable());
 
 export const openPeriodInput = z.strictObject({
@@ -54,6 +51,7 @@ export const disposeWarningInput = z
 /** Up to five evidence files, each at most 10 MB (the type is checked by its first bytes in the action). */
 const evidenceFile = z
   .instanceof(File, { message: "请选择文件 / choose a file" })
+  .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
   .refine((f) => f.size > 0, "文件为空 / the file is empty")
   .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB");
 export const submitEvidenceInput = z.strictObject({

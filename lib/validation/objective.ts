@@ -9,7 +9,14 @@ export const money = z
   .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), "金额须为非负数，最多两位小数 / an amount with at most two decimals");
 
 const year = z.coerce.number().int().min(2000).max(2100);
-const yearOrMonth = z.string().trim().regex(/^\d{4}(-\d{2})?$/, "请填写年份（如 2019）或年月（如 2019-06）/ a year or year-month");
+const yearOrMonth = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-\d{2})?$/, "请填写年份（如 2019）或年月（如 2019-06）/ a year or year-month")
+  .refine((v) => {
+    const [y, m] = v.split("-").map(Number);
+    return y >= 2000 && y <= 2100 && (m === undefined || (m >= 1 && m <= 12));
+  }, "年份须在 2000—2100 之间，月份 01—12 / a year 2000–2100, a month 01–12");
 
 export const basicInfo = z.strictObject({
   name: text(200, 2),

@@ -3,7 +3,7 @@ import { FUND_SOURCES, PROJECT_CATEGORIES, SUBJECT_KINDS } from "@/db/schema/enu
 import { PROJECT_EVENTS } from "@/lib/workflow/project";
 import { OBJECTIVE_EVENTS } from "@/lib/workflow/objective";
 import { APPRAISAL_CONCLUSIONS, APPRAISAL_DIMENSIONS, GRADES } from "@/db/schema/enums";
-import { bool, id, optionalText, text, version } from "./common";
+import { bool, id, optionalText, safeString, text, version } from "./common";
 import { money } from "./objective";
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -77,7 +77,7 @@ export const reviewObjectiveInput = z
       .transform((v) => (v === null || v === undefined || String(v).trim() === "" ? null : String(v).trim()))
       .refine((v) => v === null || (/^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100), "评分为 0–100 / a score from 0 to 100"),
     reasons: optionalText(4000),
-    indicatorComments: z.record(z.string().regex(/^\d{1,3}$/), z.string().trim().max(1000)).optional().default({}),
+    indicatorComments: z.record(z.string().regex(/^\d{1,3}$/), safeString(4000).trim().max(1000, "不能超过 1000 个字符 / at most 1000 characters")).optional().default({}),
     isKey: z.boolean().optional(),
   })
   .refine((v) => v.result === "pass" || !!v.reasons, { message: "退回或不通过时须填写原因 / give the reasons when not passing", path: ["reasons"] })

@@ -61,7 +61,7 @@ try {
     page.setDefaultTimeout(20_000);
     const shot = (name) => page.screenshot({ path: path.join(OUT, `${spec.name}-${name}.png`), fullPage: true });
     try {
-      await spec.run({ page, base: BASE, shot });
+      await spec.run({ page, base: BASE, shot, log: () => serverLog });
       passed++;
       console.log(`✓ ${spec.name}`);
     } catch (e) {

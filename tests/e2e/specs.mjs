@@ -6,6 +6,7 @@ import path from "node:path";
 import { disclosureSpecs } from "./specs-disclosure.mjs";
 import { monitoringSpecs } from "./specs-monitoring.mjs";
 import { evaluationSpecs } from "./specs-evaluation.mjs";
+import { securitySpecs } from "./specs-security.mjs";
 
 const PASSWORD = "Demo@2026-Budget";
 
@@ -554,4 +555,5 @@ export const specs = [
   ...monitoringSpecs,
   ...evaluationSpecs,
   ...(await import("./specs-headers.mjs")).headerSpecs,
+  ...securitySpecs,
 ];

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
 import { attachKeyReport } from "@/lib/evaluation/key-report";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
-import { id } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
 
 /** Public endpoint: the engaged agency's evaluator attaches the key evaluation report (PDF or Word). Type checked by name and content, size against the limit. */
 export const attachKeyReportAction = defineAction({
@@ -13,6 +13,7 @@ export const attachKeyReportAction = defineAction({
     keyEvaluationId: id,
     file: z
       .instanceof(File, { message: "请选择文件 / choose a file" })
+      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
       .refine((f) => f.size > 0, "文件为空 / the file is empty")
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
   }),

@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit";
 import { loadSelfEvaluation } from "@/lib/evaluation/load";
 import { indicatorsOf } from "@/lib/evaluation/self-evaluation";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
-import { id } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
 
 /**
  * Public endpoint: the filer attaches an evidence file (佐证材料) to one indicator's result while
@@ -22,6 +22,7 @@ export const uploadSelfEvaluationEvidence = defineAction({
     ordinal: z.coerce.number().int().min(1).max(500),
     file: z
       .instanceof(File, { message: "请选择文件 / choose a file" })
+      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
       .refine((f) => f.size > 0, "文件为空 / the file is empty")
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
   }),

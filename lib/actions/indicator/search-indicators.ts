@@ -3,12 +3,13 @@ import { z } from "zod";
 import { INDICATOR_LEVEL1 } from "@/db/schema/enums";
 import { defineAction } from "@/lib/actions/define";
 import { searchIndicators } from "@/lib/indicator/search";
+import { safeString } from "@/lib/validation/common";
 
 /** Public endpoint: search the indicator bank from inside the declaration wizard (read only). */
 export const searchIndicatorBank = defineAction({
   name: "indicator.search",
   permission: "project.read",
-  input: z.strictObject({ text: z.string().trim().max(50).optional().default(""), level1: z.enum(INDICATOR_LEVEL1).optional() }),
+  input: z.strictObject({ text: safeString(50).trim().optional().default(""), level1: z.enum(INDICATOR_LEVEL1).optional() }),
   async run({ db, input }) {
     const rows = await searchIndicators(db, { text: input.text, level1: input.level1, limit: 30 });
     return rows.map((r) => ({

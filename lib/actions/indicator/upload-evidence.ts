@@ -7,7 +7,7 @@ import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
-import { id } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
 
 /** Public endpoint: attach an evidence file (依据材料) to one's own pending change request. */
 export const uploadChangeEvidence = defineAction({
@@ -17,6 +17,7 @@ export const uploadChangeEvidence = defineAction({
     requestId: id,
     file: z
       .instanceof(File, { message: "请选择文件 / choose a file" })
+      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
       .refine((f) => f.size > 0, "文件为空 / the file is empty")
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
   }),

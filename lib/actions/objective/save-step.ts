@@ -1,12 +1,13 @@
 "use server";
-import { and, eq, sql } from "drizzle-orm";
-import { objectiveIndicators, objectives, objectiveVersions } from "@/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { indicators, objectiveIndicators, objectives, objectiveVersions } from "@/db/schema";
 import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit";
 import { canOn } from "@/lib/auth/scope";
 import { loadObjective } from "@/lib/objective/load";
+import type { Db } from "@/db/client";
 import { saveStepInput } from "@/lib/validation/objective";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
 
@@ -29,6 +30,7 @@ export const saveDeclarationStep = defineAction({
     if (!canOn(actor, "project.write", ref) || !EDITABLE_STATES.includes(objective.state)) {
       throw new ActionError("forbidden", { _form: "workflow.notEditable" });
     }
+    if (input.step === 3) await refuseUnknownIndicators(db, input.data.indicators);
     return db.transaction(async (tx) => {
       const [now] = await tx
         .select({ state: objectives.state, currentVersionId: objectives.currentVersionId })
@@ -79,3 +81,15 @@ export const saveDeclarationStep = defineAction({
     });
   },
 });
+
+/** A row chosen from the bank names an indicator that exists: a message on that row, never a foreign-key error. */
+async function refuseUnknownIndicators(db: Db, rows: readonly { indicatorId: number | null }[]) {
+  const wanted = [...new Set(rows.map((r) => r.indicatorId).filter((v): v is number => v !== null))];
+  if (!wanted.length) return;
+  const found = new Set((await db.select({ id: indicators.id }).from(indicators).where(inArray(indicators.id, wanted))).map((r) => r.id));
+  const errors: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    if (r.indicatorId !== null && !found.has(r.indicatorId)) errors[`data.indicators.${i}.indicatorId`] = "指标库中没有这个指标，请重新选择 / no such indicator in the bank: choose again";
+  });
+  if (Object.keys(errors).length) throw new ActionError("invalid_input", errors);
+}

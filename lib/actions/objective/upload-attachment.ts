@@ -7,7 +7,7 @@ import { ActionError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit";
 import { loadObjective } from "@/lib/objective/load";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
-import { id } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
 import { ATTACHMENT_KINDS } from "@/db/schema/enums";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
 
@@ -24,6 +24,7 @@ export const uploadAttachment = defineAction({
     kind: z.enum(ATTACHMENT_KINDS),
     file: z
       .instanceof(File, { message: "请选择文件 / choose a file" })
+      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
       .refine((f) => f.size > 0, "文件为空 / the file is empty")
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
   }),

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
+import { searchQuery, storable } from "@/lib/validation/common";
 import { INDICATOR_KINDS, INDICATOR_LEVEL1, INDICATOR_LEVEL2, INDICATOR_STATUSES } from "@/db/schema/enums";
 import { getActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -11,8 +12,8 @@ export const dynamic = "force-dynamic";
 
 /** The list's filters (lib/indicator/params.ts reads the same query string); a malformed value is as if absent. */
 const filters = z.object({
-  q: z.string().trim().max(60).optional().catch(undefined),
-  sector: z.string().trim().min(1).max(40).optional().catch(undefined),
+  q: searchQuery(60).optional(),
+  sector: z.string().trim().min(1).max(40).refine(storable).optional().catch(undefined),
   level1: z.enum(INDICATOR_LEVEL1).optional().catch(undefined),
   level2: z.enum(INDICATOR_LEVEL2).optional().catch(undefined),
   kind: z.enum(INDICATOR_KINDS).optional().catch(undefined),
