@@ -1,6 +1,7 @@
 import "server-only";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
+import { chinaDate } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 import { indicatorSpans } from "@/lib/objective/table-layout";
 import type { PublicDetail, PublicRow } from "./public";
@@ -50,7 +51,7 @@ export async function listWorkbook(rows: readonly PublicRow[], t: Translate): Pr
       owner: r.ownerName,
       category: r.category ? t(`pool.categoryLabel.${r.category}`) : "",
       amount: wanCell(r.amount),
-      disclosedAt: r.disclosedAt.slice(0, 10),
+      disclosedAt: chinaDate(r.disclosedAt),
       grade: r.grade ? t(`evaluation.grade.${r.grade}`) : "",
     });
   }

@@ -5,6 +5,7 @@ import { cachedDepartments, cachedYears } from "@/lib/disclosure/cached";
 import { loadPublicList } from "@/lib/disclosure/load";
 import { publicListParams, type PublicListParams } from "@/lib/disclosure/params";
 import { canonicalQuery, portalHref, portalT } from "@/lib/disclosure/portal-path";
+import { chinaDate } from "@/lib/format";
 import { wan } from "@/lib/project/money";
 import { field, Labeled, LabeledSelect, linkCls, regionOption, submit } from "./_parts";
 
@@ -134,7 +135,7 @@ export async function PortalListView({ lang, raw }: { lang: string; raw: RawSear
                 <td>{r.departmentName}</td>
                 <td>{r.category ? t(`pool.categoryLabel.${r.category}`) : "—"}</td>
                 <td className="num">{wan(r.amount)}</td>
-                <td className="date">{r.disclosedAt.slice(0, 10)}</td>
+                <td className="date">{chinaDate(r.disclosedAt)}</td>
                 <td data-testid="portal-row-grade">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
               </tr>
             ))}
