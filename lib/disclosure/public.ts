@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { and, asc, count, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, type Grade, type ProjectCategory, type SubjectKind } from "@/db/schema";
+import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, type Grade, type ProjectCategory, type RegionLevel, type SubjectKind } from "@/db/schema";
 import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { parseQuery } from "@/lib/indicator/grams";
 import { declarationContent } from "@/lib/objective/content";
@@ -209,6 +209,10 @@ export interface PublicDetail {
   ownerName: string;
   category: ProjectCategory | null;
   subjectKind: SubjectKind;
+  /** The level of the disclosure's region (省级/市级/县级财政部门 on the table). */
+  regionLevel: RegionLevel;
+  /** The finance department of the disclosure's region (the 财政部门 row of the table); null if none is on record. */
+  financeName: string | null;
   amount: string;
   disclosedAt: string;
   content: Awaited<ReturnType<typeof declarationContent>>;
@@ -252,6 +256,8 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
       title: disclosures.title,
       fiscalYear: disclosures.fiscalYear,
       regionName: regions.name,
+      regionLevel: regions.level,
+      financeName: sql<string | null>`(select f.name from orgs f where f.region_id = ${disclosures.regionId} and f.kind = 'finance' order by f.id limit 1)`,
       departmentName: deptOrg.name,
       ownerName: ownerOrg.name,
       category: disclosures.category,

@@ -257,4 +257,15 @@ export const reviewEn: Widen<typeof reviewZh> = {
     allocatedAmount: "Allocated (10k yuan)",
     amountPositive: "Enter an amount above zero (10k yuan), six decimals at most",
   },
+  sheet: {
+    name: { project: "Project", department: "Department", transfer: "Project" },
+    finance: { province: "Provincial finance department", city: "City finance bureau", county: "County finance bureau" },
+    department: { province: "Provincial department in charge", city: "City department in charge", county: "County department in charge" },
+    funds: "Funding (10k yuan)",
+    arranged: "Amount arranged",
+    requested: "Amount requested",
+    overallGoal: "Overall objective",
+    annualGoal: "Annual objective",
+    excelOf: "{name} ({year})",
+  },
 };

@@ -264,4 +264,15 @@ export const reviewZh = {
     allocatedAmount: "此次安排金额（万元）",
     amountPositive: "请填写大于零的金额（万元），最多六位小数",
   },
+  sheet: {
+    name: { project: "项目名称", department: "部门名称", transfer: "项目名称" },
+    finance: { province: "省级财政部门", city: "市级财政部门", county: "县级财政部门" },
+    department: { province: "省级主管部门", city: "市级主管部门", county: "县级主管部门" },
+    funds: "资金情况（万元）",
+    arranged: "此次安排金额",
+    requested: "申报金额",
+    overallGoal: "总体目标",
+    annualGoal: "年度目标",
+    excelOf: "{name}（{year}年度）",
+  },
 } as const;

@@ -195,7 +195,11 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
           t={t}
           heading={heading}
           yearLine={t("review.tableYear", { year: o.fiscalYear })}
+          subjectKind={o.subjectKind}
+          fiscalYear={o.fiscalYear}
           name={o.title}
+          regionLevel={view.regionLevel}
+          financeName={view.financeName}
           departmentName={view.departmentName}
           ownerName={view.ownerName}
           attribute={attribute || t("review.empty")}
