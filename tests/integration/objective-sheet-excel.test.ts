@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { disclosures, objectiveIndicators } from "@/db/schema";
+import { disclosures, objectiveIndicators, objectives } from "@/db/schema";
 import { detailWorkbook } from "@/lib/disclosure/excel";
 import { publicDetail } from "@/lib/disclosure/public";
 import { translator } from "@/lib/i18n";
 import { GET as exportDetail } from "@/app/(public)/portal/objectives/[id]/export/route";
+import { GET as exportDeclaration } from "@/app/api/objectives/[id]/export/route";
 import { createTestDatabase } from "../helpers/db";
-import { useTestDatabase } from "../helpers/session";
+import { actAsSession, signInAs, useTestDatabase } from "../helpers/session";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -46,8 +47,7 @@ async function scrambledRoad() {
   const order = ["satisfaction", "timeliness", "sustainable", "quality", "quantity"];
   for (const r of rows) await db.update(objectiveIndicators).set({ ordinal: order.indexOf(r.level2) }).where(eq(objectiveIndicators.id, r.id));
   const quantity = rows.find((r) => r.level2 === "quantity")!;
-  const { id: _id, ...copy } = quantity;
-  await db.insert(objectiveIndicators).values({ ...copy, ordinal: 9, name: "桥梁加固座数", annualTarget: "12", periodTarget: "12", unit: "座" });
+  await db.insert(objectiveIndicators).values({ ...quantity, id: undefined, ordinal: 9, name: "桥梁加固座数", annualTarget: "12", periodTarget: "12", unit: "座" });
   return d.id;
 }
 
@@ -120,7 +120,7 @@ describe("the public Excel export of a 绩效目标表, opened as a spreadsheet"
     expect(res.status).toBe(200);
     const { ws, text, merges } = await open(await res.arrayBuffer());
     let head = 0;
-    for (let r = 1; r <= ws.rowCount; r++) if (text(r, 1) === "一级指标") head = r;
+    for (let r = ws.rowCount; r >= 1; r--) if (text(r, 1) === "一级指标") head = r; // the first (exceljs reads a merge's value in each of its cells)
     const first = head + 2;
     const names = [];
     for (let r = first; r <= ws.rowCount; r++) names.push(text(r, 3));
@@ -131,5 +131,44 @@ describe("the public Excel export of a 绩效目标表, opened as a spreadsheet"
     const outputRows = output ? output.bottom - output.top + 1 : 1;
     expect(text(first + outputRows, 1)).not.toBe("");
     expect(text(first + outputRows, 1)).not.toBe("产出指标");
+  });
+});
+
+describe("the signed-in export of a 绩效目标申报表", () => {
+  const get = (id: number) => exportDeclaration(new Request(`http://x/api/objectives/${id}/export`), { params: Promise.resolve({ id: String(id) }) });
+
+  it("is the same grid as the page, for readers in scope only", async () => {
+    const [o] = await database.db.select({ id: objectives.id }).from(objectives).where(eq(objectives.title, "普通国省道路面养护专项"));
+    actAsSession(null);
+    expect((await get(o.id)).status).toBe(401);
+    await signInAs(database, "filer2"); // the health unit: not its objective
+    expect((await get(o.id)).status).toBe(404);
+    await signInAs(database, "filer");
+    const res = await get(o.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
+    const { ws, text, merges } = await open(await res.arrayBuffer());
+    let head = 0;
+    let funds = 0;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      if (text(r, 1) === "一级指标" && !head) head = r;
+      if (text(r, 1) === "资金情况（万元）" && !funds) funds = r; // (exceljs reads a merge's value in each of its cells)
+    }
+    expect(text(funds, 2)).toBe("申报金额");
+    expect(ws.getCell(funds, 5).value).toBe(5200);
+    expect([9, 10].map((c) => text(head, c))).toEqual(["", ""]); // eight columns, no more
+    expect(text(head, 7)).toBe("分值");
+    const first = head + 2;
+    const l1 = [];
+    const covered = (r: number) => merges.some((m) => m.left === 1 && m.top < r && m.bottom >= r);
+    for (let r = first; r <= ws.rowCount; r++) l1.push([covered(r) ? "" : text(r, 1), text(r, 3), text(r, 7)]);
+    expect(l1).toEqual([
+      ["产出指标", expect.any(String), "30"],
+      ["", expect.any(String), "20"],
+      ["", expect.any(String), "10"],
+      ["效益指标", expect.any(String), "30"],
+      ["满意度指标", expect.any(String), "10"],
+    ]);
+    expect(merges.filter((m) => m.top >= first && m.left === 1).map((m) => [m.top - first, m.bottom - first])).toEqual([[0, 2]]);
   });
 });

@@ -174,6 +174,7 @@ export const reviewEn: Widen<typeof reviewZh> = {
   noActions: "Nothing for you to do in the current state.",
   conflictReload: "Reload",
   print: "Print",
+  exportExcel: "Export to Excel",
   reviewForm: "Review",
   deptReview: "Department review",
   financeReview: "Finance review",

@@ -179,6 +179,7 @@ export const reviewZh = {
   noActions: "您在当前状态下无可办理的事项。",
   conflictReload: "重新加载",
   print: "打印",
+  exportExcel: "导出Excel",
   // Review form
   reviewForm: "审核意见",
   deptReview: "部门审核",
