@@ -24,7 +24,7 @@ export async function listWorkbook(rows: readonly PublicRow[], t: Translate): Pr
     { header: t("disclosure.list.category"), key: "category", width: 16 },
     { header: t("disclosure.list.amount"), key: "amount", width: 16, style: { numFmt: "#,##0.00" } },
     { header: t("disclosure.list.disclosedAt"), key: "disclosedAt", width: 12 },
-    { header: t("disclosure.list.grade"), key: "grade", width: 10 },
+    { header: t("disclosure.list.grade"), key: "grade", width: 16 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
@@ -37,7 +37,8 @@ export async function listWorkbook(rows: readonly PublicRow[], t: Translate): Pr
       category: r.category ? t(`pool.categoryLabel.${r.category}`) : "",
       amount: wanCell(r.amount),
       disclosedAt: chinaDate(r.disclosedAt),
-      grade: r.grade ? t(`evaluation.grade.${r.grade}`) : "",
+      // The prevailing grade and which result it is (lib/disclosure/public.ts prevailingGrade).
+      grade: r.grade ? `${t(`evaluation.grade.${r.grade}`)}（${t(`disclosure.results.source.${r.gradeSource ?? "self"}`)}）` : "",
     });
   }
   return toBuffer(wb);

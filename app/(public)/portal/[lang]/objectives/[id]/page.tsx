@@ -64,8 +64,13 @@ export default async function PortalObjective({ params }: Props) {
       </div>
       <h1 className="sr-only">{d.title}</h1>
       <PublicObjectiveTable d={d} t={t} />
-      {d.evaluation && <PublicEvaluationResult e={d.evaluation} t={t} />}
-      {d.keyEvaluation && <PublicKeyEvaluationResult e={d.keyEvaluation} t={t} />}
+      {d.prevailing && (
+        <p className="mt-8 rounded-sm border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="portal-result-rule">
+          {t("disclosure.results.rule")}
+        </p>
+      )}
+      {d.evaluation && <PublicEvaluationResult e={d.evaluation} t={t} ownerName={d.ownerName} prevailing={d.prevailing === "self"} />}
+      {d.keyEvaluation && <PublicKeyEvaluationResult e={d.keyEvaluation} t={t} financeName={d.financeName} prevailing={d.prevailing === "key"} />}
     </>
   );
 }
