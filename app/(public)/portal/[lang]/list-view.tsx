@@ -147,7 +147,7 @@ export async function PortalListView({ lang, raw }: { lang: string; raw: RawSear
                   {r.grade ? (
                     <>
                       {t(`evaluation.grade.${r.grade}`)}
-                      <span className="source">{t(`disclosure.results.source.${r.gradeSource ?? "self"}`)}</span>
+                      <span className="source">（{t(`disclosure.results.source.${r.gradeSource ?? "self"}`)}）</span>
                     </>
                   ) : (
                     "—"

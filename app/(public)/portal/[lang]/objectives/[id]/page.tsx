@@ -55,9 +55,9 @@ export default async function PortalObjective({ params }: Props) {
           {t("disclosure.detail.back")}
         </Link>
         <div className="flex items-center gap-4">
-          <span className="text-xs text-slate-700">{t("disclosure.detail.printHint")}</span>
+          <span className="hidden text-xs text-slate-700 sm:inline">{t("disclosure.detail.printHint")}</span>
           <PrintButton label={t("disclosure.detail.print")} />
-          <a href={`/portal/objectives/${d.id}/export`} className={linkCls} data-testid="portal-export-detail">
+          <a href={`/portal/objectives/${d.id}/export`} className={`${linkCls} whitespace-nowrap`} data-testid="portal-export-detail">
             {t("disclosure.detail.export")}
           </a>
         </div>
