@@ -1,11 +1,12 @@
 import type { ObjectiveSheet, SheetCell } from "@/lib/objective/table-layout";
 
 const TH = "border border-slate-700 bg-slate-50 px-2 py-1.5 text-center font-semibold text-slate-900 align-middle break-words";
-const TD = "border border-slate-700 px-2 py-1.5 align-top break-words";
+const CELL = "border border-slate-700 px-2 py-1.5 break-words";
+const TD = `${CELL} align-top`;
 const CLS: Record<SheetCell["kind"], string> = {
   label: TH,
   head: TH,
-  group: `${TD} text-center align-middle`,
+  group: `${CELL} text-center align-middle`,
   value: TD,
   center: `${TD} text-center tabular-nums`,
 };

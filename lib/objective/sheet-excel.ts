@@ -63,12 +63,12 @@ export function addObjectiveWorksheet(wb: ExcelJS.Workbook, name: string, sheet:
     if (bold) target.font = { bold: true };
     if (cell.kind === "label" || cell.kind === "head") target.fill = LABEL_FILL;
     const horizontal = cell.kind === "value" ? "left" : "center";
-    target.alignment = { horizontal, vertical: cell.kind === "value" ? "top" : "middle", wrapText: true };
+    target.alignment = { horizontal, vertical: cell.pre ? "top" : "middle", wrapText: true };
     if (rs === 1) {
       const room = widths.slice(col, col + cs).reduce((a, b) => a + b, 0) - 1;
       const need = cellText(cell)
         .split("\n")
-        .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, room))), 0);
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil((textWidth(line) * 1.1) / Math.max(1, room))), 0);
       lines[row] = Math.max(lines[row], need);
     }
   }
