@@ -35,10 +35,33 @@ export function formatDateTime(d: Date | string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/**
+ * THE rule for dates: the calendar date (yyyy-MM-dd) of an instant in China Standard Time, whatever
+ * the server's zone — a disclosure at 02:35 on 8 December China time (18:35 UTC on the 7th) is
+ * 2026-12-08. Never `toISOString().slice(0, 10)`, which is the date in London.
+ */
+export function chinaDate(instant: Date | string): string {
+  const p = parts(typeof instant === "string" ? new Date(instant) : instant);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
 /** Today's date (yyyy-MM-dd) in China Standard Time, comparable with `date` columns as strings. */
 export function todayIso(now = new Date()): string {
-  const p = parts(now);
-  return `${p.year}-${p.month}-${p.day}`;
+  return chinaDate(now);
+}
+
+/** The calendar year of an instant in China Standard Time (the default fiscal year of a page). */
+export function chinaYear(now = new Date()): number {
+  return Number(parts(now).year);
+}
+
+/**
+ * Whether an instant falls after a deadline given as a `date` column (the last day allowed, in
+ * China time): submitted at 00:30 China time on the day after the deadline is late, at 23:30 on
+ * the deadline itself is not.
+ */
+export function isPastDeadline(now: Date, lastDay: string): boolean {
+  return chinaDate(now) > lastDay;
 }
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;

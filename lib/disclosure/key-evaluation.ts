@@ -99,6 +99,8 @@ export interface PublicKeyEvaluation {
   recommendations: string;
   /** The attached report file, if any (served by /portal/key-reports/[disclosureId]). */
   report: { filename: string; size: number } | null;
+  /** Who scored it: the agency the finance department engaged, or null when finance evaluated it itself. */
+  agencyName: string | null;
 }
 
 /** The live key-evaluation disclosure of an objective, with the accepted evaluation's framework scores, findings and report; else null. */
@@ -116,9 +118,11 @@ export async function publicKeyEvaluation(db: DbOrTx, objectiveId: number): Prom
       recommendations: keyEvaluations.recommendations,
       filename: keyEvaluationReports.filename,
       size: keyEvaluationReports.size,
+      agencyName: orgs.name,
     })
     .from(disclosures)
     .innerJoin(keyEvaluations, eq(keyEvaluations.id, disclosures.keyEvaluationId))
+    .leftJoin(orgs, eq(orgs.id, keyEvaluations.agencyOrgId))
     .leftJoin(keyEvaluationReports, eq(keyEvaluationReports.keyEvaluationId, keyEvaluations.id))
     .where(and(liveKeyEvaluation, eq(disclosures.objectiveId, objectiveId)))
     .orderBy(desc(disclosures.id))
@@ -136,6 +140,7 @@ export async function publicKeyEvaluation(db: DbOrTx, objectiveId: number): Prom
     findings: r.findings ?? "",
     recommendations: r.recommendations ?? "",
     report: r.filename != null && r.size != null ? { filename: r.filename, size: r.size } : null,
+    agencyName: r.agencyName ?? null,
   };
 }
 

@@ -2,8 +2,8 @@ import "server-only";
 import Decimal from "decimal.js";
 import { and, asc, count, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "@/db/client";
-import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, type Grade, type ProjectCategory, type SubjectKind } from "@/db/schema";
+import { queryRows, type DbOrTx } from "@/db/client";
+import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, type Grade, type ProjectCategory, type RegionLevel, type SubjectKind } from "@/db/schema";
 import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { parseQuery } from "@/lib/indicator/grams";
 import { declarationContent } from "@/lib/objective/content";
@@ -22,8 +22,17 @@ const live = and(isNull(disclosures.withdrawnAt), eq(disclosures.subjectType, "o
 const deptOrg = alias(orgs, "dept_org");
 /** A live disclosure of an evaluation result (subject_type "evaluation"); its score and grade are frozen on the row. */
 const liveResult = and(isNull(disclosures.withdrawnAt), eq(disclosures.subjectType, "evaluation"));
-/** The grade of the listed objective's live result disclosure, if any (index disclosures_live_evaluation_objective_idx). */
-const resultGrade = sql<Grade | null>`(select e.grade from disclosures e where e.subject_type = 'evaluation' and e.withdrawn_at is null and e.objective_id = ${disclosures.objectiveId} order by e.id desc limit 1)`;
+/** The grade of the listed objective's live self-evaluation disclosure, if any (index disclosures_live_evaluation_objective_idx). */
+const selfGrade = sql<Grade | null>`(select e.grade from disclosures e where e.subject_type = 'evaluation' and e.withdrawn_at is null and e.objective_id = ${disclosures.objectiveId} order by e.id desc limit 1)`;
+/** The grade of its live key-evaluation disclosure, if any (index disclosures_live_key_evaluation_objective_idx). */
+const keyGrade = sql<Grade | null>`(select k.grade from disclosures k where k.key_evaluation_id is not null and k.withdrawn_at is null and k.objective_id = ${disclosures.objectiveId} order by k.id desc limit 1)`;
+/**
+ * THE rule for which result the public sees as an objective's grade (the list, its filter, its Excel
+ * column, the landing's distribution): the finance department's key evaluation (重点评价) when one
+ * is disclosed, else the unit's self-evaluation (自评). Both are shown on the objective's page.
+ */
+const prevailingGrade = sql<Grade | null>`coalesce(${keyGrade}, ${selfGrade})`;
+export type GradeSource = "key" | "self";
 const ownerOrg = alias(orgs, "owner_org");
 
 /** The disclosure's region is the given region or one below it. */
@@ -89,16 +98,25 @@ export interface PublicFigures {
 
 const GRADE_ORDER = ["excellent", "good", "fair", "poor"] as const;
 
-/** The grade distribution of the live evaluation-result disclosures of a region (and below) and a year. */
+/**
+ * The grade distribution of a region (and below) and a year: one count per objective with a live
+ * result disclosure, under its prevailing grade (the key evaluation's when disclosed, else the
+ * self-evaluation's), so each figure matches the list filtered by that grade.
+ */
 export async function publicGrades(db: DbOrTx, regionPath: string, year: number): Promise<PublicFigures["byGrade"]> {
-  const rows = await db
-    .select({ grade: disclosures.grade, amount: sql<string>`sum(${disclosures.amount})::text`, count: count() })
-    .from(disclosures)
-    .where(and(liveResult, eq(disclosures.fiscalYear, year), underRegion(regionPath)))
-    .groupBy(disclosures.grade);
+  const rows = await queryRows<{ grade: Grade; amount: string; count: number }>(
+    db,
+    sql`select g.grade, sum(g.amount)::text as amount, count(*)::int as count from (
+          select distinct on (d.objective_id) d.objective_id, d.grade, d.amount
+          from disclosures d
+          where d.withdrawn_at is null and (d.subject_type = 'evaluation' or d.key_evaluation_id is not null)
+            and d.fiscal_year = ${year} and d.region_path like ${`${likeEscape(regionPath)}%`}
+          order by d.objective_id, (d.key_evaluation_id is not null) desc, d.id desc
+        ) g group by g.grade`,
+  );
   return GRADE_ORDER.flatMap((g) => {
     const r = rows.find((x) => x.grade === g);
-    return r ? [{ grade: g, amount: new Decimal(r.amount).toFixed(2), count: r.count }] : [];
+    return r ? [{ grade: g, amount: new Decimal(r.amount).toFixed(2), count: Number(r.count) }] : [];
   });
 }
 
@@ -145,8 +163,10 @@ export interface PublicRow {
   category: ProjectCategory | null;
   amount: string;
   disclosedAt: string;
-  /** The grade of its disclosed evaluation result; null when none is disclosed. */
+  /** Its prevailing grade (THE rule, prevailingGrade): the key evaluation's when disclosed, else the self-evaluation's; null when none is disclosed. */
   grade: Grade | null;
+  /** Which result that grade is: "key" (重点评价, scored for the finance department) or "self" (自评, by the unit). */
+  gradeSource: GradeSource | null;
 }
 
 const ORDER = { disclosedAt: disclosures.disclosedAt, amount: disclosures.amount, title: disclosures.title } as const;
@@ -159,7 +179,7 @@ function listWhere(p: Omit<PublicListParams, "page" | "pageSize" | "sort" | "dir
     p.departmentId ? eq(disclosures.departmentOrgId, p.departmentId) : undefined,
     p.category ? eq(disclosures.category, p.category) : undefined,
     p.grade
-      ? sql`exists (select 1 from disclosures e where e.subject_type = 'evaluation' and e.withdrawn_at is null and e.objective_id = ${disclosures.objectiveId} and e.grade = ${p.grade})`
+      ? sql`${prevailingGrade} = ${p.grade}`
       : undefined,
     keywordMatch(p.q),
   );
@@ -187,7 +207,8 @@ export async function publicList(
       category: disclosures.category,
       amount: disclosures.amount,
       disclosedAt: disclosures.disclosedAt,
-      grade: resultGrade,
+      keyGrade,
+      selfGrade,
     })
     .from(disclosures)
     .innerJoin(regions, eq(regions.id, disclosures.regionId))
@@ -197,7 +218,16 @@ export async function publicList(
     .orderBy(dir(ORDER[p.sort]), desc(disclosures.id))
     .limit(opts.limit ?? p.pageSize)
     .offset(opts.limit ? 0 : (page - 1) * p.pageSize);
-  return { rows: rows.map((r) => ({ ...r, disclosedAt: r.disclosedAt.toISOString() })), total, page };
+  return {
+    rows: rows.map(({ keyGrade: k, selfGrade: e, ...r }) => ({
+      ...r,
+      grade: k ?? e,
+      gradeSource: k ? ("key" as const) : e ? ("self" as const) : null,
+      disclosedAt: r.disclosedAt.toISOString(),
+    })),
+    total,
+    page,
+  };
 }
 
 export interface PublicDetail {
@@ -209,6 +239,10 @@ export interface PublicDetail {
   ownerName: string;
   category: ProjectCategory | null;
   subjectKind: SubjectKind;
+  /** The level of the disclosure's region (省级/市级/县级财政部门 on the table). */
+  regionLevel: RegionLevel;
+  /** The finance department of the disclosure's region (the 财政部门 row of the table); null if none is on record. */
+  financeName: string | null;
   amount: string;
   disclosedAt: string;
   content: Awaited<ReturnType<typeof declarationContent>>;
@@ -216,6 +250,8 @@ export interface PublicDetail {
   evaluation: PublicEvaluation | null;
   /** Its key evaluation (重点评价) result and report, when that is disclosed (a live "key_evaluation" disclosure); else null. */
   keyEvaluation: PublicKeyEvaluation | null;
+  /** Which of the two is the objective's grade in the list (prevailingGrade): "key" when a key evaluation is disclosed. */
+  prevailing: GradeSource | null;
 }
 
 export interface PublicEvaluation {
@@ -252,6 +288,8 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
       title: disclosures.title,
       fiscalYear: disclosures.fiscalYear,
       regionName: regions.name,
+      regionLevel: regions.level,
+      financeName: sql<string | null>`(select f.name from orgs f where f.region_id = ${disclosures.regionId} and f.kind = 'finance' order by f.id limit 1)`,
       departmentName: deptOrg.name,
       ownerName: ownerOrg.name,
       category: disclosures.category,
@@ -281,6 +319,7 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
     ...rest,
     evaluation,
     keyEvaluation,
+    prevailing: keyEvaluation ? "key" : evaluation ? "self" : null,
     disclosedAt: rest.disclosedAt.toISOString(),
     content: {
       ...content,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { attachments, objectiveVersions, orgs, projects, reviews, users } from "@/db/schema";
+import { attachments, objectiveVersions, orgs, projects, regions, reviews, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { availableObjectiveEvents } from "@/lib/workflow/engine";
 import { declarationContent } from "./content";
@@ -17,6 +17,14 @@ export async function loadObjectiveView(db: DbOrTx, actor: Actor, objectiveId: n
   const content = await declarationContent(db, loaded.version);
   const [owner] = await db.select({ name: orgs.name, kind: orgs.kind }).from(orgs).where(eq(orgs.id, loaded.objective.ownerOrgId));
   const [department] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, loaded.objective.departmentOrgId));
+  // The 财政部门 row of the 绩效目标表: the finance department of the objective's region, and that region's level.
+  const [region] = await db.select({ level: regions.level }).from(regions).where(eq(regions.id, loaded.objective.regionId));
+  const [finance] = await db
+    .select({ name: orgs.name })
+    .from(orgs)
+    .where(and(eq(orgs.regionId, loaded.objective.regionId), eq(orgs.kind, "finance")))
+    .orderBy(asc(orgs.id))
+    .limit(1);
   const project = loaded.objective.projectId
     ? (await db.select().from(projects).where(eq(projects.id, loaded.objective.projectId)))[0] ?? null
     : null;
@@ -52,6 +60,8 @@ export async function loadObjectiveView(db: DbOrTx, actor: Actor, objectiveId: n
     ownerName: owner.name,
     ownerKind: owner.kind,
     departmentName: department.name,
+    regionLevel: region.level,
+    financeName: finance?.name ?? null,
     project,
     content,
     reviews: reviewRows,

@@ -556,4 +556,5 @@ export const specs = [
   ...evaluationSpecs,
   ...(await import("./specs-headers.mjs")).headerSpecs,
   ...securitySpecs,
+  ...(await import("./specs-portal-mobile.mjs")).portalMobileSpecs,
 ];

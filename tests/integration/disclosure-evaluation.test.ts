@@ -100,7 +100,7 @@ describe("finance discloses accepted evaluation results and withdraws them", () 
     await signInAs(database, "admin");
     const health = await selfEvaluationOf(HEALTH);
     const seeded = await gradeSeen();
-    expect(seeded).toMatchObject({ filter: [HEALTH], column: "good", excelFiltered: [HEALTH], excelGrade: "良", detail: { score: "83.98", grade: "good" } });
+    expect(seeded).toMatchObject({ filter: [HEALTH], column: "good", excelFiltered: [HEALTH], excelGrade: "良（自评）", detail: { score: "83.98", grade: "good" } });
     expect(seeded.counts.map((c) => [c.grade, c.count])).toEqual([["good", 1]]);
 
     const d = (await liveResult(health.id))!;
@@ -136,7 +136,7 @@ describe("finance discloses accepted evaluation results and withdraws them", () 
     expect(seen.filter).toEqual([HEALTH]);
     expect(seen.column).toBe("good");
     expect(seen.excelFiltered).toEqual([HEALTH]);
-    expect(seen.excelGrade).toBe("良");
+    expect(seen.excelGrade).toBe("良（自评）");
     expect(seen.detail).toMatchObject({ score: "83.98", grade: "good", fiscalYear: 2026 });
     // 预算执行率 then the three 一级指标, adding up to the total.
     expect(seen.detail!.levels.map((l) => l.level1)).toEqual(["execution", "output", "benefit", "satisfaction"]);

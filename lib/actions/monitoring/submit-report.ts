@@ -1,6 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { todayIso } from "@/lib/format";
+import { isPastDeadline } from "@/lib/format";
 import { ActionError } from "@/lib/actions/result";
 import { reportErrors } from "@/lib/monitoring/completeness";
 import { loadReport, loadReportLines, thresholdsFor } from "@/lib/monitoring/load";
@@ -49,7 +49,7 @@ export const submitMonitoringReport = defineAction({
     );
     const now = new Date();
     // Accepted after the period's deadline, and marked late (as declarations are).
-    const late = todayIso(now) > loaded.period.deadline;
+    const late = isPastDeadline(now, loaded.period.deadline);
     return db.transaction(async (tx) => {
       const { to, version } = await transitionReport(tx, actor, loaded.ref, "submit", input.version, {
         set: { submittedAt: now, executionIndex: execution.index, executionLight: execution.light },

@@ -5,6 +5,7 @@ import { fiscalYears, objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/actions/result";
 import { id, version } from "@/lib/validation/common";
+import { chinaDate, isPastDeadline } from "@/lib/format";
 import { completenessErrors } from "@/lib/objective/completeness";
 import { declarationContent } from "@/lib/objective/content";
 import { loadObjective } from "@/lib/objective/load";
@@ -36,8 +37,9 @@ export const submitObjective = defineAction({
     const [fy] = await db
       .select({ end: fiscalYears.declarationEnd })
       .from(fiscalYears)
-      .where(and(eq(fiscalYears.regionId, provinceId), eq(fiscalYears.year, loaded.objective.fiscalYear), lte(fiscalYears.declarationStart, now.toISOString().slice(0, 10))));
-    const late = !!fy && now.toISOString().slice(0, 10) > fy.end;
+      .where(and(eq(fiscalYears.regionId, provinceId), eq(fiscalYears.year, loaded.objective.fiscalYear), lte(fiscalYears.declarationStart, chinaDate(now))));
+    // The window's days are China's: after 00:00 China time on the day after the end is late.
+    const late = !!fy && isPastDeadline(now, fy.end);
     return db.transaction(async (tx) => {
       const { version: v, transition } = await transitionObjective(tx, actor, loaded.ref, "submit", input.version, {
         set: { submittedAt: now },

@@ -140,4 +140,15 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     status: "Status",
     withdrawnAt: "Withdrawn {at}: {reason}",
   },
+  results: {
+    rule: "About the results: the self-evaluation is scored by the implementing unit; the key evaluation is scored for the finance department (by an agency it engages, or by itself). When both are disclosed this page shows both; the grade in the list, its filter and the figures is the key evaluation's, else the self-evaluation's.",
+    selfBy: "Scored by: {owner} (self-evaluation)",
+    keyByAgency: "Scored by: {agency}, engaged by {finance} (key evaluation)",
+    keyByFinance: "Scored by: {finance} (key evaluation)",
+    selfScore: "Self-evaluation score",
+    keyScore: "Key evaluation score",
+    prevailing: "The grade shown in the list is this one",
+    source: { key: "key evaluation", self: "self-evaluation" },
+    listRule: "Grade: the finance department's key evaluation where disclosed, else the unit's self-evaluation (named after the grade).",
+  },
 };

@@ -138,4 +138,15 @@ export const disclosureZh = {
     status: "状态",
     withdrawnAt: "撤回于 {at}：{reason}",
   },
+  results: {
+    rule: "公开结果说明：绩效自评结果由项目实施单位自行评分，重点评价结果由财政部门组织评分（可委托第三方机构）。两者均已公开时本页同时列示；列表、筛选和统计中的评价等级以财政重点评价结果为准，未开展重点评价的以单位自评结果为准。",
+    selfBy: "评分主体：{owner}（单位自评）",
+    keyByAgency: "评分主体：{agency}（受{finance}委托开展重点评价）",
+    keyByFinance: "评分主体：{finance}（财政重点评价）",
+    selfScore: "自评得分",
+    keyScore: "重点评价得分",
+    prevailing: "列表中的评价等级以此结果为准",
+    source: { key: "重点评价", self: "自评" },
+    listRule: "评价等级：已公开财政重点评价的为重点评价等级，否则为单位自评等级（等级后注明）。",
+  },
 } as const;

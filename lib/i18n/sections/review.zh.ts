@@ -179,6 +179,7 @@ export const reviewZh = {
   noActions: "您在当前状态下无可办理的事项。",
   conflictReload: "重新加载",
   print: "打印",
+  exportExcel: "导出Excel",
   // Review form
   reviewForm: "审核意见",
   deptReview: "部门审核",
@@ -263,5 +264,16 @@ export const reviewZh = {
     issuedBy: "由{owner}下达",
     allocatedAmount: "此次安排金额（万元）",
     amountPositive: "请填写大于零的金额（万元），最多六位小数",
+  },
+  sheet: {
+    name: { project: "项目名称", department: "部门名称", transfer: "项目名称" },
+    finance: { province: "省级财政部门", city: "市级财政部门", county: "县级财政部门" },
+    department: { province: "省级主管部门", city: "市级主管部门", county: "县级主管部门" },
+    funds: "资金情况（万元）",
+    arranged: "此次安排金额",
+    requested: "申报金额",
+    overallGoal: "总体目标",
+    annualGoal: "年度目标",
+    excelOf: "{name}（{year}年度）",
   },
 } as const;

@@ -5,6 +5,7 @@ import { cachedDepartments, cachedYears } from "@/lib/disclosure/cached";
 import { loadPublicList } from "@/lib/disclosure/load";
 import { publicListParams, type PublicListParams } from "@/lib/disclosure/params";
 import { canonicalQuery, portalHref, portalT } from "@/lib/disclosure/portal-path";
+import { chinaDate } from "@/lib/format";
 import { wan } from "@/lib/project/money";
 import { field, Labeled, LabeledSelect, linkCls, regionOption, submit } from "./_parts";
 
@@ -33,6 +34,8 @@ export async function PortalListView({ lang, raw }: { lang: string; raw: RawSear
   const departments = await cachedDepartments(region?.path ?? null);
   const pages = Math.max(1, Math.ceil(total / p.pageSize));
   const all = t("disclosure.list.all");
+  // What each cell is called on a phone, where the list's rows are cards (app/globals.css .portal-cards).
+  const labels = { department: t("disclosure.list.department"), amount: t("disclosure.list.amount"), grade: t("disclosure.list.grade") };
 
   return (
     <>
@@ -96,8 +99,11 @@ export async function PortalListView({ lang, raw }: { lang: string; raw: RawSear
           </Link>
         </span>
       </p>
+      <p className="mb-2 text-xs text-slate-700" data-testid="portal-grade-rule">
+        {t("disclosure.results.listRule")}
+      </p>
       <div className="overflow-x-auto">
-        <table className="portal-table" data-testid="portal-list">
+        <table className="portal-table portal-cards" data-testid="portal-list">
           <caption className="sr-only">{t("disclosure.list.caption")}</caption>
           <thead>
             <tr>
@@ -129,13 +135,24 @@ export async function PortalListView({ lang, raw }: { lang: string; raw: RawSear
                   </Link>
                   <span className="sub">{r.ownerName}</span>
                 </td>
-                <td className="date">{r.fiscalYear}</td>
-                <td>{r.regionName}</td>
-                <td>{r.departmentName}</td>
-                <td>{r.category ? t(`pool.categoryLabel.${r.category}`) : "—"}</td>
-                <td className="num">{wan(r.amount)}</td>
-                <td className="date">{r.disclosedAt.slice(0, 10)}</td>
-                <td data-testid="portal-row-grade">{r.grade ? t(`evaluation.grade.${r.grade}`) : "—"}</td>
+                <td className="date wide">{r.fiscalYear}</td>
+                <td className="wide">{r.regionName}</td>
+                <td data-label={labels.department}>{r.departmentName}</td>
+                <td className="wide">{r.category ? t(`pool.categoryLabel.${r.category}`) : "—"}</td>
+                <td className="num" data-label={labels.amount}>
+                  {wan(r.amount)}
+                </td>
+                <td className="date wide">{chinaDate(r.disclosedAt)}</td>
+                <td data-testid="portal-row-grade" data-label={labels.grade}>
+                  {r.grade ? (
+                    <>
+                      {t(`evaluation.grade.${r.grade}`)}
+                      <span className="source">（{t(`disclosure.results.source.${r.gradeSource ?? "self"}`)}）</span>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

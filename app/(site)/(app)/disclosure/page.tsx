@@ -7,7 +7,7 @@ import { parseSearchParams, type RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { disclosureCandidates, disclosureRecords, resultCandidates } from "@/lib/disclosure/manage";
-import { formatDateTime } from "@/lib/format";
+import { chinaYear, formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { wan } from "@/lib/project/money";
@@ -33,7 +33,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
   const p = parseSearchParams(params, await searchParams);
   const [t, db] = await Promise.all([getT(), getDb()]);
   const years = await listYearOptions(db);
-  const year = p.year ?? years[0] ?? new Date().getFullYear();
+  const year = p.year ?? years[0] ?? chinaYear();
   const [candidates, records, results, keys] = await Promise.all([
     disclosureCandidates(db, actor, year, p.cp),
     disclosureRecords(db, actor, year, p.dp),

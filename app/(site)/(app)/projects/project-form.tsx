@@ -1,4 +1,5 @@
 "use client";
+import { chinaYear } from "@/lib/format";
 import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -74,7 +75,7 @@ export function ProjectForm({ owners, parents, initial }: { owners: OwnerChoice[
   const { state, setState, pending, errors } = editing ? update : create;
   const owner = owners.find((o) => String(o.id) === ownerId);
   const parentOptions = parents.filter((p) => owner && p.departmentId === owner.departmentId && p.id !== initial?.projectId);
-  const thisYear = new Date().getFullYear() + 1;
+  const thisYear = chinaYear() + 1;
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -1,4 +1,5 @@
 "use client";
+import { chinaYear } from "@/lib/format";
 import { useState } from "react";
 import type { Grade } from "@/db/schema/enums";
 import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
@@ -14,7 +15,7 @@ import { useActionCall } from "../../_workflow/use-action-call";
 /** Generates the proposals of an evaluated year (for the year after it). */
 export function GenerateProposals({ years }: { years: number[] }) {
   const t = useT();
-  const [year, setYear] = useState(String(years[years.length - 1] ?? new Date().getFullYear() - 1));
+  const [year, setYear] = useState(String(years[years.length - 1] ?? chinaYear() - 1));
   const { state, pending, run } = useActionCall(generateBudgetProposals);
   return (
     <div className="flex flex-wrap items-end gap-3">

@@ -91,15 +91,6 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
       ? "finance"
       : null;
 
-  const subjectLabel = t(`review.subjectLabel.${o.subjectKind}`);
-  const attribute = [
-    view.project ? t(`review.attributeValue.${view.project.isNew ? "new" : "continuing"}`) : null,
-    content.basic.category ? t(`pool.categoryLabel.${content.basic.category}`) : null,
-  ]
-    .filter(Boolean)
-    .join(" · ");
-  const heading = t("review.tableTitle", { kind: subjectLabel });
-
   return (
     <>
       <PrintStyles />
@@ -112,6 +103,9 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
               </Link>
             )}
             <PrintButton label={t("review.print")} />
+            <a href={`/api/objectives/${o.id}/export${viewingNumber ? `?v=${viewingNumber}` : ""}`} className={cls.button} data-testid="objective-export">
+              {t("review.exportExcel")}
+            </a>
           </div>
         </PageHeader>
         {o.parentObjectiveId !== null && (
@@ -191,16 +185,7 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
       )}
 
       <Card className="print-card mb-5">
-        <DeclarationTable
-          t={t}
-          heading={heading}
-          yearLine={t("review.tableYear", { year: o.fiscalYear })}
-          name={o.title}
-          departmentName={view.departmentName}
-          ownerName={view.ownerName}
-          attribute={attribute || t("review.empty")}
-          content={content}
-        />
+        <DeclarationTable t={t} view={view} content={content} />
       </Card>
 
       {reviewStage && (

@@ -5,6 +5,7 @@ import { cachedFigures, cachedRegions, cachedYears } from "@/lib/disclosure/cach
 import { publicLandingParams } from "@/lib/disclosure/params";
 import { type PortalPageProps, portalHref, portalT, readPairs } from "@/lib/disclosure/portal-path";
 import { pickRegion } from "@/lib/disclosure/public";
+import { chinaYear } from "@/lib/format";
 import { wan } from "@/lib/project/money";
 import { BarTable, LabeledSelect, linkCls, regionOption, submit } from "../../_parts";
 
@@ -25,7 +26,7 @@ export default async function PortalHome({ params }: PortalPageProps<{ f: string
   const p = parseSearchParams(publicLandingParams, read.raw);
   const [t, regions, years] = await Promise.all([portalT(lang), cachedRegions(), cachedYears()]);
   const region = pickRegion(regions, p.regionId);
-  const year = p.year ?? years[0] ?? new Date().getFullYear();
+  const year = p.year ?? years[0] ?? chinaYear();
   const figures = region ? await cachedFigures(region.path, year) : null;
   const listHref = (extra: Record<string, string | number> = {}) =>
     portalHref("list", { year: String(year), ...(region ? { regionId: String(region.id) } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });

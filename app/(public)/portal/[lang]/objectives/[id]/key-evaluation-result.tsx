@@ -3,7 +3,8 @@ import type { PublicKeyEvaluation } from "@/lib/disclosure/key-evaluation";
 import { PublicResultTable } from "./result-table";
 
 /** The disclosed key evaluation (重点评价) of an objective: 决策/过程/产出/效益 scores, total and grade, findings, recommendations, the report. */
-export function PublicKeyEvaluationResult({ e, t }: { e: PublicKeyEvaluation; t: Translate }) {
+export function PublicKeyEvaluationResult({ e, t, financeName, prevailing }: { e: PublicKeyEvaluation; t: Translate; financeName: string | null; prevailing: boolean }) {
+  const finance = financeName ?? t("disclosure.results.source.key");
   return (
     <PublicResultTable
       id="key-evaluation"
@@ -11,6 +12,9 @@ export function PublicKeyEvaluationResult({ e, t }: { e: PublicKeyEvaluation; t:
       partHead={t("disclosure.detail.keyDimension")}
       rows={e.dimensions.map((d) => ({ key: d.dimension, label: t(`evaluation.key.dim.${d.dimension}`), points: d.points, score: d.score }))}
       score={e.score}
+      scoreLabel={t("disclosure.results.keyScore")}
+      scoredBy={e.agencyName ? t("disclosure.results.keyByAgency", { agency: e.agencyName, finance }) : t("disclosure.results.keyByFinance", { finance })}
+      prevailing={prevailing}
       grade={e.grade}
       t={t}
     >

@@ -55,17 +55,22 @@ export default async function PortalObjective({ params }: Props) {
           {t("disclosure.detail.back")}
         </Link>
         <div className="flex items-center gap-4">
-          <span className="text-xs text-slate-700">{t("disclosure.detail.printHint")}</span>
+          <span className="hidden text-xs text-slate-700 sm:inline">{t("disclosure.detail.printHint")}</span>
           <PrintButton label={t("disclosure.detail.print")} />
-          <a href={`/portal/objectives/${d.id}/export`} className={linkCls} data-testid="portal-export-detail">
+          <a href={`/portal/objectives/${d.id}/export`} className={`${linkCls} whitespace-nowrap`} data-testid="portal-export-detail">
             {t("disclosure.detail.export")}
           </a>
         </div>
       </div>
       <h1 className="sr-only">{d.title}</h1>
       <PublicObjectiveTable d={d} t={t} />
-      {d.evaluation && <PublicEvaluationResult e={d.evaluation} t={t} />}
-      {d.keyEvaluation && <PublicKeyEvaluationResult e={d.keyEvaluation} t={t} />}
+      {d.prevailing && (
+        <p className="mt-8 rounded-sm border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="portal-result-rule">
+          {t("disclosure.results.rule")}
+        </p>
+      )}
+      {d.evaluation && <PublicEvaluationResult e={d.evaluation} t={t} ownerName={d.ownerName} prevailing={d.prevailing === "self"} />}
+      {d.keyEvaluation && <PublicKeyEvaluationResult e={d.keyEvaluation} t={t} financeName={d.financeName} prevailing={d.prevailing === "key"} />}
     </>
   );
 }

@@ -16,6 +16,12 @@ export function PublicResultTable(props: {
   partHead: string;
   rows: { key: string; label: string; points: string; score: string }[];
   score: string;
+  /** The total's label: 自评得分 for a self-evaluation, 重点评价得分 for a key evaluation. */
+  scoreLabel: string;
+  /** Who scored it (评分主体 …). */
+  scoredBy: string;
+  /** This is the result whose grade the list shows. */
+  prevailing: boolean;
   grade: Grade;
   t: Translate;
   children?: ReactNode;
@@ -26,6 +32,10 @@ export function PublicResultTable(props: {
       <h2 id={`${id}-result`} className="mb-3 text-center text-lg font-bold text-slate-900">
         {title}
       </h2>
+      <p className="mb-2 text-center text-sm text-slate-700" data-testid={`portal-${id}-by`}>
+        {props.scoredBy}
+        {props.prevailing && <span className="ml-2 font-semibold text-slate-900">（{t("disclosure.results.prevailing")}）</span>}
+      </p>
       <table className="w-full table-fixed border-collapse border border-slate-800 bg-white text-sm">
         <caption className="sr-only">{title}</caption>
         <thead>
@@ -55,7 +65,7 @@ export function PublicResultTable(props: {
         <tfoot>
           <tr>
             <th scope="row" className={TH}>
-              {t("disclosure.detail.evaluationScore")}
+              {props.scoreLabel}
             </th>
             <td className={TD} data-testid={`portal-${id}-score`}>
               {props.score}
