@@ -513,4 +513,5 @@ export const specs = [
   ...disclosureSpecs,
   ...monitoringSpecs,
   ...evaluationSpecs,
+  ...(await import("./specs-audit.mjs")).auditSpecs,
 ];
