@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { zh } from "@/lib/i18n/zh";
 import { auditActionLabel, auditDetail, auditDetailText, auditObjectLabel } from "./audit-labels";
-import { AUDIT_EXPORT_CAP, auditExportPages, objectKey, resolveAuditObjects, type AuditFilters } from "./audit-query";
+import { AUDIT_EXPORT_CAP, auditExportPages, nameLookup, objectKey, resolveAuditObjects, type AuditFilters } from "./audit-query";
 
 const COLUMNS = [
   { key: "at", width: 21 },
@@ -51,7 +51,7 @@ export function writeAuditWorkbook(db: DbOrTx, actor: Actor, filters: AuditFilte
           r.action,
           auditObjectLabel(locale, r.objectType),
           ref ? ref.name : (r.objectId ?? ""),
-          auditDetailText(locale, auditDetail(locale, r)),
+          auditDetailText(locale, auditDetail(locale, r, nameLookup(names))),
           r.ip ?? "",
         ]);
         row.alignment = { vertical: "top", wrapText: true };

@@ -44,11 +44,33 @@ function stateLabel(locale: Locale, objectType: string, value: string): string |
   return table ? lookup(table, value) : undefined;
 }
 
-/** One value as text an auditor reads: no JSON, roles and states by name, lists joined. */
-export function auditValue(locale: Locale, objectType: string, field: string, value: unknown): string {
+/** Fields of before/after that hold another object's id, and that object's type: shown by its name. */
+export const FIELD_REFS: Readonly<Record<string, string>> = {
+  objectiveId: "objective",
+  parentObjectiveId: "objective",
+  selfEvaluationId: "self_evaluation",
+  keyEvaluationId: "key_evaluation",
+  orgId: "org",
+  ownerOrgId: "org",
+  agencyOrgId: "org",
+  regionId: "region",
+  ruleSetId: "evaluation_rule_set",
+  basedOnId: "evaluation_rule_set",
+};
+
+/** The name of a referenced object, when the page resolved it. */
+export type NameOf = (objectType: string, id: string) => string | undefined;
+
+/** One value as text an auditor reads: no JSON, roles and states by name, referenced objects by name, lists joined. */
+export function auditValue(locale: Locale, objectType: string, field: string, value: unknown, nameOf?: NameOf): string {
   const d = DICTS[locale];
   const ui = d.auditLog.ui;
   if (value === null || value === undefined || value === "") return ui.empty;
+  const ref = FIELD_REFS[field];
+  if (ref && nameOf && (typeof value === "number" || typeof value === "string")) {
+    const name = nameOf(ref, String(value));
+    if (name) return name;
+  }
   if (typeof value === "boolean") return value ? ui.yes : ui.no;
   if (typeof value === "string") {
     if (field === "state" || field === "status") return stateLabel(locale, objectType, value) ?? value;
@@ -60,12 +82,12 @@ export function auditValue(locale: Locale, objectType: string, field: string, va
   if (Array.isArray(value)) {
     if (field === "roles") return value.map((r) => lookup(d.role, String(r)) ?? String(r)).join("、");
     const sep = value.some((v) => v !== null && typeof v === "object") ? "；" : "、";
-    return value.length ? value.map((v) => auditValue(locale, objectType, field, v)).join(sep) : ui.empty;
+    return value.length ? value.map((v) => auditValue(locale, objectType, field, v, nameOf)).join(sep) : ui.empty;
   }
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== null && v !== undefined && v !== "")
-      .map(([k, v]) => `${auditFieldLabel(locale, k)}：${auditValue(locale, objectType, k, v)}`)
+      .map(([k, v]) => `${auditFieldLabel(locale, k)}：${auditValue(locale, objectType, k, v, nameOf)}`)
       .join("，");
   }
   return String(value);
@@ -88,12 +110,12 @@ export interface AuditDetail {
 /** Bookkeeping fields of a save that say nothing to an auditor by themselves. */
 const QUIET = new Set(["editVersion", "changes", "indicators", "step"]);
 
-function rowsOf(locale: Locale, objectType: string, changes: FieldChange[], hasBefore: boolean): ChangeRow[] {
+function rowsOf(locale: Locale, objectType: string, changes: FieldChange[], hasBefore: boolean, nameOf?: NameOf): ChangeRow[] {
   return changes.map((c) => ({
     field: c.field,
     label: auditFieldLabel(locale, c.field),
-    before: hasBefore ? auditValue(locale, objectType, c.field, c.before) : null,
-    after: auditValue(locale, objectType, c.field, c.after),
+    before: hasBefore ? auditValue(locale, objectType, c.field, c.before, nameOf) : null,
+    after: auditValue(locale, objectType, c.field, c.after, nameOf),
   }));
 }
 
@@ -106,22 +128,22 @@ function asRecord(v: unknown): Record<string, unknown> | null {
  * listed with its value; one only in `before` as removed). A wizard save lists the fields it
  * changed and the indicators added, removed and changed.
  */
-export function auditDetail(locale: Locale, row: { action: string; objectType: string; before: unknown; after: unknown }): AuditDetail {
+export function auditDetail(locale: Locale, row: { action: string; objectType: string; before: unknown; after: unknown }, nameOf?: NameOf): AuditDetail {
   const before = asRecord(row.before);
   const after = asRecord(row.after) ?? {};
   if (row.action === "objective.saveStep" && Array.isArray(after.changes)) {
     const ind = after.indicators as IndicatorChanges | undefined;
     return {
       step: typeof after.step === "number" ? after.step : undefined,
-      rows: rowsOf(locale, row.objectType, after.changes as FieldChange[], true),
+      rows: rowsOf(locale, row.objectType, after.changes as FieldChange[], true, nameOf),
       indicators: ind
-        ? { added: ind.added, removed: ind.removed, changed: ind.changed.map((c) => ({ name: c.name, rows: rowsOf(locale, row.objectType, c.fields, true) })) }
+        ? { added: ind.added, removed: ind.removed, changed: ind.changed.map((c) => ({ name: c.name, rows: rowsOf(locale, row.objectType, c.fields, true, nameOf) })) }
         : undefined,
     };
   }
   const quiet = Object.fromEntries(Object.entries(after).filter(([k]) => !(row.action === "objective.saveStep" && QUIET.has(k))));
   const changes = changedFields(before, quiet);
-  return { step: row.action === "objective.saveStep" && typeof after.step === "number" ? after.step : undefined, rows: rowsOf(locale, row.objectType, changes, before !== null) };
+  return { step: row.action === "objective.saveStep" && typeof after.step === "number" ? after.step : undefined, rows: rowsOf(locale, row.objectType, changes, before !== null, nameOf) };
 }
 
 /** The detail as one line of text, for the Excel export. */

@@ -24,6 +24,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
 import { bounded, clampPage, COUNT_CAP } from "@/lib/project/queries";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "./audit-actions";
+import { FIELD_REFS, type NameOf } from "./audit-labels";
 
 /**
  * The audit log as an auditor queries it: by user, organisation, China-time date range, object
@@ -350,16 +351,35 @@ const RESOLVERS: Record<string, Resolver> = {
  * Names and links of the objects of some rows: one query per object type present (not per
  * row). A link goes to the object's own page, which checks the reader's scope itself.
  */
-export async function resolveAuditObjects(db: DbOrTx, rows: readonly { objectType: string; objectId: string | null }[]): Promise<Map<string, AuditObjectRef>> {
+export async function resolveAuditObjects(
+  db: DbOrTx,
+  rows: readonly { objectType: string; objectId: string | null; before?: unknown; after?: unknown }[],
+): Promise<Map<string, AuditObjectRef>> {
   const byType = new Map<string, string[]>();
+  const add = (type: string, id: string) => {
+    if (!RESOLVERS[type]) return;
+    const list = byType.get(type) ?? [];
+    list.push(id);
+    byType.set(type, list);
+  };
   for (const r of rows) {
-    if (r.objectId == null || !RESOLVERS[r.objectType]) continue;
-    const list = byType.get(r.objectType) ?? [];
-    list.push(r.objectId);
-    byType.set(r.objectType, list);
+    if (r.objectId != null) add(r.objectType, r.objectId);
+    // Objects named inside before/after (objectiveId, orgId…) are resolved in the same queries.
+    for (const side of [r.before, r.after]) {
+      if (side === null || typeof side !== "object" || Array.isArray(side)) continue;
+      for (const [field, type] of Object.entries(FIELD_REFS)) {
+        const v = (side as Record<string, unknown>)[field];
+        if (typeof v === "number" || typeof v === "string") add(type, String(v));
+      }
+    }
   }
   const found = await Promise.all([...byType].map(async ([type, ids]) => (await RESOLVERS[type](db, ids)).map(([id, ref]) => [objectKey(type, id), ref] as const)));
   return new Map(found.flat());
+}
+
+/** The names found, as auditDetail reads them. */
+export function nameLookup(names: Map<string, AuditObjectRef>): NameOf {
+  return (type, id) => names.get(objectKey(type, id))?.name;
 }
 
 /** The object types that have a resolver: the rest are named by type and number. */

@@ -8,8 +8,8 @@ import { saveDeclarationStep } from "@/lib/actions/objective/save-step";
 import { setUserRoles } from "@/lib/actions/admin/set-user-roles";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "@/lib/audit-actions";
 import { writeAuditWorkbook } from "@/lib/audit-export";
-import { auditActionLabel, auditDetail, auditObjectLabel } from "@/lib/audit-labels";
-import { listAuditLog, objectKey, parseAuditQuery, resolveAuditObjects, type AuditFilters } from "@/lib/audit-query";
+import { auditActionLabel, auditDetail, auditObjectLabel, FIELD_REFS } from "@/lib/audit-labels";
+import { listAuditLog, nameLookup, objectKey, parseAuditQuery, resolveAuditObjects, type AuditFilters } from "@/lib/audit-query";
 import type { Actor } from "@/lib/auth/actor";
 import { checkSession } from "@/lib/auth/session";
 import { en } from "@/lib/i18n/en";
@@ -172,7 +172,10 @@ describe("objects are named and linked, in one query per object type", () => {
   it("names objectives, users, projects and accounts of a page", async () => {
     const admin = await actorOf("admin");
     const { rows } = await listAuditLog(database.db, admin, {}, 1, 50);
+    // One query per object type on the page, whether the row is about it or names it in before/after.
     const types = new Set(rows.filter((r) => r.objectId).map((r) => r.objectType));
+    for (const r of rows) for (const side of [r.before, r.after]) for (const [field, type] of Object.entries(FIELD_REFS)) if (side && typeof side === "object" && field in side) types.add(type);
+    expect(rows.length).toBeGreaterThan(types.size);
     const spy = vi.spyOn(database.db, "select");
     const names = await resolveAuditObjects(database.db, rows);
     const queries = spy.mock.calls.length;
@@ -182,6 +185,13 @@ describe("objects are named and linked, in one query per object type", () => {
     expect(names.get(objectKey("objective", String(objectiveId)))).toEqual({ name: o.title, href: `/objectives/${objectiveId}` });
     const reviewer = await userByName(database, "reviewer");
     expect(names.get(objectKey("user", String(reviewer.id)))).toEqual({ name: "李晓梅（reviewer）", href: "/admin/users?q=reviewer" });
+    // An object named inside before/after (objectiveId of a disclosure) is shown by its name too.
+    const published = (await listAuditLog(database.db, admin, { action: "disclosure.publish" }, 1, 50)).rows;
+    const withNames = await resolveAuditObjects(database.db, published);
+    const immunisation = published.find((r) => (r.after as { objectiveId?: number }).objectiveId !== undefined && withNames.get(objectKey("disclosure", r.objectId!))?.name === "免疫规划项目")!;
+    const detail = auditDetail("zh", immunisation, nameLookup(withNames));
+    expect(detail.rows.find((r) => r.field === "objectiveId")).toEqual({ field: "objectiveId", label: "绩效目标", before: null, after: "免疫规划项目" });
+    expect(withNames.get(objectKey("disclosure", immunisation.objectId!))?.href).toBe("/disclosure");
     const signin = rows.find((r) => r.objectType === "project");
     expect(signin && names.get(objectKey("project", signin.objectId!))?.href).toMatch(/^\/projects\/\d+$/);
   });

@@ -4,7 +4,7 @@ import type { RawSearchParams } from "@/lib/admin/params";
 import { PAGE_SIZES } from "@/lib/admin/params";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "@/lib/audit-actions";
 import { auditActionLabel, auditDetail, auditObjectLabel } from "@/lib/audit-labels";
-import { listAuditLog, objectKey, parseAuditQuery, resolveAuditObjects } from "@/lib/audit-query";
+import { listAuditLog, nameLookup, objectKey, parseAuditQuery, resolveAuditObjects } from "@/lib/audit-query";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
@@ -28,6 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [t, locale, db] = await Promise.all([getT(), getLocale(), getDb()]);
   const [list, orgOptions] = await Promise.all([listAuditLog(db, actor, filters, page, pageSize), listOrgOptions(db, actor, "audit.read")]);
   const names = await resolveAuditObjects(db, list.rows);
+  const nameOf = nameLookup(names);
   const ui = (k: keyof typeof auditLogZh.ui) => t(`auditLog.ui.${k}`);
 
   const exportQuery = new URLSearchParams();
@@ -75,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ) : null}
           </span>
         ),
-        detail: <AuditChanges detail={auditDetail(locale, r)} labels={{ field: ui("field"), before: ui("before"), after: ui("after"), added: ui("added"), removed: ui("removed"), changed: ui("changed"), step: ui("step"), noChange: ui("noChange") }} />,
+        detail: <AuditChanges detail={auditDetail(locale, r, nameOf)} labels={{ field: ui("field"), before: ui("before"), after: ui("after"), added: ui("added"), removed: ui("removed"), changed: ui("changed"), step: ui("step"), noChange: ui("noChange") }} />,
       },
     };
   });
