@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { zh } from "@/lib/i18n/zh";
-import { auditActionLabel, auditDetail, auditDetailText, auditObjectLabel } from "./audit-labels";
+import { auditActionLabel, auditDetail, auditDetailText, auditObjectLabel, HIDDEN_OBJECT_IDS } from "./audit-labels";
 import { AUDIT_EXPORT_CAP, auditExportPages, nameLookup, objectKey, resolveAuditObjects, type AuditFilters } from "./audit-query";
 
 const COLUMNS = [
@@ -50,7 +50,7 @@ export function writeAuditWorkbook(db: DbOrTx, actor: Actor, filters: AuditFilte
           auditActionLabel(locale, r.action),
           r.action,
           auditObjectLabel(locale, r.objectType),
-          ref ? ref.name : (r.objectId ?? ""),
+          ref ? ref.name : HIDDEN_OBJECT_IDS.has(r.objectType) ? "" : (r.objectId ?? ""),
           auditDetailText(locale, auditDetail(locale, r, nameLookup(names))),
           r.ip ?? "",
         ]);

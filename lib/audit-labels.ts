@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/format";
 import { en } from "@/lib/i18n/en";
 import type { Locale } from "@/lib/i18n";
 import { zh } from "@/lib/i18n/zh";
@@ -58,6 +59,12 @@ export const FIELD_REFS: Readonly<Record<string, string>> = {
   basedOnId: "evaluation_rule_set",
 };
 
+/** Amounts in 元 (decimal strings), shown with thousands separators. */
+const MONEY_FIELDS = new Set(["amount", "budget", "proposedAmount", "confirmedAmount", "executedAmount", "adjustedBudget", "requestedAmount"]);
+
+/** Object types whose id is not for display: a session id is half of a sign-in. */
+export const HIDDEN_OBJECT_IDS: ReadonlySet<string> = new Set(["session"]);
+
 /** The name of a referenced object, when the page resolved it. */
 export type NameOf = (objectType: string, id: string) => string | undefined;
 
@@ -72,6 +79,7 @@ export function auditValue(locale: Locale, objectType: string, field: string, va
     if (name) return name;
   }
   if (typeof value === "boolean") return value ? ui.yes : ui.no;
+  if ((typeof value === "string" || typeof value === "number") && MONEY_FIELDS.has(field)) return formatMoney(String(value));
   if (typeof value === "string") {
     if (field === "state" || field === "status") return stateLabel(locale, objectType, value) ?? value;
     if (field === "grade") return lookup(d.evaluation.grade, value) ?? value;

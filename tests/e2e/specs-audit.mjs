@@ -33,17 +33,24 @@ export const auditSpecs = [
       await table.getByRole("link", { name: "免疫规划项目" }).first().waitFor();
       await shot("all");
 
-      // Filter: action 公开 (labels in the select), today's China date, the finance department.
+      // Filter: action 公开 (labels in the select); the changed fields as a table with labels, the objective by name.
       await page.getByLabel("操作", { exact: true }).selectOption({ label: "公开" });
-      await page.getByLabel("操作单位").selectOption({ label: "广东省财政厅" });
       await page.getByRole("button", { name: "查询" }).click();
       await page.waitForURL(/action=disclosure\.publish/);
-      await table.getByText("公开", { exact: true }).first().waitFor();
+      await table.getByRole("rowheader", { name: "预算年度" }).first().waitFor();
       const actions = (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((s) => s.trim());
       assert.ok(actions.length > 0 && actions.every((a) => a === "公开"), `only 公开 rows: ${actions.join(",")}`);
-      // The changed fields as a table with labels.
-      await table.getByRole("rowheader", { name: "预算年度" }).first().waitFor();
+      await table.getByRole("cell", { name: "86,500,000.00" }).waitFor();
       await shot("filtered");
+
+      // By organisation: the finance department's sign-ins.
+      await page.goto(`${base}/admin/audit`);
+      await page.getByLabel("操作", { exact: true }).selectOption({ label: "登录成功" });
+      await page.getByLabel("操作单位").selectOption({ label: "广东省财政厅" });
+      await page.getByRole("button", { name: "查询" }).click();
+      await page.waitForURL(/orgId=\d+/);
+      const orgs = (await table.locator("tbody tr td:nth-child(2)").allInnerTexts()).map((s) => s.trim());
+      assert.ok(orgs.length > 0 && orgs.every((a) => a.includes("广东省财政厅")), `only 财政厅 rows: ${orgs.join("|")}`);
 
       // A date range with no rows; then today's sign-ins by user name.
       await page.goto(`${base}/admin/audit?from=2020-01-01&to=2020-01-02`);

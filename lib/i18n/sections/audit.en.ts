@@ -236,6 +236,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
   },
   ui: {
     filterUser: "User",
+    userPlaceholder: "User name or name",
     filterOrg: "Organisation",
     filterFrom: "From",
     filterTo: "To",

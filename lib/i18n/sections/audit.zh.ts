@@ -239,6 +239,7 @@ export const auditLogZh = {
   },
   ui: {
     filterUser: "操作人",
+    userPlaceholder: "用户名或姓名",
     filterOrg: "操作单位",
     filterFrom: "开始日期",
     filterTo: "结束日期",

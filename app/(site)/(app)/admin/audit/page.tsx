@@ -3,7 +3,7 @@ import { listOrgOptions } from "@/lib/admin/queries";
 import type { RawSearchParams } from "@/lib/admin/params";
 import { PAGE_SIZES } from "@/lib/admin/params";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "@/lib/audit-actions";
-import { auditActionLabel, auditDetail, auditObjectLabel } from "@/lib/audit-labels";
+import { auditActionLabel, auditDetail, auditObjectLabel, HIDDEN_OBJECT_IDS } from "@/lib/audit-labels";
 import { listAuditLog, nameLookup, objectKey, parseAuditQuery, resolveAuditObjects } from "@/lib/audit-query";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -71,7 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ) : (
                 ref.name
               )
-            ) : r.objectId ? (
+            ) : r.objectId && !HIDDEN_OBJECT_IDS.has(r.objectType) ? (
               <span className="text-slate-600">{r.objectId}</span>
             ) : null}
           </span>
@@ -94,7 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </PageHeader>
       <Card>
         <form method="get" role="search" aria-label={t("common.filters")} className="mb-4 flex flex-wrap items-end gap-3">
-          <Field id="filter-user" name="user" label={ui("filterUser")} type="search" defaultValue={filters.user ?? ""} placeholder={t("users.username")} className="min-w-40" />
+          <Field id="filter-user" name="user" label={ui("filterUser")} type="search" defaultValue={filters.user ?? ""} placeholder={ui("userPlaceholder")} className="min-w-40" />
           <Field
             id="filter-orgId"
             name="orgId"
