@@ -40,7 +40,9 @@ export const auditSpecs = [
       await table.getByRole("rowheader", { name: "预算年度" }).first().waitFor();
       const actions = (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((s) => s.trim());
       assert.ok(actions.length > 0 && actions.every((a) => a === "公开"), `only 公开 rows: ${actions.join(",")}`);
-      await table.getByRole("cell", { name: "86,500,000.00" }).waitFor();
+      await table.getByRole("cell", { name: "86,500,000.00", exact: true }).waitFor();
+      // The objective a disclosure names is shown by its title, not its id.
+      await table.getByRole("cell", { name: "免疫规划项目", exact: true }).first().waitFor();
       await shot("filtered");
 
       // By organisation: the finance department's sign-ins.

@@ -297,7 +297,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
     title: "People's congress pack",
     nav: "Congress pack",
     heading: "Budget performance pack {year}",
-    subtitle: "Key objectives, key evaluation results, findings and recommendations",
+    subtitle: "Key objectives, key evaluation results, findings and recommendations; the year's disclosed objectives and results with totals",
     objectives: "1. Key objectives",
     results: "2. Key evaluation results",
     amount: "Amount (10k yuan)",

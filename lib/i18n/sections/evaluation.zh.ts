@@ -294,7 +294,7 @@ export const evaluationZh = {
     title: "人大报送材料",
     nav: "人大报送材料",
     heading: "{year}年度预算绩效情况报送材料",
-    subtitle: "重点项目绩效目标、重点评价结果及意见建议",
+    subtitle: "重点项目绩效目标、重点评价结果及意见建议；本年度已公开的绩效目标和评价结果及汇总",
     objectives: "一、重点项目绩效目标",
     results: "二、重点绩效评价结果",
     amount: "金额（万元）",
