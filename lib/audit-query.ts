@@ -188,7 +188,8 @@ export async function listAuditLog(db: DbOrTx, actor: Actor, f: AuditFilters, pa
     .as("counted");
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(counted);
   const { total, capped } = bounded(n);
-  const p = capped ? page : clampPage(page, pageSize, total);
+  // Past COUNT_CAP matches the pager stops at the last counted page: narrow the filters (as every list does).
+  const p = clampPage(page, pageSize, total);
   const rows: AuditLogRow[] = await selectRows(db)
     .where(where)
     .orderBy(desc(auditLog.id))

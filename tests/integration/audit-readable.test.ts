@@ -235,6 +235,15 @@ describe("filters", () => {
     expect(saves.every((r) => r.action === "objective.saveStep")).toBe(true);
   });
 
+  it("pages with a capped count: a page past the end is the last page", async () => {
+    const admin = await actorOf("admin");
+    const first = await listAuditLog(database.db, admin, {}, 1, 10);
+    expect(first.capped).toBe(false);
+    const last = await listAuditLog(database.db, admin, {}, 9999, 10);
+    expect(last.page).toBe(Math.ceil(first.total / 10));
+    expect(last.rows.length).toBe(first.total - (last.page - 1) * 10);
+  });
+
   it("keeps a city reader to its own organisations", async () => {
     const city = await actorOf("gz.reviewer");
     const { rows } = await listAuditLog(database.db, city, {}, 1, 50);
