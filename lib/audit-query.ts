@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -112,17 +112,17 @@ function scopeOf(actor: Actor): SQL | undefined {
   return isProvinceActor(actor) ? undefined : scopeWhere(actor, "audit.read", { orgPath: orgs.path, regionPath: regions.path });
 }
 
+/** The ids of the users a user filter names (user name or display name), read first so the log is searched by index. */
+async function userIdsOf(db: DbOrTx, f: AuditFilters): Promise<number[] | undefined> {
+  if (!f.user) return undefined;
+  const rows = await db.select({ id: users.id }).from(users).where(or(eq(users.username, f.user), eq(users.displayName, f.user)));
+  return rows.map((r) => r.id);
+}
+
 /** The filters as SQL, each served by an index on (column, id) or (at). */
-export function auditWhere(actor: Actor, f: AuditFilters): SQL | undefined {
+export function auditWhere(actor: Actor, f: AuditFilters, userIds?: number[]): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeOf(actor)];
-  if (f.user) {
-    conds.push(
-      inArray(
-        auditLog.actorUserId,
-        sql`(select ${users.id} from ${users} where ${users.username} = ${f.user} or ${users.displayName} = ${f.user})`,
-      ),
-    );
-  }
+  if (f.user) conds.push(userIds?.length ? inArray(auditLog.actorUserId, userIds) : sql`false`);
   if (f.orgId) {
     conds.push(
       inArray(
@@ -177,7 +177,7 @@ function selectRows(db: DbOrTx) {
 
 /** One page, newest first; the count stops at COUNT_CAP (then `capped`). */
 export async function listAuditLog(db: DbOrTx, actor: Actor, f: AuditFilters, page: number, pageSize: number) {
-  const where = auditWhere(actor, f);
+  const where = auditWhere(actor, f, await userIdsOf(db, f));
   const counted = db
     .select({ one: sql`1` })
     .from(auditLog)
@@ -200,7 +200,7 @@ export async function listAuditLog(db: DbOrTx, actor: Actor, f: AuditFilters, pa
 
 /** Every matching row, newest first, `size` at a time by keyset on id, at most `cap` rows. */
 export async function* auditExportPages(db: DbOrTx, actor: Actor, f: AuditFilters, cap = AUDIT_EXPORT_CAP, size = 1000): AsyncGenerator<AuditLogRow[]> {
-  const where = auditWhere(actor, f);
+  const where = auditWhere(actor, f, await userIdsOf(db, f));
   let last: number | null = null;
   let sent = 0;
   while (sent < cap) {

@@ -221,6 +221,7 @@ describe("filters", () => {
     expect(byName.length).toBeGreaterThan(0);
     expect(new Set(byName.map((r) => r.actorUserId))).toEqual(new Set([filer.id]));
     expect((await list({ user: "filer" })).map((r) => r.id)).toEqual(byName.map((r) => r.id));
+    expect(await list({ user: "nobody-at-all" })).toEqual([]);
 
     const dept = await orgByCode(database, "440000-JT");
     const underDept = await list({ orgId: dept.id });
