@@ -1,5 +1,8 @@
 import { auditLog } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
+import type { AuditAction } from "@/lib/audit-actions";
+
+export type { AuditAction } from "@/lib/audit-actions";
 
 export interface AuditActor {
   userId: number | null;
@@ -9,7 +12,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** One of the registered names (lib/audit-actions.ts), each described in both languages. */
+  action: AuditAction;
   objectType: string;
   objectId?: string | number | null;
   before?: unknown;

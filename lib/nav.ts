@@ -33,6 +33,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/evaluation/re-evaluation", labelKey: "evaluation.reEval.nav", permission: "evaluation.review.finance", group: "evaluation" },
   { href: "/evaluation/rectification", labelKey: "evaluation.rectification.nav", permission: "project.read", group: "evaluation" },
   { href: "/evaluation/congress", labelKey: "evaluation.congress.nav", permission: "evaluation.review.finance", group: "evaluation" },
+  // The congress and audit reader (observer) holds audit.read: the pack is what it reads.
+  { href: "/evaluation/congress", labelKey: "evaluation.congress.nav", permission: "audit.read", group: "evaluation" },
   { href: "/evaluation/key", labelKey: "evaluation.key.nav", permission: "evaluation.review.finance", group: "evaluation" },
   { href: "/evaluation/key", labelKey: "evaluation.key.nav", permission: "evaluation.key.fill", group: "evaluation" },
   { href: "/disclosure", labelKey: "disclosure.manage.nav", permission: "disclosure.manage", group: "disclosure" },

@@ -23,5 +23,8 @@ export const auditLog = pgTable(
     index("audit_object_idx").on(t.objectType, t.objectId, t.id),
     index("audit_actor_idx").on(t.actorUserId, t.id),
     index("audit_at_idx").on(t.at),
+    // The audit page's filters by action and by acting organisation, newest first (migration 0019).
+    index("audit_action_idx").on(t.action, t.id),
+    index("audit_actor_org_idx").on(t.actorOrgId, t.id),
   ],
 );

@@ -7,6 +7,7 @@ import { evaluationEn } from "./sections/evaluation.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
 import { monitoringEn } from "./sections/monitoring.en";
+import { auditLogEn } from "./sections/audit.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -231,4 +232,5 @@ export const en: Messages = {
   excel: excelEn,
   disclosure: disclosureEn,
   monitoring: monitoringEn,
+  auditLog: auditLogEn,
 };

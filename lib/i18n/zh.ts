@@ -7,6 +7,7 @@ import { reviewZh } from "./sections/review.zh";
 import { wizardZh } from "./sections/wizard.zh";
 import type { Widen } from "./widen";
 import { monitoringZh } from "./sections/monitoring.zh";
+import { auditLogZh } from "./sections/audit.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -232,6 +233,7 @@ export const zh = {
   excel: excelZh,
   disclosure: disclosureZh,
   monitoring: monitoringZh,
+  auditLog: auditLogZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

@@ -557,4 +557,5 @@ export const specs = [
   ...(await import("./specs-headers.mjs")).headerSpecs,
   ...securitySpecs,
   ...(await import("./specs-portal-mobile.mjs")).portalMobileSpecs,
+  ...(await import("./specs-audit.mjs")).auditSpecs,
 ];

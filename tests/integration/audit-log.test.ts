@@ -15,8 +15,8 @@ afterAll(() => database.drop());
 
 describe("the audit log, from the application's own connection", () => {
   it("takes new rows", async () => {
-    await writeAudit(database.db, { userId: null, username: "test" }, { action: "test.write", objectType: "test", objectId: 1, after: { a: 1 } });
-    const rows = await database.db.select().from(auditLog).where(eq(auditLog.action, "test.write"));
+    await writeAudit(database.db, { userId: null, username: "test" }, { action: "seed.demo", objectType: "database", objectId: "test-write", after: { a: 1 } });
+    const rows = await database.db.select().from(auditLog).where(eq(auditLog.objectId, "test-write"));
     expect(rows).toHaveLength(1);
   });
 
@@ -27,7 +27,7 @@ describe("the audit log, from the application's own connection", () => {
 
   it("refuses DELETE", async () => {
     const before = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
-    await expect(database.db.delete(auditLog).where(eq(auditLog.action, "test.write"))).rejects.toThrow();
+    await expect(database.db.delete(auditLog).where(eq(auditLog.objectId, "test-write"))).rejects.toThrow();
     const after = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
     expect(after[0].n).toBe(before[0].n);
   });
@@ -41,11 +41,11 @@ describe("the audit log, from the application's own connection", () => {
   it("rolls back with the change it records", async () => {
     await expect(
       database.db.transaction(async (tx) => {
-        await writeAudit(tx, { userId: null }, { action: "test.rolledback", objectType: "test" });
+        await writeAudit(tx, { userId: null }, { action: "seed.demo", objectType: "database", objectId: "test-rolledback" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
-    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "test.rolledback"))).toEqual([]);
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.objectId, "test-rolledback"))).toEqual([]);
   });
 });
 

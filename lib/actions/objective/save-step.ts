@@ -5,8 +5,9 @@ import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit";
+import { stepChanges } from "@/lib/audit-diff";
 import { canOn } from "@/lib/auth/scope";
-import { loadObjective } from "@/lib/objective/load";
+import { loadIndicators, loadObjective } from "@/lib/objective/load";
 import type { Db } from "@/db/client";
 import { saveStepInput } from "@/lib/validation/objective";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
@@ -40,6 +41,7 @@ export const saveDeclarationStep = defineAction({
       if (!now || !EDITABLE_STATES.includes(now.state) || now.currentVersionId !== version.id) {
         throw new ActionError("conflict", { _form: "workflow.notEditable" });
       }
+      const oldIndicators = input.step === 3 ? await loadIndicators(tx, version.id) : [];
       const set: Partial<typeof objectiveVersions.$inferInsert> = { updatedAt: new Date() };
       if (input.step === 1) set.basic = input.data;
       if (input.step === 2) {
@@ -75,7 +77,7 @@ export const saveDeclarationStep = defineAction({
         action: "objective.saveStep",
         objectType: "objective",
         objectId: objective.id,
-        after: { step: input.step, versionNumber: version.number, editVersion: row.editVersion },
+        after: { step: input.step, versionNumber: version.number, editVersion: row.editVersion, ...stepChanges(version, oldIndicators, input) },
       });
       return { editVersion: row.editVersion };
     });
