@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 
-const PASSWORD = "Demo@2026";
+import { PASSWORD } from "./demo-password.mjs";
 
 async function signInAs(page, base, username) {
   await page.goto(`${base}/login`);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 
-const PASSWORD = "Demo@2026-Budget";
+import { PASSWORD } from "./demo-password.mjs";
 const OUT = path.resolve("test-output/e2e");
 const AXE = path.resolve("node_modules/axe-core/axe.min.js");
 

@@ -1,7 +1,7 @@
 // Browser tests of evaluation (issue #6): self-evaluation of the trunk road, replay, result application.
 import assert from "node:assert/strict";
 
-const PASSWORD = "Demo@2026-Budget";
+import { PASSWORD } from "./demo-password.mjs";
 
 async function signInAs(page, base, username) {
   await page.goto(`${base}/login`);

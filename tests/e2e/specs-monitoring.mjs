@@ -15,7 +15,7 @@ async function axeViolations(page) {
   return result;
 }
 
-const PASSWORD = "Demo@2026-Budget";
+import { PASSWORD } from "./demo-password.mjs";
 const BRIDGE = "农村公路危桥改造工程";
 
 async function signIn(page, base, username) {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 
-const PASSWORD = "Demo@2026";
+import { PASSWORD } from "./demo-password.mjs";
 
 async function signIn(page, base, username) {
   await page.goto(`${base}/login`);

@@ -8,7 +8,7 @@ import { monitoringSpecs } from "./specs-monitoring.mjs";
 import { evaluationSpecs } from "./specs-evaluation.mjs";
 import { securitySpecs } from "./specs-security.mjs";
 
-const PASSWORD = "Demo@2026-Budget";
+import { PASSWORD } from "./demo-password.mjs";
 
 async function signIn(page, base, username, password = PASSWORD) {
   await page.goto(`${base}/login`);
@@ -180,7 +180,7 @@ export const specs = [
       await page.getByRole("cell", { name: "filer", exact: true }).waitFor();
       await shot("users");
       await page.goto(`${base}/admin/audit`);
-      await page.getByText("auth.signin").first().waitFor();
+      await page.getByText("登录成功").first().waitFor();
       await shot("audit");
     },
   },
