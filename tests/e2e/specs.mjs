@@ -180,7 +180,7 @@ export const specs = [
       await page.getByRole("cell", { name: "filer", exact: true }).waitFor();
       await shot("users");
       await page.goto(`${base}/admin/audit`);
-      await page.getByText("登录成功").first().waitFor();
+      await page.locator("table").getByText("登录成功").first().waitFor();
       await shot("audit");
     },
   },
