@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
+import { chinaYear } from "@/lib/format";
 import { congressPack } from "@/lib/evaluation/congress-pack";
 import { wan } from "@/lib/project/money";
 import { getT } from "@/lib/i18n/server";
@@ -20,7 +21,7 @@ export default async function CongressPackPage({ searchParams }: { searchParams:
   const [t, db, sp] = await Promise.all([getT(), getDb(), searchParams]);
   const years = await listYearOptions(db);
   const requested = Number(Array.isArray(sp.year) ? sp.year[0] : sp.year);
-  const year = years.includes(requested) ? requested : (years[years.length - 1] ?? new Date().getFullYear());
+  const year = years.includes(requested) ? requested : (years[years.length - 1] ?? chinaYear());
   const pack = await congressPack(db, actor, year);
   const th = "px-2 py-1 font-medium";
   const num = "px-2 py-1 text-right tabular-nums";
