@@ -19,6 +19,7 @@ function portalRewrites() {
     ["/portal/objectives", "list/_"],
     [`/portal/objectives/:key(${LIST_KEYS})/:rest*`, "list/:key/:rest*"],
     ["/portal/objectives/:id(\\d+)", "objectives/:id"],
+    ["/portal/data", "data"], // 数据下载; the package's files themselves are route handlers under /portal/data/{year}/
   ];
   const en = [{ type: "cookie" as const, key: "locale", value: "en" }];
   return routes.flatMap(([source, to]) => [

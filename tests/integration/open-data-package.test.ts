@@ -13,6 +13,7 @@ import { publicListParams } from "@/lib/disclosure/params";
 import { publicDetail, publicList, publicYears } from "@/lib/disclosure/public";
 import { chinaDate } from "@/lib/format";
 import { FDP_RESOURCES, FDP_SCHEMAS } from "@/lib/opendata/fdp-descriptor";
+import { packageListing } from "@/lib/opendata/fdp-listing";
 import { fdpCsvStream, fdpPublisher } from "@/lib/opendata/fdp-rows";
 import { GET as fileGet } from "@/app/(public)/portal/data/[year]/[file]/route";
 import { GET as regionFileGet } from "@/app/(public)/portal/data/[year]/regions/[regionId]/[file]/route";
@@ -238,6 +239,22 @@ describe("the Fiscal Data Package of a year", () => {
     await expect(validate({ ...pkg, csv: { ...pkg.csv, budget: badAmount } })).rejects.toThrow();
     const orphan = `${pkg.csv.indicators}999999,1,,output,quantity,x,ge,1,,,10,,\r\n`;
     await expect(validate({ ...pkg, csv: { ...pkg.csv, indicators: orphan } })).rejects.toThrow();
+  });
+
+  it("the 数据下载 page's listing gives each file's true size and rows, and the time it was counted", async () => {
+    const now = new Date("2027-12-08T02:35:00Z");
+    const listing = await packageListing(database.db, now);
+    expect(listing).toMatchObject({ licence: "CC-BY-4.0", publisher: await fdpPublisher(database.db, null) });
+    expect(listing.years.map((y) => y.year)).toEqual(await publicYears(database.db));
+    for (const y of listing.years) {
+      expect(y.generatedAt).toBe(now.toISOString());
+      expect(y.files.map((f) => f.href)).toEqual(["datapackage.json", ...FDP_RESOURCES.map((r) => `${r}.csv`)].map((f) => `/portal/data/${y.year}/${f}`));
+      for (const f of y.files.slice(1)) {
+        const body = await (await get(String(y.year), f.name)).arrayBuffer();
+        expect(f.bytes, f.href).toBe(body.byteLength);
+        expect(f.rows, f.href).toBe(records(new TextDecoder().decode(body)).length);
+      }
+    }
   });
 
   it("anything else is a 404 with a message, never a 5xx", async () => {
