@@ -4,6 +4,7 @@ import { disclosures, regions } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { FDP_RESOURCES, fdpDescriptor, packageName, type FdpResource } from "./fdp-descriptor";
 import { fdpCsvStream, fdpPublisher, type FdpScope } from "./fdp-rows";
+import { FDP_ZIP, fdpZipStream } from "./fdp-zip";
 
 /**
  * The package's files, served by the route handlers under /portal/data/{year}/… and
@@ -43,12 +44,17 @@ export async function fdpResponse(yearRaw: string, regionRaw: string | null, fil
   const scope = await fdpScope(yearRaw, regionRaw);
   if (typeof scope === "string") return notFound(scope);
   const db = await getDb();
-  if (file === "datapackage.json") {
-    const descriptor = fdpDescriptor(scope, await fdpPublisher(db, scope.region?.id ?? null), new Date());
-    return new Response(JSON.stringify(descriptor, null, 2), { headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8" } });
+  if (file === "datapackage.json" || file === FDP_ZIP) {
+    const descriptor = JSON.stringify(fdpDescriptor(scope, await fdpPublisher(db, scope.region?.id ?? null), new Date()), null, 2);
+    if (file === FDP_ZIP) {
+      return new Response(fdpZipStream(db, scope, descriptor), {
+        headers: { ...HEADERS, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${packageName(scope)}.zip"` },
+      });
+    }
+    return new Response(descriptor, { headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8" } });
   }
   const resource = FDP_RESOURCES.find((r) => file === `${r}.csv`);
-  if (!resource) return notFound(`没有这个文件 / no such file: datapackage.json, ${FDP_RESOURCES.map((r) => `${r}.csv`).join(", ")}`);
+  if (!resource) return notFound(`没有这个文件 / no such file: datapackage.json, ${FDP_ZIP}, ${FDP_RESOURCES.map((r) => `${r}.csv`).join(", ")}`);
   return new Response(fdpCsvStream(db, scope, resource as FdpResource), {
     headers: {
       ...HEADERS,

@@ -7,6 +7,6 @@ declare module "datapackage" {
     getResource(name: string): Resource | null;
   }
   export class Resource {
-    read(options?: { keyed?: boolean; cast?: boolean; relations?: boolean; limit?: number }): Promise<Record<string, unknown>[]>;
+    read(options?: { keyed?: boolean; cast?: boolean; relations?: boolean; limit?: number }): Promise<unknown[]>;
   }
 }

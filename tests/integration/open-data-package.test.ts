@@ -248,12 +248,35 @@ describe("the Fiscal Data Package of a year", () => {
     expect(listing.years.map((y) => y.year)).toEqual(await publicYears(database.db));
     for (const y of listing.years) {
       expect(y.generatedAt).toBe(now.toISOString());
-      expect(y.files.map((f) => f.href)).toEqual(["datapackage.json", ...FDP_RESOURCES.map((r) => `${r}.csv`)].map((f) => `/portal/data/${y.year}/${f}`));
-      for (const f of y.files.slice(1)) {
+      expect(y.files.map((f) => f.href)).toEqual(["datapackage.json", ...FDP_RESOURCES.map((r) => `${r}.csv`), "datapackage.zip"].map((f) => `/portal/data/${y.year}/${f}`));
+      expect(y.files.at(-1)!.bytes).toBeGreaterThan(100);
+      for (const f of y.files.filter((x) => x.name.endsWith(".csv"))) {
         const body = await (await get(String(y.year), f.name)).arrayBuffer();
         expect(f.bytes, f.href).toBe(body.byteLength);
         expect(f.rows, f.href).toBe(records(new TextDecoder().decode(body)).length);
       }
+    }
+  });
+
+  it("the whole package as one ZIP loads and validates, holding the same CSVs", async () => {
+    const res = await get("2027", "datapackage.zip");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    expect(res.headers.get("content-disposition")).toContain("bpm-disclosures-2027.zip");
+    const single = await download(2027);
+    const dir = await mkdtemp(path.join(tmpdir(), "fdp-zip-"));
+    try {
+      const file = path.join(dir, "package.zip");
+      await writeFile(file, new Uint8Array(await res.arrayBuffer()));
+      const loaded = await Package.load(file);
+      expect(loaded.valid).toBe(true);
+      for (const r of FDP_RESOURCES) {
+        const rows = await loaded.getResource(r)!.read({ cast: false });
+        expect(rows, r).toEqual(parseCsv(single.csv[r]).slice(1));
+        await loaded.getResource(r)!.read({ cast: true });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

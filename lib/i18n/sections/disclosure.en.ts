@@ -165,6 +165,6 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     size: "Size",
     generated: "Generated (China time): {at}",
     none: "Nothing has been disclosed yet.",
-    files: { datapackage: "Package descriptor (table schemas)", objectives: "Objectives", indicators: "Indicators", results: "Evaluation results", budget: "Budget" },
+    files: { zip: "The whole package (ZIP)", datapackage: "Package descriptor (table schemas)", objectives: "Objectives", indicators: "Indicators", results: "Evaluation results", budget: "Budget" },
   },
 };

@@ -163,6 +163,6 @@ export const disclosureZh = {
     size: "大小",
     generated: "生成时间（北京时间）：{at}",
     none: "尚无公开的数据。",
-    files: { datapackage: "数据包说明（表结构）", objectives: "绩效目标", indicators: "绩效指标", results: "评价结果", budget: "预算" },
+    files: { zip: "整个数据包（ZIP）", datapackage: "数据包说明（表结构）", objectives: "绩效目标", indicators: "绩效指标", results: "评价结果", budget: "预算" },
   },
 } as const;
