@@ -280,6 +280,22 @@ describe("the Fiscal Data Package of a year", () => {
     }
   });
 
+  it("a text cell a spreadsheet would run as a formula is written with a leading ', and commas, quotes and line breaks are quoted", async () => {
+    const title = '=HYPERLINK("http://evil.example","点击"),\r\n第二行';
+    const [first] = records((await download(2027)).csv.objectives);
+    const [before] = await database.db.select({ title: disclosures.title }).from(disclosures).where(eq(disclosures.id, Number(first.id)));
+    await database.db.update(disclosures).set({ title }).where(eq(disclosures.id, Number(first.id)));
+    try {
+      const pkg = await download(2027);
+      expect(pkg.csv.objectives).toContain(`"'=HYPERLINK(""http://evil.example"",""点击""),\r\n第二行"`);
+      expect(pkg.csv.objectives).not.toMatch(/(^|,)=HYPERLINK/m);
+      expect(records(pkg.csv.objectives).find((o) => o.id === first.id)?.title).toBe(title);
+      await validate(pkg);
+    } finally {
+      await database.db.update(disclosures).set({ title: before.title }).where(eq(disclosures.id, Number(first.id)));
+    }
+  });
+
   it("anything else is a 404 with a message, never a 5xx", async () => {
     const cases: [string, string, string | undefined, RegExp][] = [
       ["20x6", "objectives.csv", undefined, /four digits/],
