@@ -19,6 +19,7 @@ function portalRewrites() {
     ["/portal/objectives", "list/_"],
     [`/portal/objectives/:key(${LIST_KEYS})/:rest*`, "list/:key/:rest*"],
     ["/portal/objectives/:id(\\d+)", "objectives/:id"],
+    ["/portal/data", "data"], // 数据下载; the package's files themselves are route handlers under /portal/data/{year}/
   ];
   const en = [{ type: "cookie" as const, key: "locale", value: "en" }];
   return routes.flatMap(([source, to]) => [
@@ -31,7 +32,7 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time;
   // bundling it breaks those paths. argon2 is a native addon. exceljs (indicator Excel export
   // and import, server only) is a large CommonJS package with optional requires: loaded as is.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs", "archiver"],
   poweredByHeader: false,
   // The portal's pages are cached here, and dropped here the moment a disclosure is withdrawn; a
   // shared cache in front must ask every time (the default would let it serve them for an hour,

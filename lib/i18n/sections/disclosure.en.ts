@@ -16,6 +16,7 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     signIn: "Staff sign-in",
     language: "中文",
     languageLabel: "Switch language",
+    data: "Open data",
     footer: "Published by the finance department. Only disclosed objectives are shown; withdrawn ones are no longer listed.",
   },
   landing: {
@@ -150,5 +151,20 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     prevailing: "The grade shown in the list is this one",
     source: { key: "key evaluation", self: "self-evaluation" },
     listRule: "Grade: the finance department's key evaluation where disclosed, else the unit's self-evaluation (named after the grade).",
+  },
+  data: {
+    title: "Open data",
+    intro:
+      "Each year's disclosed objectives, indicators, evaluation results and budgets as a Fiscal Data Package (Frictionless Data): datapackage.json describes every CSV file's fields. Files are UTF-8 without a byte-order mark (in Excel use Data → From Text/CSV and choose UTF-8); amounts in yuan (元); dates in China time. A withdrawn disclosure is absent from the next download.",
+    licence: "Licence: {licence}. Publisher: {publisher}.",
+    region: "A region's package (the regions below it included): {pattern}",
+    year: "{year}",
+    file: "File",
+    content: "Content",
+    rows: "Rows",
+    size: "Size",
+    generated: "Generated (China time): {at}",
+    none: "Nothing has been disclosed yet.",
+    files: { zip: "The whole package (ZIP)", datapackage: "Package descriptor (table schemas)", objectives: "Objectives", indicators: "Indicators", results: "Evaluation results", budget: "Budget" },
   },
 };

@@ -15,6 +15,7 @@ export const disclosureZh = {
     language: "English",
     languageLabel: "切换语言",
     footer: "本页面信息由财政部门公开，仅含已公开的绩效目标；撤回公开的信息不再显示。",
+    data: "数据下载",
   },
   landing: {
     byGrade: "按绩效评价等级（已公开的评价结果）",
@@ -148,5 +149,20 @@ export const disclosureZh = {
     prevailing: "列表中的评价等级以此结果为准",
     source: { key: "重点评价", self: "自评" },
     listRule: "评价等级：已公开财政重点评价的为重点评价等级，否则为单位自评等级（等级后注明）。",
+  },
+  data: {
+    title: "数据下载",
+    intro:
+      "每个年度已公开的绩效目标、绩效指标、评价结果和预算，按财政数据包（Fiscal Data Package，Frictionless Data 标准）打包：datapackage.json 说明每个CSV文件的字段。文件为不带BOM的UTF-8编码（在Excel中请用“数据 → 从文本/CSV”并选择UTF-8），金额单位为元，日期为北京时间。撤回公开的信息不再出现在下载文件中。",
+    licence: "许可协议：{licence}。发布机构：{publisher}。",
+    region: "某地区（含下级地区）的数据包：{pattern}",
+    year: "{year}年度",
+    file: "文件",
+    content: "内容",
+    rows: "行数",
+    size: "大小",
+    generated: "生成时间（北京时间）：{at}",
+    none: "尚无公开的数据。",
+    files: { zip: "整个数据包（ZIP）", datapackage: "数据包说明（表结构）", objectives: "绩效目标", indicators: "绩效指标", results: "评价结果", budget: "预算" },
   },
 } as const;

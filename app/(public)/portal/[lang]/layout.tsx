@@ -48,6 +48,9 @@ export default async function PublicLayout({ children, params }: Props & { child
                 <Link href="/portal/objectives" className="text-navy underline-offset-4 hover:underline">
                   {t("disclosure.portal.list")}
                 </Link>
+                <Link href="/portal/data" className="text-navy underline-offset-4 hover:underline">
+                  {t("disclosure.portal.data")}
+                </Link>
                 <a
                   href={`/portal/language?to=${other}`}
                   lang={other === "zh" ? "zh-CN" : "en"}

@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { disclosures, regions } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { FDP_RESOURCES, fdpDescriptor, packageName, type FdpResource } from "./fdp-descriptor";
+import { fdpCsvStream, fdpPublisher, type FdpScope } from "./fdp-rows";
+import { FDP_ZIP, fdpZipStream } from "./fdp-zip";
+
+/**
+ * The package's files, served by the route handlers under /portal/data/{year}/… and
+ * /portal/data/{year}/regions/{regionId}/…: read from the database on every request (never
+ * cached), so a withdrawal is absent from the next download at once. Anything that is not a year
+ * with a live disclosure, a known region or one of the package's files is 404 with a message,
+ * never 5xx. Open to every origin (GET only): the data is public.
+ */
+const HEADERS = { "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" };
+
+function notFound(message: string): Response {
+  return new Response(`${message}\n`, { status: 404, headers: { ...HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** The scope an address names, or the message of the 404 that answers it. */
+export async function fdpScope(yearRaw: string, regionRaw: string | null): Promise<FdpScope | string> {
+  if (!/^\d{4}$/.test(yearRaw)) return "年度应为四位数字 / the year must be four digits";
+  const year = Number(yearRaw);
+  const db = await getDb();
+  let region: FdpScope["region"] = null;
+  if (regionRaw !== null) {
+    if (!/^\d{1,9}$/.test(regionRaw)) return "地区编号应为数字 / the region id must be a number";
+    const [r] = await db.select({ id: regions.id, name: regions.name, path: regions.path }).from(regions).where(eq(regions.id, Number(regionRaw)));
+    if (!r) return "没有这个地区 / no such region";
+    region = r;
+  }
+  const [any] = await db
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(and(isNull(disclosures.withdrawnAt), eq(disclosures.subjectType, "objective"), eq(disclosures.fiscalYear, year)))
+    .limit(1);
+  if (!any) return `${year}年度没有公开的数据 / nothing is disclosed for ${year}`;
+  return { year, region };
+}
+
+export async function fdpResponse(yearRaw: string, regionRaw: string | null, file: string): Promise<Response> {
+  const scope = await fdpScope(yearRaw, regionRaw);
+  if (typeof scope === "string") return notFound(scope);
+  const db = await getDb();
+  if (file === "datapackage.json" || file === FDP_ZIP) {
+    const descriptor = JSON.stringify(fdpDescriptor(scope, await fdpPublisher(db, scope.region?.id ?? null), new Date()), null, 2);
+    if (file === FDP_ZIP) {
+      return new Response(fdpZipStream(db, scope, descriptor), {
+        headers: { ...HEADERS, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${packageName(scope)}.zip"` },
+      });
+    }
+    return new Response(descriptor, { headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8" } });
+  }
+  const resource = FDP_RESOURCES.find((r) => file === `${r}.csv`);
+  if (!resource) return notFound(`没有这个文件 / no such file: datapackage.json, ${FDP_ZIP}, ${FDP_RESOURCES.map((r) => `${r}.csv`).join(", ")}`);
+  return new Response(fdpCsvStream(db, scope, resource as FdpResource), {
+    headers: {
+      ...HEADERS,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${packageName(scope)}-${resource}.csv"`,
+    },
+  });
+}
