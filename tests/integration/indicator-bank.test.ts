@@ -162,9 +162,9 @@ describe("governed changes", () => {
 
 describe("where an indicator is used", () => {
   it("counts objectives per year and the spread of their targets", async () => {
-    const usage = await indicatorUsage(database.db, "WJ-ZL-001");
+    const usage = await indicatorUsage(database.db, "WJ-SX-004");
     expect(usage).toEqual([{ fiscal_year: 2027, objectives: 2, numeric_targets: 2, q1: "95.00", median: "95.00", q3: "95.00" }]);
-    const i = await current("WJ-ZL-001");
+    const i = await current("WJ-SX-004");
     const peers = await peerMedians(database.db, [i.id], -1);
     expect(peers.get(i.id)).toEqual({ median: "95.00", count: 2 });
   });
