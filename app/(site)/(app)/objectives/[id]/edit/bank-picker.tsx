@@ -157,7 +157,8 @@ export function BankPicker({
           </label>
           <select id={`${id}-level2`} className={cls.input} value={level2} disabled={!level1} data-testid="bank-level2" onChange={(e) => setLevel2(e.target.value as IndicatorLevel2 | "")}>
             <option value="">{t("wizard.bank.all")}</option>
-            {(level1 ? LEVEL2_OF[level1] : []).map((l) => (
+            {/* 成本 is offered once, as the 一级 成本指标 */}
+            {(level1 ? LEVEL2_OF[level1].filter((l) => !(level1 === "output" && l === "cost")) : []).map((l) => (
               <option key={l} value={l}>
                 {t(`wizard.level2.${l}`)}
               </option>
