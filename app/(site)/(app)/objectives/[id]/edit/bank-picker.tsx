@@ -79,7 +79,7 @@ export function BankPicker({
     <section
       ref={boxRef}
       aria-labelledby={`${id}-title`}
-      className="mb-4 scroll-mt-4 rounded-sm border border-navy/30 bg-blue-50/30 p-3"
+      className="mb-4 scroll-mt-16 rounded-sm border border-navy/30 bg-blue-50/30 p-3"
       data-testid="bank-picker"
       onKeyDown={(e) => {
         onEscape(e);
@@ -115,7 +115,7 @@ export function BankPicker({
             data-testid="bank-search"
           />
         </div>
-        <div className="w-44">
+        <div className="w-56">
           <label htmlFor={`${id}-sector`} className="mb-1 block text-slate-700">
             {t("wizard.bank.sectorFilter")}
           </label>
