@@ -14,8 +14,8 @@ export const STARTER_INDICATORS: Row[] = [
   ["GX-ZL-002", "质量达标率", "output", "quality", "common", null, "%", "gte", "质量达标的产出数/实际产出数*100%", "100"],
   ["GX-SX-001", "按时完成率", "output", "timeliness", "common", null, "%", "gte", "按时完成的工作量/计划工作量*100%", "100"],
   ["GX-SX-002", "资金支付及时率", "output", "timeliness", "common", null, "%", "gte", "按时支付资金/应支付资金*100%", "100"],
-  ["GX-CB-001", "预算执行率", "output", "cost", "common", null, "%", "gte", "实际支出/调整后预算*100%", "100"],
-  ["GX-CB-002", "成本节约率", "output", "cost", "common", null, "%", "gte", "(计划成本-实际成本)/计划成本*100%", "5"],
+  ["GX-CB-001", "预算执行率", "cost", "cost", "common", null, "%", "gte", "实际支出/调整后预算*100%", "100"],
+  ["GX-CB-002", "成本节约率", "cost", "cost", "common", null, "%", "gte", "(计划成本-实际成本)/计划成本*100%", "5"],
   ["GX-MY-001", "服务对象满意度", "satisfaction", "satisfaction", "common", null, "%", "gte", "满意的调查对象数/调查对象总数*100%", "90"],
   ["GX-MY-002", "社会公众满意度", "satisfaction", "satisfaction", "common", null, "%", "gte", "满意的受访公众数/受访公众总数*100%", "85"],
   ["GX-XY-001", "政策知晓率", "benefit", "social", "common", null, "%", "gte", "知晓政策的受访对象/受访对象总数*100%", "80"],
@@ -35,7 +35,7 @@ export const STARTER_INDICATORS: Row[] = [
   // 卫生健康 health
   ["WJ-SL-001", "免疫规划疫苗接种率", "output", "quantity", "sector", "卫生健康", "%", "gte", "实际接种人数/应接种人数*100%", "90"],
   ["WJ-SL-002", "传染病监测报告覆盖率", "output", "quantity", "sector", "卫生健康", "%", "gte", "开展监测报告的医疗机构/辖区医疗机构*100%", "100"],
-  ["WJ-ZL-001", "传染病报告及时率", "output", "timeliness", "sector", "卫生健康", "%", "gte", "及时报告病例数/报告病例总数*100%", "95"],
+  ["WJ-SX-004", "传染病报告及时率", "output", "timeliness", "sector", "卫生健康", "%", "gte", "及时报告病例数/报告病例总数*100%", "95"],
   ["WJ-XY-001", "重点传染病发病率", "benefit", "social", "sector", "卫生健康", "1/10万", "lte", "年度新发病例数/常住人口*10万", null],
   ["WJ-MY-001", "就诊患者满意度", "satisfaction", "satisfaction", "sector", "卫生健康", "%", "gte", "满意的患者数/调查患者总数*100%", "90"],
   // 教育 education

@@ -94,7 +94,7 @@ const DEMO: DemoProject[] = [
     annual: "适龄儿童国家免疫规划疫苗接种率达到90%以上。",
     indicators: [
       { code: "WJ-SL-001", annual: "90", period: "90" },
-      { code: "WJ-ZL-001", annual: "95", period: "95" },
+      { code: "WJ-SX-004", annual: "95", period: "95" },
       { code: "WJ-XY-001", annual: "5", period: "5" },
       { code: "WJ-MY-001", annual: "90", period: "90" },
     ],
@@ -112,7 +112,7 @@ const DEMO: DemoProject[] = [
     annual: "传染病监测预警能力明显提高。",
     indicators: [
       { code: "WJ-SL-002", annual: "100", period: "100" },
-      { code: "WJ-ZL-001", annual: "95", period: "95" },
+      { code: "WJ-SX-004", annual: "95", period: "95" },
       { code: "WJ-MY-001", annual: "90", period: "90" },
     ],
     returnReason: "总体目标表述笼统，未量化；缺少效益指标，请补充传染病发病率等效益指标后重新申报。",

@@ -96,6 +96,7 @@ async function assertPrintedIndicators(page, indicators) {
 async function addFromBank(page, search, code, name, rowNumber) {
   const picker = page.getByTestId("bank-picker");
   const box = picker.getByLabel("关键字");
+  if ((await picker.getByLabel("行业领域").inputValue()) !== "") await picker.getByLabel("行业领域").selectOption(""); // the picker starts on the unit's own sector
   if ((await box.inputValue()) !== search) {
     await box.fill(search);
     await picker.getByText("正在查询…").waitFor({ state: "hidden" });
@@ -558,4 +559,5 @@ export const specs = [
   ...securitySpecs,
   ...(await import("./specs-portal-mobile.mjs")).portalMobileSpecs,
   ...(await import("./specs-audit.mjs")).auditSpecs,
+  ...(await import("./specs-picker.mjs")).pickerSpecs,
 ];

@@ -8,6 +8,8 @@ import { proposeIndicatorChange } from "@/lib/actions/indicator/propose-change";
 import { uploadChangeEvidence } from "@/lib/actions/indicator/upload-evidence";
 import { indicatorUsage, listIndicators, peerMedians } from "@/lib/indicator/queries";
 import { searchIndicators } from "@/lib/indicator/search";
+import { pickerSectors } from "@/lib/indicator/unit-sector";
+import { searchIndicatorBank } from "@/lib/actions/indicator/search-indicators";
 import type { IndicatorFields } from "@/lib/validation/indicator";
 import { createTestDatabase } from "../helpers/db";
 import { orgByCode } from "../helpers/orgs";
@@ -38,6 +40,49 @@ const fields = (over: Partial<IndicatorFields> = {}): IndicatorFields => ({
   referencePlan: null,
   subjectKinds: ["project"],
   ...over,
+});
+
+describe("the wizard's picker: sector default and filters", () => {
+  it("starts a unit on its own sector: transport for the road centre, health for the disease-control centre, none for finance", async () => {
+    expect((await pickerSectors(database.db, (await orgByCode(database, "440000-JT-GL")).id)).own).toBe("交通运输");
+    expect((await pickerSectors(database.db, (await orgByCode(database, "440000-WJ-JK")).id)).own).toBe("卫生健康");
+    expect((await pickerSectors(database.db, (await orgByCode(database, "440000-CZ")).id)).own).toBeNull();
+    const { sectors } = await pickerSectors(database.db, (await orgByCode(database, "440000-JT-GL")).id);
+    expect(sectors[0]).toEqual({ code: "GX", name: "共性" });
+  });
+
+  it("filters by sector and by 一级/二级, and finds the common indicators by the word 共性", async () => {
+    await signInAs(database, "filer2");
+    const health = await searchIndicatorBank({ sector: "卫生健康", level1: "output", level2: "timeliness" });
+    if (!health.ok) throw new Error(health.message);
+    expect(health.data.length).toBeGreaterThan(0);
+    for (const r of health.data) expect([r.sector, r.level1, r.level2]).toEqual(["卫生健康", "output", "timeliness"]);
+    expect(health.data.map((r) => r.code)).toContain("WJ-SX-004"); // 传染病报告及时率, once filed as 质量
+    // 共性 rows store no sector, yet the word finds them (and only them).
+    const common = await searchIndicatorBank({ text: "共性" });
+    if (!common.ok) throw new Error(common.message);
+    expect(common.data.length).toBeGreaterThan(0);
+    for (const r of common.data) expect(r.kind).toBe("common");
+    const commonSatisfaction = await searchIndicatorBank({ text: "共性 满意度" });
+    expect(commonSatisfaction.ok && commonSatisfaction.data.map((r) => r.code)).toEqual(expect.arrayContaining(["GX-MY-001", "GX-MY-002"]));
+    const commonFilter = await searchIndicatorBank({ sector: "共性", level1: "cost" });
+    if (!commonFilter.ok) throw new Error(commonFilter.message);
+    expect(commonFilter.data.map((r) => r.code)).toContain("GX-CB-001");
+    for (const r of commonFilter.data) expect([r.kind, r.level2]).toEqual(["common", "cost"]);
+    // 成本 is offered once: no 产出 row is filed under the 二级 成本.
+    const outputCost = await searchIndicatorBank({ level1: "output", level2: "cost" });
+    expect(outputCost.ok && outputCost.data).toEqual([]);
+    // The unit's own sector comes first when searching all sectors.
+    const all = await searchIndicatorBank({ text: "满意度", preferSector: "卫生健康" });
+    expect(all.ok && all.data[0].sector).toBe("卫生健康");
+  });
+
+  it("refuses a malformed filter with a message on the field", async () => {
+    await signInAs(database, "filer2");
+    const r = await searchIndicatorBank({ level2: "nonsense" as never });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.fieldErrors?.level2?.length).toBeTruthy();
+  });
 });
 
 describe("searching the bank in Chinese", () => {
@@ -162,9 +207,9 @@ describe("governed changes", () => {
 
 describe("where an indicator is used", () => {
   it("counts objectives per year and the spread of their targets", async () => {
-    const usage = await indicatorUsage(database.db, "WJ-ZL-001");
+    const usage = await indicatorUsage(database.db, "WJ-SX-004");
     expect(usage).toEqual([{ fiscal_year: 2027, objectives: 2, numeric_targets: 2, q1: "95.00", median: "95.00", q3: "95.00" }]);
-    const i = await current("WJ-ZL-001");
+    const i = await current("WJ-SX-004");
     const peers = await peerMedians(database.db, [i.id], -1);
     expect(peers.get(i.id)).toEqual({ median: "95.00", count: 2 });
   });

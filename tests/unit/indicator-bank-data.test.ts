@@ -36,6 +36,30 @@ describe("indicator bank data", () => {
     }
   });
 
+  it("files no code under a class it does not belong to (code class ↔ 二级, 成本 only as 一级 成本指标)", () => {
+    // The code's middle part names its class: an indicator coded 质量 (ZL) must not sit under 时效.
+    const CLASS_OF: Record<string, { level1: string[]; level2: string[] }> = {
+      CC: { level1: ["output"], level2: ["quantity"] },
+      SL: { level1: ["output"], level2: ["quantity"] },
+      ZL: { level1: ["output"], level2: ["quality"] },
+      SX: { level1: ["output"], level2: ["timeliness"] },
+      CB: { level1: ["cost"], level2: ["cost"] },
+      XY: { level1: ["benefit"], level2: BENEFIT_CLASSES },
+      MY: { level1: ["satisfaction"], level2: ["satisfaction"] },
+    };
+    const prefixOf = new Map(SECTORS.map((s) => [s.code, s.name]));
+    const misfiled: string[] = [];
+    for (const [code, , level1, level2, kind, sector] of BANK_INDICATORS) {
+      const [prefix, klass] = code.split("-");
+      const home = CLASS_OF[klass];
+      if (!home || !home.level1.includes(level1) || !home.level2.includes(level2)) misfiled.push(`${code} ${level1}/${level2}`);
+      // 成本 is offered once: as the 一级 成本指标, never as a 二级 under 产出.
+      if (level2 === "cost" && level1 !== "cost") misfiled.push(`${code} 成本 under ${level1}`);
+      if ((prefixOf.get(prefix) ?? "?") !== (kind === "common" ? "共性" : sector)) misfiled.push(`${code} prefix vs ${sector ?? "共性"}`);
+    }
+    expect(misfiled).toEqual([]);
+  });
+
   it("names every row's sector in SECTORS", () => {
     const names = new Set(SECTORS.map((s) => s.name));
     for (const [code, , , , kind, sector] of BANK_INDICATORS) {

@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { INDICATOR_LEVEL1 } from "@/db/schema/enums";
+import { INDICATOR_LEVEL1, INDICATOR_LEVEL2 } from "@/db/schema/enums";
 import { defineAction } from "@/lib/actions/define";
 import { searchIndicators } from "@/lib/indicator/search";
 import { safeString } from "@/lib/validation/common";
@@ -9,9 +9,16 @@ import { safeString } from "@/lib/validation/common";
 export const searchIndicatorBank = defineAction({
   name: "indicator.search",
   permission: "project.read",
-  input: z.strictObject({ text: safeString(50).trim().optional().default(""), level1: z.enum(INDICATOR_LEVEL1).optional() }),
+  input: z.strictObject({
+    text: safeString(50).trim().optional().default(""),
+    level1: z.enum(INDICATOR_LEVEL1).optional(),
+    level2: z.enum(INDICATOR_LEVEL2).optional(),
+    /** A sector's name, 共性 for the common indicators, empty for all. */
+    sector: safeString(40).trim().optional().default(""),
+    preferSector: safeString(40).trim().optional().default(""),
+  }),
   async run({ db, input }) {
-    const rows = await searchIndicators(db, { text: input.text, level1: input.level1, limit: 30 });
+    const rows = await searchIndicators(db, { ...input, limit: 30 });
     return rows.map((r) => ({
       id: r.id,
       code: r.code,

@@ -13,6 +13,7 @@ import { bankRefs } from "@/lib/objective/bank-refs";
 import { peerMedians } from "@/lib/indicator/queries";
 import { completenessErrors, qualityWarnings, type Finding } from "@/lib/objective/completeness";
 import { loadObjectiveView } from "@/lib/objective/view";
+import { pickerSectors } from "@/lib/indicator/unit-sector";
 import { pageTitle } from "@/lib/page-title";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
@@ -83,6 +84,8 @@ export default async function EditObjectivePage({
   if (!editable) redirect(`/objectives/${objectiveId}`);
 
   const bank = await bankRefs(db, content.performance.indicators?.map((r) => r.indicatorId) ?? []);
+  // The picker starts on the owning unit's own sector (from its organisation code).
+  const picker = step === 3 ? await pickerSectors(db, objective.ownerOrgId) : { sectors: [], own: null };
   // Targets other objectives set for the same bank indicators: "far from its peers" warnings.
   const peers = await peerMedians(db, Object.keys(bank).map(Number), objectiveId);
   const findings = completenessErrors(content).map(inLanguage);
@@ -116,7 +119,7 @@ export default async function EditObjectivePage({
         {step === 1 && <StepBasic key={version.editVersion} {...common} initial={content.basic} checks={checksOf(findings, 1)} />}
         {step === 2 && <StepFunding key={version.editVersion} {...common} initial={content.funding} checks={checksOf(findings, 2)} />}
         {step === 3 && (
-          <StepPerformance key={version.editVersion} {...common} initial={content.performance} bank={bank} comments={comments} checks={checksOf(findings, 3)} />
+          <StepPerformance key={version.editVersion} {...common} initial={content.performance} bank={bank} comments={comments} checks={checksOf(findings, 3)} sectors={picker.sectors} ownSector={picker.own} />
         )}
         {step === 4 && (
           <StepAttachments

@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import Decimal from "decimal.js";
 import type { BankRef } from "@/lib/objective/bank-refs";
 import type { Performance } from "@/lib/validation/objective";
@@ -21,6 +21,9 @@ interface Props {
   comments: Record<string, string>;
   fiscalYear: number;
   checks: Record<string, string[]>;
+  /** The bank's sectors and the owning unit's own (the picker starts on it). */
+  sectors: { code: string; name: string }[];
+  ownSector: string | null;
 }
 
 interface PlanRow {
@@ -51,7 +54,7 @@ const payload = (f: Form) => ({
 const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
 
 /** Step 3 · 绩效信息: the implementation plan, the objectives and the indicator table. */
-export function StepPerformance({ objectiveId, editVersion, initial, bank, comments, fiscalYear, checks }: Props) {
+export function StepPerformance({ objectiveId, editVersion, initial, bank, comments, fiscalYear, checks, sectors, ownSector }: Props) {
   const t = useT();
   const [baseline] = useState(() => toForm(initial, bank, comments));
   const [form, setForm] = useState(baseline);
@@ -74,8 +77,23 @@ export function StepPerformance({ objectiveId, editVersion, initial, bank, comme
       return next;
     });
   const onRemove = (i: number) => restructure((rows) => rows.filter((_, j) => j !== i));
+  // After a row is added, focus goes to its first input (not to the page's top).
+  const focusRow = useRef<number | null>(null);
+  const setFocusRow = (n: number) => {
+    focusRow.current = n;
+  };
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const el = document.getElementById(fieldId(`indicators.${focusRow.current}.fundUse`));
+    focusRow.current = null;
+    if (el) {
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: "center" });
+    }
+  }, [form.indicators]);
   const onPick = (hit: BankHit) => {
     restructure((rows) => [...rows, rowFromBank(hit)]);
+    setFocusRow(form.indicators.length);
     setNotice(t("wizard.bank.added", { name: hit.name, n: form.indicators.length + 1 }));
   };
   const setPlan = (i: number, patch: Partial<PlanRow>) => setForm((f) => ({ ...f, plan: f.plan.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
@@ -132,14 +150,17 @@ export function StepPerformance({ objectiveId, editVersion, initial, bank, comme
               <button type="button" className={cls.button} onClick={() => setPicking((p) => !p)} aria-expanded={picking} data-testid="open-bank">
                 {picking ? t("wizard.bank.close") : t("wizard.bank.open")}
               </button>
-              <button type="button" className={cls.button} onClick={() => restructure((rows) => [...rows, blankRow()])} data-testid="add-custom">
+              <button type="button" className={cls.button} onClick={() => {
+                  restructure((rows) => [...rows, blankRow()]);
+                  setFocusRow(form.indicators.length);
+                }} data-testid="add-custom">
                 ＋ {t("wizard.perf.addBlank")}
               </button>
             </div>
           }
         >
           <p className="mb-3 text-xs text-slate-500">{t("wizard.perf.indicatorsHint")}</p>
-          {picking && <BankPicker onPick={onPick} pickedIds={pickedIds} onClose={() => setPicking(false)} />}
+          {picking && <BankPicker onPick={onPick} pickedIds={pickedIds} onClose={() => setPicking(false)} sectors={sectors} ownSector={ownSector} />}
           <p aria-live="polite" className="mb-2 text-sm text-emerald-800" data-testid="bank-notice">
             {notice}
           </p>
