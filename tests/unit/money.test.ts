@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatWan, formatWanExact, parseWan, yuanToWan } from "@/lib/money";
 import { fundingToYuan } from "@/lib/objective/funding-wan";
+import { DEFAULT_RULES } from "@/lib/evaluation/rules";
+import { scoreSubject } from "@/lib/evaluation/scoring";
 
 describe("money: 万元 typed, exact 元 stored", () => {
   it("parses 万元 to exact 元, never through a float", () => {
@@ -52,5 +54,15 @@ describe("the funding step's 万元 → 元 conversion", () => {
   it("names each field whose amount is not 万元, and sends nothing", () => {
     const r = fundingToYuan({ requestedAmount: "一千万", rows: [{ source: "general_budget", year: "2027", amount: "10" }, { source: "general_budget", year: "2027", amount: "0.0000001" }], fundUses: "" });
     expect(r).toEqual({ ok: false, badFields: ["requestedAmount", "rows.1.amount"] });
+  });
+});
+
+describe("the score's formula line", () => {
+  it("shows the budget execution in 万元, the unit of the amounts beside it", () => {
+    const r = scoreSubject(DEFAULT_RULES, { budget: "24000000.00", executed: "19200000.00", indicators: [] });
+    expect(r.execution.rule.calc).toBe(`min(1,920.00 ÷ 2,400.00, 1) × ${DEFAULT_RULES.executionWeight} = ${r.execution.score}`);
+    // Exact, never rounded to the 0.01 万元 shown in tables: one 元 still counts.
+    const one = scoreSubject(DEFAULT_RULES, { budget: "24000000.00", executed: "23999999.00", indicators: [] });
+    expect(one.execution.rule.calc).toContain("min(2,399.9999 ÷ 2,400.00, 1)");
   });
 });
