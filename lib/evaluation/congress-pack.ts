@@ -7,7 +7,6 @@ import { disclosures, keyEvaluationReports, keyEvaluations, objectives, orgs, re
 import { GRADES, type Grade } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { formatMoney } from "@/lib/format";
 
 /**
  * The pack finance submits to the people's congress for a fiscal year (DESIGN §3.8): the key
@@ -180,8 +179,8 @@ export async function congressWorkbook(pack: CongressPack): Promise<Buffer> {
   wb.creator = "预算绩效管理系统";
   const a = wb.addWorksheet("重点项目绩效目标");
   a.addRow([`${pack.fiscalYear}年度重点项目绩效目标`]);
-  a.addRow(["序号", "项目名称", "单位", "金额（元）"]).font = { bold: true };
-  pack.keyObjectives.forEach((o, i) => a.addRow([i + 1, o.title, o.ownerName, formatMoney(o.amount)]));
+  a.addRow(["序号", "项目名称", "单位", "金额（万元）"]).font = { bold: true };
+  pack.keyObjectives.forEach((o, i) => (a.addRow([i + 1, o.title, o.ownerName, num(yuanToWanExact(o.amount))]).getCell(4).numFmt = WAN_FMT));
   const b = wb.addWorksheet("重点评价结果");
   b.addRow([`${pack.fiscalYear}年度重点绩效评价结果`]);
   b.addRow(["序号", "项目名称", "单位", "得分", "等级", "主要问题", "意见建议", "评价报告"]).font = { bold: true };

@@ -1,4 +1,5 @@
 import DecimalBase from "decimal.js";
+import { formatWanExact } from "@/lib/money";
 import type { Comparison, Grade, IndicatorLevel1, IndicatorLevel2 } from "@/db/schema/enums";
 import { QUALITATIVE_BANDS, SCORED_LEVELS, type QualitativeBand, type ScoredLevel, type ScoringRules } from "./rules";
 
@@ -235,7 +236,7 @@ export function scoreSubject(rules: ScoringRules, input: ScoringInput): ScoreRes
     score: f2(execScore),
     needsExplanation: rawRate.lt(rules.executionExplainBelow),
     rule: budget.gt(0)
-      ? { rule: "execution.rate", calc: `min(${f2(executed)} ÷ ${f2(budget)}, 1) × ${show(ew)} = ${f2(execScore)}` }
+      ? { rule: "execution.rate", calc: `min(${formatWanExact(executed)} ÷ ${formatWanExact(budget)}, 1) × ${show(ew)} = ${f2(execScore)}` }
       : { rule: "execution.noBudget", calc: "0.00" },
   };
 

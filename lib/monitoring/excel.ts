@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { parseWan, yuanToWan } from "@/lib/money";
 import { TARGET_JUDGEMENTS, type TargetJudgement } from "@/db/schema/monitoring";
 import type { Comparison } from "@/db/schema/enums";
 import { readSheet, type SheetLimits } from "@/lib/excel/read-stream";
@@ -10,7 +11,7 @@ import { readSheet, type SheetLimits } from "@/lib/excel/read-stream";
  * column) so the preview can list them all; one error keeps the whole file out.
  */
 export const SHEET = "监控表";
-const FIELDS = { reportId: "监控表编号", title: "项目名称", period: "监控期", budget: "年初预算数（元）", adjusted: "调整后预算数（元）", executed: "截至本期执行数（元）" } as const;
+const FIELDS = { reportId: "监控表编号", title: "项目名称", period: "监控期", budget: "年初预算数（万元）", adjusted: "调整后预算数（万元）", executed: "截至本期执行数（万元）" } as const;
 const FIELD_ROWS: Record<keyof typeof FIELDS, number> = { reportId: 2, title: 3, period: 4, budget: 5, adjusted: 6, executed: 7 };
 const HEADER_ROW = 9;
 const HEADERS = ["序号", "三级指标", "年度指标值", "截至本期完成值", "全年预计完成值", "能否完成年度目标", "偏差原因", "纠偏措施"] as const;
@@ -55,11 +56,13 @@ export async function writeReportTemplate(r: TemplateReport): Promise<Buffer> {
   set("reportId", r.id);
   set("title", r.title);
   set("period", r.periodLabel);
-  set("budget", r.budget);
-  set("adjusted", r.adjustedBudget);
-  set("executed", r.executedAmount);
+  // Amounts in 万元, exact (lib/money.ts): the import converts them back to the same 元.
+  const wanOf = (yuan: string | null) => (yuan ? yuanToWan(yuan) : null);
+  set("budget", wanOf(r.budget));
+  set("adjusted", wanOf(r.adjustedBudget));
+  set("executed", wanOf(r.executedAmount));
   ws.getCell(`C${FIELD_ROWS.adjusted}`).value = "选填，无调整留空";
-  ws.getCell(`C${FIELD_ROWS.executed}`).value = "必填，单位：元，最多两位小数";
+  ws.getCell(`C${FIELD_ROWS.executed}`).value = "必填，单位：万元，最多六位小数";
   const header = ws.getRow(HEADER_ROW);
   header.values = [...HEADERS];
   header.font = { bold: true };
@@ -85,7 +88,6 @@ export type ReadResult = { ok: false; error: string } | { ok: true; report: Impo
 const NOT_TEMPLATE = "文件不是本系统导出的监控表模板，请先导出模板再填写 / not the exported monitoring template; export it first";
 /** A report has at most 200 indicators (the objective's own cap): the template is a few hundred rows at most. */
 export const REPORT_IMPORT_LIMITS: SheetLimits = { maxRows: 1_000, maxCells: 20_000, maxTextChars: 4 * 1024 * 1024 };
-const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
 
 function text(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -121,11 +123,13 @@ export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: 
   const money = (k: "adjusted" | "executed", required: boolean) => {
     const addr = `B${FIELD_ROWS[k]}`;
     const v = text(ws.getCell(addr)).replace(/,/g, "");
+    // The cell is in 万元; what the report stores is exact 元 (lib/money.ts).
+    const parsed = v && v !== "\u0000formula" ? parseWan(v) : null;
     if (v === "\u0000formula") errors.push({ cell: addr, message: "不能含有公式 / no formulas" });
     else if (!v) {
       if (required) errors.push({ cell: addr, message: "请填写截至本期执行数 / enter the amount executed" });
-    } else if (!MONEY.test(v)) errors.push({ cell: addr, message: "金额须为非负数，最多两位小数 / an amount with at most two decimals" });
-    return v && MONEY.test(v) ? v : null;
+    } else if (!parsed?.ok) errors.push({ cell: addr, message: "金额须为非负数（万元），最多六位小数 / an amount in 10k yuan with at most six decimals" });
+    return parsed?.ok ? parsed.yuan : null;
   };
   const adjustedBudget = money("adjusted", false);
   const executedAmount = money("executed", true);

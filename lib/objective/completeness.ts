@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { formatWanExact } from "@/lib/money";
 import type { BasicInfo, Funding, IndicatorRowInput, Performance } from "@/lib/validation/objective";
 
 /** One finding of the completeness check, pointing at the wizard step and field to fix. */
@@ -25,11 +26,6 @@ export interface IndicatorContext {
 
 const isNumber = (v: string | null | undefined): v is string => !!v && /^-?\d+(\.\d+)?$/.test(v.trim());
 const row = (i: number) => `第 ${i + 1} 行`;
-/** 1234567.5 → "1,234,567.50" (元), as finance documents print amounts. */
-const yuan = (d: Decimal) => {
-  const [int, frac] = d.toFixed(2).split(".");
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac}`;
-};
 
 /**
  * The hard rules of DESIGN §5: a declaration cannot be submitted while any of these fails.
@@ -93,7 +89,7 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
       out.push({
         step: 2,
         field: "funding.rows",
-        message: `资金来源合计 ${yuan(total)} 元与申报金额 ${yuan(new Decimal(requested))} 元不一致 / the funding rows sum to ${yuan(total)}, not the requested ${yuan(new Decimal(requested))}`,
+        message: `资金来源合计 ${formatWanExact(total)} 万元与申报金额 ${formatWanExact(requested)} 万元不一致 / the funding rows sum to ${formatWanExact(total)}, not the requested ${formatWanExact(requested)} (10k yuan)`,
       });
     }
   }

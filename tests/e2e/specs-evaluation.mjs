@@ -44,7 +44,7 @@ export const evaluationSpecs = [
       await page.getByTestId("grade").getByText("优", { exact: true }).waitFor();
       const breakdown = page.getByTestId("breakdown");
       await breakdown.getByText("14.06 × 96 ÷ 100 = 13.50").waitFor();
-      await breakdown.getByText("min(470000000.00 ÷ 500000000.00, 1) × 10 = 9.40").waitFor();
+      await breakdown.getByText("min(47,000.00 ÷ 50,000.00, 1) × 10 = 9.40").waitFor(); // in 万元, as the columns beside it
       await breakdown.getByText("9.40 + 54.99 + 33.00 = 97.39").waitFor();
       await shot("01-filer-breakdown");
       await page.getByRole("button", { name: "提交自评" }).click();

@@ -281,15 +281,16 @@ export const specs = [
       await snap("02-step1");
       await saveAndNext(page, 2);
 
-      // 3 · Step 2: 1,500,000,000 元 requested (the step takes 元), one 一般公共预算 2019 row of the same amount, the fund use.
+      // 3 · Step 2: 150,000 万元 requested (the step takes 万元, like the pool), one 一般公共预算 2019 row of the same amount, the fund use.
       const step2 = page.getByRole("form", { name: "资金需求" });
       await step2.waitFor();
-      await step2.locator('[name="requestedAmount"]').fill("1500000000");
-      await step2.getByText("折合 150,000.00 万元").waitFor();
+      assert.equal(await step2.getByLabel("申报金额（万元）").count(), 1, "the funding step takes 万元");
+      await step2.locator('[name="requestedAmount"]').fill("150000");
+      await step2.getByText("即 1,500,000,000.00 元").waitFor();
       await step2.getByRole("button", { name: "添加资金来源" }).click();
       await step2.locator('[name="rows.0.source"]').selectOption({ label: "一般公共预算" });
       await step2.locator('[name="rows.0.year"]').fill("2019");
-      await step2.locator('[name="rows.0.amount"]').fill("1500000000");
+      await step2.locator('[name="rows.0.amount"]').fill("150,000");
       await step2.getByText("与申报金额一致").waitFor();
       await step2.locator('[name="fundUses"]').fill(project.fundUse);
       await snap("03-step2");
@@ -557,6 +558,7 @@ export const specs = [
   ...evaluationSpecs,
   ...(await import("./specs-headers.mjs")).headerSpecs,
   ...securitySpecs,
+  ...(await import("./specs-money.mjs")).moneySpecs,
   ...(await import("./specs-portal-mobile.mjs")).portalMobileSpecs,
   ...(await import("./specs-audit.mjs")).auditSpecs,
   ...(await import("./specs-picker.mjs")).pickerSpecs,

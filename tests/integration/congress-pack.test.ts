@@ -94,6 +94,13 @@ describe("the people's-congress pack: every disclosed objective and result of th
     expect(total.getCell(5).value).toBe(153234567.89);
     expect(total.getCell(6).value).toBe(15323.456789);
     expect(objectivesSheet.getColumn(6).numFmt).toBe("#,##0.00####");
+    // The key objectives in 万元: exact numbers shown with separators (no 元 text without them).
+    const withKey = new ExcelJS.Workbook();
+    await withKey.xlsx.load((await congressWorkbook({ ...(await packAs("observer", 2027)), keyObjectives: [{ id: 1, title: "重点项目", ownerName: "单位", amount: "12345678.01" }] })) as unknown as ExcelJS.Buffer);
+    const keySheet = withKey.getWorksheet("重点项目绩效目标")!;
+    expect(keySheet.getRow(2).values).toEqual([undefined, "序号", "项目名称", "单位", "金额（万元）"]);
+    expect(keySheet.getRow(3).getCell(4).value).toBe(1234.567801);
+    expect(keySheet.getRow(3).getCell(4).numFmt).toBe("#,##0.00####");
     const byDept = wb.getWorksheet("按部门汇总")!;
     expect(byDept.getRow(3).values).toEqual([undefined, "广东省交通运输厅", 1, 152000000, 15200, 0]);
     expect(byDept.getRow(byDept.rowCount).values).toEqual([undefined, "合计", 2, 153234567.89, 15323.456789, 0]);

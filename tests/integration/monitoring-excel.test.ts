@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
+import Decimal from "decimal.js";
 import { and, asc, eq } from "drizzle-orm";
 import { monitoringReportIndicators, monitoringReports, objectives } from "@/db/schema";
 import { applyReportImport } from "@/lib/actions/monitoring/apply-report-import";
@@ -44,9 +45,9 @@ async function filled(fill: (ws: ExcelJS.Worksheet) => void, name = "监控表.x
   return new File([new Uint8Array(out)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
 
-/** Rows 10–13 are the four approved indicators in order. */
+/** Rows 10–13 are the four approved indicators in order. B7 is 截至本期执行数 in 万元. */
 function fillGood(ws: ExcelJS.Worksheet) {
-  ws.getCell("B7").value = "19200000.00";
+  ws.getCell("B7").value = "1,920";
   const rows: [string, string, string, string, string][] = [
     ["60", "110", "不能完成", "征地拆迁滞后", "倒排工期"],
     ["89", "91", "能完成", "", ""],
@@ -107,6 +108,33 @@ describe("monitoring report Excel template", () => {
     const after = await report();
     expect(after.version).toBe(before.version);
     expect(after.executedAmount).toBe("19200000.00");
+  });
+
+  it("writes its amounts in 万元 and reads them back as the exact 元 stored; an old 元 template or a fraction of a fen is refused", async () => {
+    await signInAs(database, "filer");
+    const before = await report();
+    const actor = (await getActor())!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeReportTemplate(await templateOf(database.db, actor, "project.read", reportId))) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("监控表")!;
+    expect(ws.getCell("A5").value).toBe("年初预算数（万元）");
+    expect(ws.getCell("A7").value).toBe("截至本期执行数（万元）");
+    // The budget in 万元, exact: the stored 元 divided by 10 000, nothing rounded.
+    expect(new Decimal(String(ws.getCell("B5").value)).times(10_000).eq(before.budget)).toBe(true);
+    expect(String(ws.getCell("B7").value)).toBe("1920");
+
+    // An amount a person types in Excel as a number: 1234.567801 万元 is 12345678.01 元 exactly.
+    const exact = await previewReportImport({ reportId, version: before.version, file: await filled((w) => { fillGood(w); w.getCell("B7").value = 1234.567801; }) });
+    expect(exact.ok && exact.data.errors).toEqual([]);
+    expect(exact.ok && exact.data.report.executedAmount).toBe("12345678.01");
+
+    const fen = await previewReportImport({ reportId, version: before.version, file: await filled((w) => { fillGood(w); w.getCell("B7").value = "0.0000001"; }) });
+    expect(fen.ok && fen.data.errors.find((e) => e.cell === "B7")?.message).toContain("万元");
+
+    // A template of the old layout (amounts in 元) is not read as 万元: it is not the template.
+    const old = await previewReportImport({ reportId, version: before.version, file: await filled((w) => { fillGood(w); w.getCell("A7").value = "截至本期执行数（元）"; w.getCell("B7").value = "19200000.00"; }) });
+    expect(!old.ok && old.fieldErrors?.file?.[0]).toContain("模板");
+    expect((await report()).version).toBe(before.version);
   });
 
   it("refuses a file that is not the template, and another unit's report", async () => {

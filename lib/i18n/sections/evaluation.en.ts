@@ -80,7 +80,7 @@ export const evaluationEn: Widen<typeof evaluationZh> = {
   level1: { output: "Output", benefit: "Benefit", satisfaction: "Satisfaction", execution: "Budget execution" },
   ruleText: {
     execution: {
-      rate: "Execution score = min(executed ÷ budget, 1) × points",
+      rate: "Execution score = min(executed ÷ budget, 1) × points (amounts in 10k yuan)",
       noBudget: "No budget: no points",
     },
     gte: {

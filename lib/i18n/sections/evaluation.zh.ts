@@ -77,7 +77,7 @@ export const evaluationZh = {
   level1: { output: "产出指标", benefit: "效益指标", satisfaction: "满意度指标", execution: "预算执行率" },
   ruleText: {
     execution: {
-      rate: "执行率得分 = min(实际支出 ÷ 预算, 1) × 分值",
+      rate: "执行率得分 = min(实际支出 ÷ 预算, 1) × 分值（金额单位：万元）",
       noBudget: "无预算，不得分",
     },
     gte: {

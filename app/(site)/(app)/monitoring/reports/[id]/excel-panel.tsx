@@ -7,6 +7,7 @@ import { previewReportImport } from "@/lib/actions/monitoring/preview-report-imp
 import { FieldErrors, FormMessage } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
 import { cls } from "@/app/_components/ui";
+import { formatWanExact } from "@/lib/money";
 
 type Preview = Awaited<ReturnType<typeof previewReportImport>>;
 
@@ -69,7 +70,8 @@ export function ExcelPanel({ reportId, version }: { reportId: number; version: n
         <div className="rounded-sm border border-emerald-300 bg-emerald-50 px-3 py-2">
           <p>{t("monitoring.previewOk")}</p>
           <p className="mt-1">
-            {t("monitoring.executed")}：{data.report.executedAmount} 元{data.report.adjustedBudget && ` · ${t("monitoring.adjustedBudget")}：${data.report.adjustedBudget} 元`}
+            {t("monitoring.executed")}：{data.report.executedAmount && formatWanExact(data.report.executedAmount)}
+            {data.report.adjustedBudget && ` · ${t("monitoring.adjustedBudget")}：${formatWanExact(data.report.adjustedBudget)}`}
           </p>
           <ul className="mt-1 list-disc pl-5">
             {data.report.lines.map((l) => (

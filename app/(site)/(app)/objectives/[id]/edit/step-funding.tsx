@@ -5,7 +5,10 @@ import { FUND_SOURCES, type FundSource } from "@/db/schema/enums";
 import type { Funding } from "@/lib/validation/objective";
 import { useT } from "@/app/_components/i18n";
 import { Card, cls } from "@/app/_components/ui";
-import { cleanMoney, nextKey, parseMoney, toWan, yuan } from "./money";
+import { formatMoney } from "@/lib/format";
+import { formatWanExact, parseWan, yuanToWan } from "@/lib/money";
+import { fundingToYuan } from "@/lib/objective/funding-wan";
+import { nextKey } from "./money";
 import { cellCls, describe, fieldId, Labeled, Messages, textareaCls } from "./wizard-fields";
 import { SaveBar, SaveOutcome, useStepSave, useUnsavedGuard } from "./wizard-save";
 
@@ -26,17 +29,24 @@ interface Row {
 
 function toForm(f: Partial<Funding>) {
   return {
-    requestedAmount: f.requestedAmount && new Decimal(f.requestedAmount).gt(0) ? f.requestedAmount : "",
-    rows: (f.rows ?? []).map((r): Row => ({ key: nextKey(), source: r.source, year: String(r.year), amount: r.amount })),
+    requestedAmount: f.requestedAmount && new Decimal(f.requestedAmount).gt(0) ? yuanToWan(f.requestedAmount) : "",
+    rows: (f.rows ?? []).map((r): Row => ({ key: nextKey(), source: r.source, year: String(r.year), amount: r.amount ? yuanToWan(r.amount) : "" })),
     fundUses: f.fundUses ?? "",
   };
 }
 
+/** What the form holds, amounts as typed in 万元 (compared to tell whether anything changed). */
 const payload = (form: ReturnType<typeof toForm>) => ({
-  requestedAmount: cleanMoney(form.requestedAmount),
-  rows: form.rows.map((r) => ({ source: r.source, year: r.year, amount: cleanMoney(r.amount) })),
+  requestedAmount: form.requestedAmount.trim(),
+  rows: form.rows.map((r) => ({ source: r.source, year: r.year, amount: r.amount.trim() })),
   fundUses: form.fundUses,
 });
+
+/** A typed 万元 amount as exact 元, or null when it is not an amount. */
+const yuanOf = (wan: string) => {
+  const r = parseWan(wan);
+  return r.ok ? new Decimal(r.yuan) : null;
+};
 
 /** Step 2 · 资金需求: the amount, where it comes from by source and year, and what it is for. */
 export function StepFunding({ objectiveId, editVersion, initial, fiscalYear, checks }: Props) {
@@ -47,21 +57,31 @@ export function StepFunding({ objectiveId, editVersion, initial, fiscalYear, che
   const dirty = JSON.stringify(payload(form)) !== JSON.stringify(payload(baseline));
   useUnsavedGuard(dirty && !waiting);
 
-  const requested = parseMoney(form.requestedAmount);
-  const amounts = form.rows.map((r) => parseMoney(r.amount));
+  const requested = yuanOf(form.requestedAmount);
+  const amounts = form.rows.map((r) => yuanOf(r.amount));
   const total = amounts.reduce((s: Decimal, a) => (a ? s.plus(a) : s), new Decimal(0));
   const allValid = amounts.every(Boolean);
 
   const setRow = (i: number, patch: Partial<Row>) => setForm((f) => ({ ...f, rows: f.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
   const addRow = () => setForm((f) => ({ ...f, rows: [...f.rows, { key: nextKey(), source: "general_budget", year: String(fiscalYear), amount: "" }] }));
   const removeRow = (i: number) => setForm((f) => ({ ...f, rows: f.rows.filter((_, j) => j !== i) }));
+  /** Converted to 元 once, on the way to the action; a wrong amount is already marked on its field and nothing is sent. */
+  const send = (next: boolean) => {
+    const converted = fundingToYuan(payload(form));
+    if (!converted.ok) {
+      document.getElementById(fieldId(converted.badFields[0]))?.focus();
+      return;
+    }
+    save(converted.data, next);
+  };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save(payload(form), false);
+    send(false);
   };
 
   const reqId = fieldId("requestedAmount");
-  const reqMsgs = { errors: errors.requestedAmount, checks: checks.requestedAmount };
+  const reqBad = form.requestedAmount.trim() !== "" && !requested;
+  const reqMsgs = { errors: reqBad ? [t("errors.amountWan")] : errors.requestedAmount, checks: checks.requestedAmount };
   const rowsMsgs = { errors: errors.rows, checks: checks.rows };
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("wizard.steps.s2")}>
@@ -82,9 +102,7 @@ export function StepFunding({ objectiveId, editVersion, initial, fiscalYear, che
               />
             </Labeled>
             <p className="self-center pt-5 text-slate-600 tabular-nums" aria-live="polite" data-testid="requested-wan">
-              {requested
-                ? t("wizard.funding.inWan", { amount: toWan(requested) })
-                : form.requestedAmount.trim() && <span className="text-red-700">{t("wizard.funding.invalidAmount")}</span>}
+              {requested && t("wizard.funding.inWan", { amount: formatMoney(requested.toFixed(2)) })}
             </p>
           </div>
 
@@ -154,9 +172,9 @@ export function StepFunding({ objectiveId, editVersion, initial, fiscalYear, che
                           className={`${cellCls} text-right tabular-nums`}
                           value={r.amount}
                           onChange={(e) => setRow(i, { amount: e.target.value })}
-                          {...describe(amt.id, { errors: amtBad ? [t("wizard.funding.invalidAmount")] : amt.errors })}
+                          {...describe(amt.id, { errors: amtBad ? [t("errors.amountWan")] : amt.errors })}
                         />
-                        <Messages id={amt.id} errors={amtBad ? [t("wizard.funding.invalidAmount"), ...(amt.errors ?? [])] : amt.errors} />
+                        <Messages id={amt.id} errors={amtBad ? [t("errors.amountWan")] : amt.errors} />
                       </td>
                       <td className="border border-slate-200 px-2 py-1.5 text-center">
                         <button type="button" className={cls.small} onClick={() => removeRow(i)} aria-label={`${row} ${t("wizard.funding.remove")}`}>
@@ -180,8 +198,8 @@ export function StepFunding({ objectiveId, editVersion, initial, fiscalYear, che
                     {t("wizard.funding.total")}
                   </td>
                   <td className="border border-slate-300 px-2 py-1.5 text-right tabular-nums" data-testid="funding-total">
-                    {yuan(total)}
-                    <div className="text-xs font-normal text-slate-500">{t("wizard.funding.totalWan", { amount: toWan(total) })}</div>
+                    {t("wizard.funding.totalWan", { amount: formatWanExact(total) })}
+                    <div className="text-xs font-normal text-slate-500">{t("wizard.funding.inWan", { amount: formatMoney(total.toFixed(2)) })}</div>
                   </td>
                   <td className="border border-slate-300" />
                 </tr>
@@ -198,7 +216,7 @@ export function StepFunding({ objectiveId, editVersion, initial, fiscalYear, che
                   <span className="text-emerald-700">✓ {t("wizard.funding.match")}</span>
                 ) : (
                   <span className="text-amber-800">
-                    ▲ {t("wizard.funding.mismatch", { total: yuan(total), requested: yuan(requested), diff: yuan(total.minus(requested).abs()) })}
+                    ▲ {t("wizard.funding.mismatch", { total: formatWanExact(total), requested: formatWanExact(requested), diff: formatWanExact(total.minus(requested).abs()) })}
                   </span>
                 )
               )}
@@ -227,7 +245,7 @@ export function StepFunding({ objectiveId, editVersion, initial, fiscalYear, che
           </Labeled>
         </Card>
       </fieldset>
-      <SaveBar pending={pending} disabled={waiting} dirty={dirty} onSaveNext={() => save(payload(form), true)} prevHref={`/objectives/${objectiveId}/edit?step=1`} />
+      <SaveBar pending={pending} disabled={waiting} dirty={dirty} onSaveNext={() => send(true)} prevHref={`/objectives/${objectiveId}/edit?step=1`} />
     </form>
   );
 }
