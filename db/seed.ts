@@ -20,6 +20,8 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; org: string
   { username: "reviewer", displayName: "李晓梅", org: "440000-CZ", roles: ["finance_reviewer"] },
   { username: "gz.reviewer", displayName: "陈志强", org: "440100-CZ", roles: ["finance_reviewer"] },
   { username: "dept", displayName: "张伟", org: "440000-JT", roles: ["dept_reviewer"] },
+  // The health commission's reviewer: without one, filer2's declarations have nobody to review them (lib/objective/routing.ts).
+  { username: "wj.reviewer", displayName: "孙丽华", org: "440000-WJ", roles: ["dept_reviewer"] },
   { username: "filer", displayName: "刘芳", org: "440000-JT-GL", roles: ["unit_filer"] },
   { username: "filer2", displayName: "黄敏", org: "440000-WJ-JK", roles: ["unit_filer"] },
   { username: "evaluator", displayName: "周静", org: "440000-PJ01", roles: ["evaluator"] },

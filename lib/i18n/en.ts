@@ -172,6 +172,9 @@ export const en: Messages = {
     users: "Users",
     parentHint: "Only a spending unit needs a parent department (in the same region)",
     editContact: "Edit contact",
+    lackingTitle: "Organisations without a reviewer",
+    lackingHint: "These have no active reviewer: declarations that would go to them are refused until one is appointed.",
+    lackingRole: "Missing role",
   },
   account: {
     title: "My account",

@@ -173,6 +173,9 @@ export const zh = {
     users: "用户数",
     parentHint: "仅预算单位需选择上级主管部门（须在同一地区）",
     editContact: "修改联系人",
+    lackingTitle: "缺少审核人的单位",
+    lackingHint: "以下单位没有在岗的审核人，提交到这里的申报将被拒绝，请为其设置审核人。",
+    lackingRole: "缺少的角色",
   },
   account: {
     title: "个人设置",

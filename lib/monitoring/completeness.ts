@@ -1,4 +1,5 @@
 import type { TargetJudgement } from "@/db/schema/monitoring";
+import { DEVIATION_MESSAGES, deviationGaps } from "@/lib/validation/monitoring";
 
 export interface ReportDraft {
   executedAmount: string | null;
@@ -27,10 +28,7 @@ export function reportErrors(d: ReportDraft): Record<string, string> {
     if (!l.valueReached) e[`${k}.valueReached`] = required;
     if (!l.expectedValue) e[`${k}.expectedValue`] = required;
     if (!l.judgement) e[`${k}.judgement`] = "请判断能否完成年度目标 / judge whether the target will be met";
-    if (l.judgement && l.judgement !== "met") {
-      if (!l.deviationReason) e[`${k}.deviationReason`] = "目标有偏差的，须说明偏差原因 / a target at risk needs the reason";
-      if (!l.correctiveMeasure) e[`${k}.correctiveMeasure`] = "目标有偏差的，须填写纠偏措施 / a target at risk needs a corrective measure";
-    }
+    for (const f of deviationGaps(l)) e[`${k}.${f}`] = DEVIATION_MESSAGES[f];
   }
   return e;
 }

@@ -83,7 +83,8 @@ export interface ImportedReport {
   lines: { ordinal: number; valueReached: string | null; expectedValue: string | null; judgement: TargetJudgement | null; deviationReason: string | null; correctiveMeasure: string | null }[];
 }
 
-export type ReadResult = { ok: false; error: string } | { ok: true; report: ImportedReport; errors: { cell: string; message: string }[] };
+/** rowOf: the sheet row each indicator (by ordinal) was read from, to place later checks on the row. */
+export type ReadResult = { ok: false; error: string } | { ok: true; report: ImportedReport; errors: { cell: string; message: string }[]; rowOf: Record<number, number> };
 
 const NOT_TEMPLATE = "文件不是本系统导出的监控表模板，请先导出模板再填写 / not the exported monitoring template; export it first";
 /** A report has at most 200 indicators (the objective's own cap): the template is a few hundred rows at most. */
@@ -135,6 +136,7 @@ export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: 
   const executedAmount = money("executed", true);
   const lines: ImportedReport["lines"] = [];
   const seen = new Set<number>();
+  const rowOf: Record<number, number> = {};
   let r = HEADER_ROW + 1;
   for (; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -152,6 +154,7 @@ export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: 
       continue;
     }
     seen.add(ordinal);
+    rowOf[ordinal] = r;
     const labels = ind.comparison === "qualitative" ? QUALITATIVE_LABELS : JUDGEMENT_LABELS;
     const judgement = TARGET_JUDGEMENTS.find((j) => labels[j] === cells[5]) ?? null;
     if (cells[5] && !judgement) errors.push({ cell: `F${r}`, message: `请选择：${Object.values(labels).join("、")} / choose one of the listed judgements` });
@@ -162,7 +165,7 @@ export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: 
     lines.push({ ordinal, valueReached: long(3, 200), expectedValue: long(4, 200), judgement, deviationReason: long(6, 2000), correctiveMeasure: long(7, 2000) });
   }
   for (const l of expected.lines) if (!seen.has(l.ordinal)) errors.push({ cell: `A${HEADER_ROW}`, message: `缺少指标“${l.name}” / indicator “${l.name}” is missing` });
-  return { ok: true, report: { reportId: expected.id, adjustedBudget, executedAmount, lines }, errors };
+  return { ok: true, report: { reportId: expected.id, adjustedBudget, executedAmount, lines }, errors, rowOf };
 }
 
 /** The rows read, answering the lookups the reading above makes (an absent row has empty cells). */

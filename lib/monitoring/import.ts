@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { importFile } from "@/lib/indicator/import-file";
 import { id, version } from "@/lib/validation/common";
+import { importedLineInput } from "@/lib/validation/monitoring";
 import { readReportTemplate, type TemplateReport } from "./excel";
 import { loadReport, loadReportLines } from "./load";
 
@@ -43,5 +44,19 @@ export async function readUpload(db: DbOrTx, actor: Actor, input: z.output<typeo
   const tpl = await templateOf(db, actor, "project.write", input.reportId);
   const read = await readReportTemplate(input.file, tpl);
   if (!read.ok) throw new ActionError("invalid_input", { file: read.error });
-  return { tpl, ...read };
+  // The screen's rules on every row (one schema with the form's save and the submission's
+  // deviation rule): what the screen refuses, the preview shows on the row and the import refuses.
+  const errors = [...read.errors];
+  for (const line of read.report.lines) {
+    const checked = importedLineInput.safeParse(line);
+    if (checked.success) continue;
+    for (const issue of checked.error.issues) {
+      const column = LINE_COLUMNS[String(issue.path[0]) as keyof typeof LINE_COLUMNS] ?? "A";
+      errors.push({ cell: `${column}${read.rowOf[line.ordinal]}`, message: issue.message });
+    }
+  }
+  return { tpl, ...read, errors };
 }
+
+/** The template's column of each line field (lib/monitoring/excel.ts HEADERS). */
+const LINE_COLUMNS = { ordinal: "A", valueReached: "D", expectedValue: "E", judgement: "F", deviationReason: "G", correctiveMeasure: "H" } as const;

@@ -23,6 +23,24 @@ export const reportLineInput = z.strictObject({
 });
 export type ReportLineInput = z.input<typeof reportLineInput>;
 
+/**
+ * A target judged at risk (any judgement but 能完成) needs its deviation reason and corrective
+ * measure: THE rule, which the submission (lib/monitoring/completeness.ts) and every row of an
+ * Excel import (lib/monitoring/import.ts, refused in the preview on the row) both apply.
+ */
+export const DEVIATION_MESSAGES = {
+  deviationReason: "目标有偏差的，须说明偏差原因 / a target at risk needs the reason",
+  correctiveMeasure: "目标有偏差的，须填写纠偏措施 / a target at risk needs a corrective measure",
+} as const;
+export function deviationGaps(l: { judgement?: string | null; deviationReason?: string | null; correctiveMeasure?: string | null }): (keyof typeof DEVIATION_MESSAGES)[] {
+  if (!l.judgement || l.judgement === "met") return [];
+  return (["deviationReason", "correctiveMeasure"] as const).filter((k) => !l[k]?.trim());
+}
+/** An imported row: the screen's line schema (lengths, judgement) plus the deviation rule. */
+export const importedLineInput = reportLineInput.superRefine((l, ctx) => {
+  for (const k of deviationGaps(l)) ctx.addIssue({ code: "custom", path: [k], message: DEVIATION_MESSAGES[k] });
+});
+
 /** A draft may be partial; completeness is checked at submission. */
 export const saveReportInput = z.strictObject({
   reportId: id,

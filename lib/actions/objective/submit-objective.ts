@@ -9,6 +9,7 @@ import { chinaDate, isPastDeadline } from "@/lib/format";
 import { completenessErrors } from "@/lib/objective/completeness";
 import { declarationContent } from "@/lib/objective/content";
 import { loadObjective } from "@/lib/objective/load";
+import { reviewerGapFor, reviewerGapMessage } from "@/lib/objective/routing";
 import { transitionObjective } from "@/lib/workflow/engine";
 
 /**
@@ -32,6 +33,9 @@ export const submitObjective = defineAction({
       }
       throw new ActionError("invalid_input", fieldErrors);
     }
+    // Routing health: nobody to review it next → refused before anything is written, naming whom to ask.
+    const gap = await reviewerGapFor(db, loaded.objective.ownerOrgId);
+    if (gap) throw new ActionError("invalid_input", { _form: reviewerGapMessage(gap) });
     const now = new Date();
     const provinceId = Number(loaded.regionPath.split("/")[1]);
     const [fy] = await db

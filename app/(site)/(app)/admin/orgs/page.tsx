@@ -4,6 +4,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { canOn } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db";
 import { getT } from "@/lib/i18n/server";
+import { listOrgsLackingReviewer } from "@/lib/objective/routing";
 import { pageTitle } from "@/lib/page-title";
 import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data-table";
 import { Badge, Card, Disclosure, PageHeader } from "@/app/_components/ui";
@@ -15,10 +16,11 @@ export default async function OrgsPage() {
   const actor = await requireActor("org.read");
   const [t, db] = await Promise.all([getT(), getDb()]);
   const canCreate = hasPermission(actor.roles, "org.manage");
-  const [orgs, regions, manageable] = await Promise.all([
+  const [orgs, regions, manageable, lacking] = await Promise.all([
     listOrgs(db, actor),
     canCreate ? listRegionsUnder(db, actor) : Promise.resolve([]),
     canCreate ? listOrgOptions(db, actor, "org.manage") : Promise.resolve([]),
+    canCreate ? listOrgsLackingReviewer(db, actor) : Promise.resolve([]),
   ]);
   // Indent under the ancestors shown here (a filer sees its unit without its department).
   const shown = new Set(orgs.map((o) => String(o.id)));
@@ -74,6 +76,23 @@ export default async function OrgsPage() {
               />
             </div>
           </Disclosure>
+        </Card>
+      )}
+      {lacking.length > 0 && (
+        <Card className="mb-5" title={t("orgs.lackingTitle")}>
+          <p className="mb-3 text-slate-500" data-testid="orgs-lacking-reviewer">{t("orgs.lackingHint")}</p>
+          <DataTable
+            caption={t("orgs.lackingTitle")}
+            columns={[
+              { id: "name", header: t("orgs.name") },
+              { id: "region", header: t("orgs.region"), className: "whitespace-nowrap" },
+              { id: "role", header: t("orgs.lackingRole") },
+            ]}
+            rows={lacking.map((o) => ({
+              key: `${o.id}-${o.role}`,
+              cells: { name: o.name, region: o.regionName, role: <Badge tone="red">{t(`role.${o.role}`)}</Badge> },
+            }))}
+          />
         </Card>
       )}
       <Card>

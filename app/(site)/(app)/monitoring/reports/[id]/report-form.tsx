@@ -52,6 +52,15 @@ export function ReportForm({
   const [adjusted, setAdjusted] = useState(adjustedYuan ? yuanToWanInput(adjustedYuan) : "");
   const [executed, setExecuted] = useState(executedYuan ? yuanToWanInput(executedYuan) : "");
   const [lines, setLines] = useState(initial);
+  // The figures the server holds changed (an Excel import, another tab's save): show them at once.
+  // useState keeps only its first value, so without this the form looked empty until a reload.
+  const [shownVersion, setShownVersion] = useState(version);
+  if (version !== shownVersion) {
+    setShownVersion(version);
+    setAdjusted(adjustedYuan ? yuanToWanInput(adjustedYuan) : "");
+    setExecuted(executedYuan ? yuanToWanInput(executedYuan) : "");
+    setLines(initial);
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const set = (i: number, patch: Partial<LineState>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
