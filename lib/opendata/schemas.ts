@@ -138,7 +138,8 @@ export const summary = z
     amount: money("公开预算合计", "Budget of every disclosed objective."),
     count: f(z.int().nonnegative(), "公开目标数", "Disclosed objectives."),
     byRegion: f(z.array(bucket("按地区").extend({ id: f(z.int(), "地区编号", "Region id."), name: f(z.string(), "地区", "Region.") })), "按地区", "Each region (this one and below) with objectives disclosed at its own level."),
-    byDepartment: f(z.array(bucket("按部门").extend({ id: f(z.int(), "部门编号", "Department id."), name: f(z.string(), "主管部门", "Department.") })), "按部门", "Every department, largest first."),
+    byDepartment: f(z.array(bucket("按部门").extend({ id: f(z.int(), "部门编号", "Department id."), name: f(z.string(), "主管部门", "Department.") })), "按部门", "The 15 departments with the most money disclosed, largest first (as on the portal's landing page)."),
+    otherDepartments: f(bucket("其他部门").extend({ departments: f(z.int(), "部门数", "How many departments.") }).nullable(), "其他部门", "The other departments, summed; null when there are none."),
     byGrade: f(z.array(bucket("按等级").extend({ grade })), "按等级", "Objectives with a disclosed result, by their prevailing grade."),
   })
   .meta({ id: "Summary", title: "年度汇总", description: "The year's figures of a region and the regions below it." });
@@ -157,7 +158,7 @@ export const resultPage = page(resultItem, "ResultPage", "评价结果列表");
 
 export const apiError = z
   .strictObject({
-    error: f(z.enum(["bad_parameter", "not_found", "rate_limited"]), "错误类型", "What went wrong."),
+    error: f(z.enum(["bad_parameter", "not_found", "rate_limited", "unavailable"]), "错误类型", "What went wrong."),
     parameter: f(z.string().optional(), "参数", "The query parameter refused (bad_parameter)."),
     message: f(z.string(), "说明", "中文 / English message."),
   })
