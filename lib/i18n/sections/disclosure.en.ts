@@ -16,6 +16,7 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     signIn: "Staff sign-in",
     language: "中文",
     languageLabel: "Switch language",
+    apiLink: "Open data API",
     footer: "Published by the finance department. Only disclosed objectives are shown; withdrawn ones are no longer listed.",
   },
   landing: {
