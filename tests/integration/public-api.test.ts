@@ -202,6 +202,7 @@ describe("the public API serves what the portal shows, and nothing else", () => 
 
     // Withdrawing a demo objective disclosure that has a disclosed result: its result no longer links it.
     const withResult = (await everyItem("/results", 100)).find((r) => r.objectiveId);
+    expect(withResult, "the demo's disclosed self-evaluation, with its objective").toBeDefined();
     if (withResult) {
       const oid = Number(withResult.objectiveId);
       const [o] = await database.db.select().from(disclosures).where(eq(disclosures.id, oid));
@@ -209,6 +210,10 @@ describe("the public API serves what the portal shows, and nothing else", () => 
       expect((await call(`/objectives/${oid}`)).status).toBe(404);
       expect((await everyItem("/objectives", 100)).map((i) => i.id)).not.toContain(oid);
       expect((await everyItem("/results", 100)).find((r) => r.id === withResult.id)?.objectiveId).toBeNull();
+      // Withdrawing the result itself: gone from the results list.
+      const [rd] = await database.db.select().from(disclosures).where(eq(disclosures.id, Number(withResult.id)));
+      expect((await withdrawDisclosure({ disclosureId: rd.id, version: rd.version, reason: "数据更正" })).ok).toBe(true);
+      expect((await everyItem("/results", 100)).map((r) => r.id)).not.toContain(withResult.id);
     }
     // Still item by item with the portal.
     expect((await everyItem("/objectives", 2)).sort(byId)).toEqual((await portalRows()).map(asApi).sort(byId));
