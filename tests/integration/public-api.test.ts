@@ -3,6 +3,10 @@ import { and, eq, isNull, max, sql } from "drizzle-orm";
 import { Ajv2020 } from "ajv/dist/2020";
 import { validate as validateOpenApi } from "@readme/openapi-parser";
 import { disclosures, objectives, regions } from "@/db/schema";
+import { acceptKeyEvaluationAction } from "@/lib/actions/evaluation/accept-key-evaluation";
+import { createKeyEvaluationAction } from "@/lib/actions/evaluation/create-key-evaluation";
+import { fillOwnKeyEvaluationAction } from "@/lib/actions/evaluation/fill-own-key-evaluation";
+import { discloseKeyEvaluation } from "@/lib/actions/disclosure/disclose-key-evaluation";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
 import { withdrawDisclosure } from "@/lib/actions/disclosure/withdraw-disclosure";
 import { publicListParams } from "@/lib/disclosure/params";
@@ -178,6 +182,39 @@ describe("the public API serves what the portal shows, and nothing else", () => 
       if (status === 200) expect(body.title).not.toBe(SCHOOL);
     }
     expect((await everyItem(`/objectives?q=${encodeURIComponent("校舍")}`, 10)).length).toBe(0);
+  });
+
+  it("a disclosed key evaluation (重点评价) is a result and the objective's grade; an accepted but undisclosed one is nowhere; withdrawn, it is gone", async () => {
+    const scores = { decision: { score: "18", evidence: "立项依据充分" }, process: { score: "17.5", evidence: "资金到位及时" }, output: { score: "24", evidence: "筛查人数未达目标" }, benefit: { score: "20.5", evidence: "发病率高于目标" } };
+    async function accepted(title: string) {
+      const [o] = await database.db.select().from(objectives).where(eq(objectives.title, title));
+      await signInAs(database, "reviewer");
+      const created = await createKeyEvaluationAction({ objectiveId: o.id, agencyOrgId: null });
+      const id = (created as { data: { id: number } }).data.id;
+      expect(await fillOwnKeyEvaluationAction({ keyEvaluationId: id, version: 1, scores, findings: "基层筛查点建设滞后。", recommendations: "加快基层筛查点建设。" })).toMatchObject({ ok: true });
+      expect(await acceptKeyEvaluationAction({ keyEvaluationId: id, version: 2 })).toMatchObject({ ok: true });
+      return { id, objectiveId: o.id };
+    }
+    const health = await accepted("重点传染病防控项目");
+    await accepted("普通国省道改造");
+    const before = await everyItem("/results?kind=key", 100);
+    expect(before).toEqual([]);
+    await signInAs(database, "admin");
+    const disclosed = await discloseKeyEvaluation({ keyEvaluationId: health.id });
+    expect(disclosed.ok).toBe(true);
+    const keyResults = await everyItem("/results?kind=key", 100);
+    expect(keyResults.map((r) => [r.title, r.score, r.grade])).toEqual([["重点传染病防控项目", "80.00", "good"]]);
+    const pageId = Number(keyResults[0].objectiveId);
+    const { body } = await call(`/objectives/${pageId}`);
+    const d = (await publicDetail(database.db, pageId))!;
+    expect(body).toMatchObject({ gradeSource: "key", grade: "good", keyEvaluation: { score: d.keyEvaluation!.score, grade: "good", findings: "基层筛查点建设滞后。", agencyName: null } });
+    expect((body.keyEvaluation as { dimensions: unknown[] }).dimensions).toEqual(d.keyEvaluation!.dimensions);
+    expect((await everyItem("/objectives?grade=good", 100)).map((i) => i.id)).toContain(pageId);
+
+    const [row] = await database.db.select().from(disclosures).where(eq(disclosures.id, Number(keyResults[0].id)));
+    expect((await withdrawDisclosure({ disclosureId: row.id, version: row.version, reason: "数据更正" })).ok).toBe(true);
+    expect(await everyItem("/results?kind=key", 100)).toEqual([]);
+    expect((await call(`/objectives/${pageId}`)).body).toMatchObject({ keyEvaluation: null, gradeSource: d.evaluation ? "self" : null });
   });
 
   it("a new disclosure appears at once; its withdrawal removes it from list, detail and results (404)", async () => {
