@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, max, sql } from "drizzle-orm";
 import { Ajv2020 } from "ajv/dist/2020";
 import { validate as validateOpenApi } from "@readme/openapi-parser";
@@ -9,6 +9,7 @@ import { fillOwnKeyEvaluationAction } from "@/lib/actions/evaluation/fill-own-ke
 import { discloseKeyEvaluation } from "@/lib/actions/disclosure/disclose-key-evaluation";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
 import { withdrawDisclosure } from "@/lib/actions/disclosure/withdraw-disclosure";
+import { expirePublicDisclosures } from "@/lib/disclosure/cache";
 import { publicListParams } from "@/lib/disclosure/params";
 import { publicDetail, publicFigures, publicList } from "@/lib/disclosure/public";
 import { GET as listObjectives, OPTIONS as preflight } from "@/app/api/public/v1/objectives/route";
@@ -18,6 +19,32 @@ import { GET as getSummary } from "@/app/api/public/v1/summary/route";
 import { GET as getOpenApi } from "@/app/api/public/v1/openapi.json/route";
 import { createTestDatabase } from "../helpers/db";
 import { signInAs, useTestDatabase } from "../helpers/session";
+
+
+/**
+ * Next's data cache, in miniature: entries keyed by the key parts and arguments, dropped by tag
+ * (tests/helpers/setup.ts replaces unstable_cache with no cache at all). Shows the API's answers
+ * are cached and dropped with the portal's tag.
+ */
+vi.mock("next/cache", () => {
+  const entries = new Map<string, { tags: string[]; value: string }>();
+  return {
+    revalidatePath: vi.fn(),
+    revalidateTag: vi.fn((tag: string) => {
+      for (const [k, e] of entries) if (e.tags.includes(tag)) entries.delete(k);
+    }),
+    unstable_cache:
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>, keyParts: string[] = [], opts: { tags?: string[] } = {}) =>
+      async (...args: A): Promise<R> => {
+        const key = JSON.stringify([keyParts, args]);
+        const hit = entries.get(key);
+        if (hit) return JSON.parse(hit.value) as R;
+        const value = await fn(...args);
+        entries.set(key, { tags: opts.tags ?? [], value: JSON.stringify(value) });
+        return JSON.parse(JSON.stringify(value)) as R;
+      },
+  };
+});
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let provincePath: string;
@@ -254,6 +281,27 @@ describe("the public API serves what the portal shows, and nothing else", () => 
     }
     // Still item by item with the portal.
     expect((await everyItem("/objectives", 2)).sort(byId)).toEqual((await portalRows()).map(asApi).sort(byId));
+  });
+
+  it("answers from the cache, dropped with the portal's tag (PUBLIC_DISCLOSURE_TAG) the moment a disclosure changes", async () => {
+    const [first] = (await call("/objectives?year=2027")).body.data as Json[];
+    const id = Number(first.id);
+    expect((await call(`/objectives/${id}`)).status).toBe(200);
+    // Behind the cache's back (no action, no tag expiry): the cached answer still has it...
+    await database.db.update(disclosures).set({ withdrawnAt: new Date(), withdrawReason: "test" }).where(eq(disclosures.id, id));
+    try {
+      expect((await portalRows({ year: "2027" })).map((r) => r.id)).not.toContain(id);
+      expect(((await call("/objectives?year=2027")).body.data as Json[]).map((i) => i.id)).toContain(id);
+      expect((await call(`/objectives/${id}`)).status).toBe(200);
+      // ...until the tag every disclosure and withdrawal expires (lib/disclosure/cache.ts) is dropped.
+      expirePublicDisclosures();
+      expect(((await call("/objectives?year=2027")).body.data as Json[]).map((i) => i.id)).not.toContain(id);
+      expect((await call(`/objectives/${id}`)).status).toBe(404);
+    } finally {
+      await database.db.update(disclosures).set({ withdrawnAt: null, withdrawReason: null }).where(eq(disclosures.id, id));
+      expirePublicDisclosures();
+    }
+    expect(((await call("/objectives?year=2027")).body.data as Json[]).map((i) => i.id)).toContain(id);
   });
 
   it("answers 304 to a matching ETag, with CORS open and no-cache", async () => {
