@@ -16,6 +16,8 @@ import { objectiveDetail, objectivePage, resultPage, summary, YUAN, type Objecti
  * schema (lib/opendata/schemas.ts) on the way out: no field the schema does not name leaves.
  */
 const options = { tags: [PUBLIC_DISCLOSURE_TAG], revalidate: 3600 };
+// A keyword is free text: read for each request, never cached (as the portal's search page), so a
+// flood of distinct keywords cannot push the portal's pages out of the bounded cache.
 
 export type Answer<T> = { status: 200; body: T } | { status: 400; parameter: string; message: string } | { status: 404; message: string };
 
@@ -34,46 +36,40 @@ export function summaryRow(r: PublicRow) {
   return { ...r, amount: yuan(r.amount), amountUnit: YUAN };
 }
 
-const objectivesPage = unstable_cache(
-  async (p: Omit<z.output<typeof objectiveListQuery>, "regionId" | "limit" | "cursor">, regionPath: string | null, after: string | null, limit: number) => {
-    const rows = await publicListAfter(await getDb(), { ...p, q: p.q ?? "" }, regionPath, after ? decodeCursor(after) : null, limit + 1);
-    const data = rows.slice(0, limit);
-    const last = data.at(-1);
-    return objectivePage.parse({ data: data.map(summaryRow), nextCursor: rows.length > limit && last ? encodeCursor(last) : null, amountUnit: YUAN });
-  },
-  ["opendata:objectives"],
-  options,
-);
+const objectivesPageUncached = async (p: Omit<z.output<typeof objectiveListQuery>, "regionId" | "limit" | "cursor">, regionPath: string | null, after: string | null, limit: number) => {
+  const rows = await publicListAfter(await getDb(), { ...p, q: p.q ?? "" }, regionPath, after ? decodeCursor(after) : null, limit + 1);
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return objectivePage.parse({ data: data.map(summaryRow), nextCursor: rows.length > limit && last ? encodeCursor(last) : null, amountUnit: YUAN });
+};
+const objectivesPage = unstable_cache(objectivesPageUncached, ["opendata:objectives"], options);
 
 export async function listObjectives(query: z.output<typeof objectiveListQuery>): Promise<Answer<z.output<typeof objectivePage>>> {
   const { regionId, limit, cursor, ...filters } = query;
   if (cursor && !decodeCursor(cursor)) return BAD_CURSOR;
   const region = await regionPathOf(regionId);
   if (!region.ok) return NO_REGION;
-  return { status: 200, body: await objectivesPage(filters, region.path, cursor ?? null, limit ?? API_DEFAULT_LIMIT) };
+  return { status: 200, body: await (filters.q?.trim() ? objectivesPageUncached : objectivesPage)(filters, region.path, cursor ?? null, limit ?? API_DEFAULT_LIMIT) };
 }
 
-const resultsPage = unstable_cache(
-  async (p: Omit<z.output<typeof resultListQuery>, "regionId" | "limit" | "cursor">, regionPath: string | null, after: string | null, limit: number) => {
-    const rows = await publicResultsAfter(await getDb(), { ...p, q: p.q ?? "" }, regionPath, after ? decodeCursor(after) : null, limit + 1);
-    const data = rows.slice(0, limit);
-    const last = data.at(-1);
-    return resultPage.parse({
-      data: data.map((r) => ({ ...r, amount: yuan(r.amount), amountUnit: YUAN })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-      amountUnit: YUAN,
-    });
-  },
-  ["opendata:results"],
-  options,
-);
+const resultsPageUncached = async (p: Omit<z.output<typeof resultListQuery>, "regionId" | "limit" | "cursor">, regionPath: string | null, after: string | null, limit: number) => {
+  const rows = await publicResultsAfter(await getDb(), { ...p, q: p.q ?? "" }, regionPath, after ? decodeCursor(after) : null, limit + 1);
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return resultPage.parse({
+    data: data.map((r) => ({ ...r, amount: yuan(r.amount), amountUnit: YUAN })),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    amountUnit: YUAN,
+  });
+};
+const resultsPage = unstable_cache(resultsPageUncached, ["opendata:results"], options);
 
 export async function listResults(query: z.output<typeof resultListQuery>): Promise<Answer<z.output<typeof resultPage>>> {
   const { regionId, limit, cursor, ...filters } = query;
   if (cursor && !decodeCursor(cursor)) return BAD_CURSOR;
   const region = await regionPathOf(regionId);
   if (!region.ok) return NO_REGION;
-  return { status: 200, body: await resultsPage(filters, region.path, cursor ?? null, limit ?? API_DEFAULT_LIMIT) };
+  return { status: 200, body: await (filters.q?.trim() ? resultsPageUncached : resultsPage)(filters, region.path, cursor ?? null, limit ?? API_DEFAULT_LIMIT) };
 }
 
 /** The portal's detail (cachedDetail, live disclosures only) in the API's shape. */

@@ -287,12 +287,15 @@ describe("the public API serves what the portal shows, and nothing else", () => 
     const [first] = (await call("/objectives?year=2027")).body.data as Json[];
     const id = Number(first.id);
     expect((await call(`/objectives/${id}`)).status).toBe(200);
+    expect(((await call(`/objectives?q=${encodeURIComponent(String(first.title))}`)).body.data as Json[]).map((i) => i.id)).toContain(id);
     // Behind the cache's back (no action, no tag expiry): the cached answer still has it...
     await database.db.update(disclosures).set({ withdrawnAt: new Date(), withdrawReason: "test" }).where(eq(disclosures.id, id));
     try {
       expect((await portalRows({ year: "2027" })).map((r) => r.id)).not.toContain(id);
       expect(((await call("/objectives?year=2027")).body.data as Json[]).map((i) => i.id)).toContain(id);
       expect((await call(`/objectives/${id}`)).status).toBe(200);
+      // A keyword search is free text: never cached, read fresh (as the portal's search page).
+      expect(((await call(`/objectives?q=${encodeURIComponent(String(first.title))}`)).body.data as Json[]).map((i) => i.id)).not.toContain(id);
       // ...until the tag every disclosure and withdrawal expires (lib/disclosure/cache.ts) is dropped.
       expirePublicDisclosures();
       expect(((await call("/objectives?year=2027")).body.data as Json[]).map((i) => i.id)).not.toContain(id);
