@@ -40,6 +40,7 @@ const ETAG = { ETag: { description: "实体标签 / entity tag: send it back in 
 const errors = {
   "400": jsonOf("Error", "参数错误 / a bad parameter (named in `parameter`)"),
   "429": jsonOf("Error", "请求过于频繁 / rate limited", { "Retry-After": { description: "秒 / seconds", schema: { type: "integer" } } }),
+  "503": jsonOf("Error", "暂时无法提供 / temporarily unavailable (the database), never for anything the client sent", { "Retry-After": { description: "秒 / seconds", schema: { type: "integer" } } }),
 };
 const notModified = { "304": { description: "未变化 / not modified (If-None-Match matched)", headers: ETAG } };
 const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, description: "条件请求 / the ETag of the copy you hold", schema: { type: "string" } };

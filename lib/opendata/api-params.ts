@@ -61,7 +61,11 @@ export const summaryQuery = z.strictObject({
   regionId: regionId.optional(),
 });
 
-export const objectiveIdParam = m(z.string().regex(/^[1-9]\d{0,9}$/, "须为正整数 / must be a positive integer").transform(Number).pipe(z.number().max(2_147_483_647)), "公开编号", "The disclosure's id.");
+export const objectiveIdParam = m(
+  z.string().regex(/^[1-9]\d{0,9}$/, "须为正整数 / must be a positive integer").transform(Number).pipe(z.number().max(2_147_483_647, "须为正整数 / must be a positive integer")),
+  "公开编号",
+  "The disclosure's id.",
+);
 
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; parameter: string; message: string };
 

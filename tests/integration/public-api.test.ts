@@ -353,6 +353,8 @@ describe("the public API serves what the portal shows, and nothing else", () => 
       ["/objectives/abc", "id"],
       ["/objectives/-1", "id"],
       ["/objectives/99999999999", "id"],
+      ["/objectives/9999999999", "id"],
+      ["/objectives?regionId=9999999999", "regionId"],
       ["/objectives/1?x=1", "x"],
     ];
     for (const [path, parameter] of bad) {
