@@ -65,6 +65,8 @@ export const ENDPOINTS: EndpointDoc[] = [
   { path: "/summary", summary: "年度汇总 / the year's figures", description: "A region's (and the regions below it) disclosed budget of a year: by region, by department, by grade. Default: the province and the newest year with disclosures.", query: summaryQuery, response: summary },
 ];
 
+const OPERATION_IDS: Record<string, string> = { "/objectives": "listObjectives", "/objectives/{id}": "getObjective", "/results": "listResults", "/summary": "getSummary" };
+
 export function openApiDocument(): Json {
   const idParam = { name: "id", in: "path", required: true, description: "公开编号 — The disclosure's id.", schema: (({ $schema, ...s }) => (void $schema, s))(z.toJSONSchema(objectiveIdParam, { io: "input" }) as Json) };
   const responses: Record<string, z.ZodType> = { "/objectives": objectivePage, "/objectives/{id}": objectiveDetail, "/results": resultPage, "/summary": summary };
@@ -74,8 +76,8 @@ export function openApiDocument(): Json {
     const ok = jsonOf(id, "成功 / OK", ETAG);
     const params = e.query ? parameters(e.query) : [idParam];
     const extra = e.path === "/objectives/{id}" || e.path === "/summary" ? { "404": jsonOf("Error", "没有 / not found (never disclosed, withdrawn, or unknown)") } : {};
-    paths[e.path] = { ...get(e.summary, e.description, params, ok, extra), ...(e.query ? {} : {}) };
-    (paths[e.path] as { get: { operationId: string } }).get.operationId = e.path.replace(/[{}]/g, "").split("/").filter(Boolean).join("_").replace(/^objectives_id$/, "objective");
+    const path = get(e.summary, e.description, params, ok, extra);
+    paths[e.path] = { get: { operationId: OPERATION_IDS[e.path], ...path.get } };
   }
   return {
     openapi: "3.1.0",
