@@ -43,6 +43,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/portal/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+      // The open-data API (app/api/public/v1) is read by other origins' pages: not same-origin only.
+      { source: "/api/public/:path*", headers: [{ key: "Cross-Origin-Resource-Policy", value: "cross-origin" }] },
     ];
   },
   async rewrites() {

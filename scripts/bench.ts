@@ -94,7 +94,7 @@ async function main() {
     if (busy) throw new Error(`port ${port} is already in use: stop what runs there, or pass --port`);
   }
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: DB, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789" },
+    env: { ...process.env, DATABASE_URL: DB, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789", PUBLIC_API_RATE_PER_MINUTE: process.env.PUBLIC_API_RATE_PER_MINUTE ?? "1000000000" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

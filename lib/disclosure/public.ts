@@ -334,3 +334,133 @@ export async function publicDetail(db: DbOrTx, disclosureId: number): Promise<Pu
 export function pickRegion(all: PublicRegion[], regionId: number | undefined): PublicRegion | null {
   return all.find((r) => r.id === regionId) ?? all[0] ?? null;
 }
+
+/** The open-data API's stable order: newest fiscal year first, then the newest disclosure (integers, so a cursor is exact). */
+export interface PublicCursor {
+  fiscalYear: number;
+  id: number;
+}
+
+/**
+ * The public list for the open-data API (app/api/public/v1): the same live rows, filters and
+ * fields as publicList, read by keyset (fiscal year desc, id desc) after `after`, at most `limit` rows.
+ */
+export async function publicListAfter(
+  db: DbOrTx,
+  p: Omit<PublicListParams, "page" | "pageSize" | "sort" | "dir">,
+  regionPath: string | null,
+  after: PublicCursor | null,
+  limit: number,
+): Promise<PublicRow[]> {
+  const rows = await db
+    .select({
+      id: disclosures.id,
+      title: disclosures.title,
+      fiscalYear: disclosures.fiscalYear,
+      regionName: regions.name,
+      departmentName: deptOrg.name,
+      ownerName: ownerOrg.name,
+      category: disclosures.category,
+      amount: disclosures.amount,
+      disclosedAt: disclosures.disclosedAt,
+      keyGrade,
+      selfGrade,
+    })
+    .from(disclosures)
+    .innerJoin(regions, eq(regions.id, disclosures.regionId))
+    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
+    .innerJoin(ownerOrg, eq(ownerOrg.id, disclosures.ownerOrgId))
+    .where(and(listWhere(p, regionPath), after ? sql`(${disclosures.fiscalYear}, ${disclosures.id}) < (${after.fiscalYear}, ${after.id})` : undefined))
+    .orderBy(desc(disclosures.fiscalYear), desc(disclosures.id))
+    .limit(limit);
+  return rows.map(({ keyGrade: k, selfGrade: e, ...r }) => ({
+    ...r,
+    grade: k ?? e,
+    gradeSource: k ? ("key" as const) : e ? ("self" as const) : null,
+    disclosedAt: r.disclosedAt.toISOString(),
+  }));
+}
+
+export interface PublicResultRow {
+  id: number;
+  kind: GradeSource;
+  objectiveId: number | null;
+  title: string;
+  fiscalYear: number;
+  regionName: string;
+  departmentName: string;
+  ownerName: string;
+  score: string;
+  grade: Grade;
+  amount: string;
+  disclosedAt: string;
+}
+
+/**
+ * Live result disclosures (自评 "evaluation" rows and 重点评价 "key_evaluation" rows), keyset order as
+ * publicListAfter. objectiveId is the LIVE objective disclosure of the same objective, or null.
+ */
+export async function publicResultsAfter(
+  db: DbOrTx,
+  p: { year?: number; departmentId?: number; grade?: Grade; kind?: GradeSource; q: string },
+  regionPath: string | null,
+  after: PublicCursor | null,
+  limit: number,
+): Promise<PublicResultRow[]> {
+  const o = alias(disclosures, "objective_disclosure");
+  const words = parseQuery(p.q).words;
+  const rows = await db
+    .select({
+      id: disclosures.id,
+      keyEvaluationId: disclosures.keyEvaluationId,
+      objectiveId: o.id,
+      title: disclosures.title,
+      fiscalYear: disclosures.fiscalYear,
+      regionName: regions.name,
+      departmentName: deptOrg.name,
+      ownerName: ownerOrg.name,
+      score: disclosures.score,
+      grade: disclosures.grade,
+      amount: disclosures.amount,
+      disclosedAt: disclosures.disclosedAt,
+    })
+    .from(disclosures)
+    .innerJoin(regions, eq(regions.id, disclosures.regionId))
+    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
+    .innerJoin(ownerOrg, eq(ownerOrg.id, disclosures.ownerOrgId))
+    .leftJoin(o, and(eq(o.objectiveId, disclosures.objectiveId), eq(o.subjectType, "objective"), isNull(o.withdrawnAt)))
+    .where(
+      and(
+        isNull(disclosures.withdrawnAt),
+        p.kind === "key" ? sql`${disclosures.keyEvaluationId} is not null` : p.kind === "self" ? eq(disclosures.subjectType, "evaluation") : sql`(${disclosures.subjectType} = 'evaluation' or ${disclosures.keyEvaluationId} is not null)`,
+        sql`${disclosures.score} is not null and ${disclosures.grade} is not null`,
+        p.year ? eq(disclosures.fiscalYear, p.year) : undefined,
+        underRegion(regionPath),
+        p.departmentId ? eq(disclosures.departmentOrgId, p.departmentId) : undefined,
+        p.grade ? eq(disclosures.grade, p.grade) : undefined,
+        ...words.map((w) => sql`${disclosures.title} ilike ${`%${likeEscape(w)}%`}`),
+        after ? sql`(${disclosures.fiscalYear}, ${disclosures.id}) < (${after.fiscalYear}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(disclosures.fiscalYear), desc(disclosures.id))
+    .limit(limit);
+  return rows.map(({ keyEvaluationId, score, grade, ...r }) => ({
+    ...r,
+    kind: keyEvaluationId != null ? ("key" as const) : ("self" as const),
+    score: score!,
+    grade: grade!,
+    disclosedAt: r.disclosedAt.toISOString(),
+  }));
+}
+
+/** Live objective disclosures of a year by the region they were disclosed at (the region and below), tree order. */
+export async function publicFiguresByRegion(db: DbOrTx, regionPath: string, year: number): Promise<{ id: number; name: string; amount: string; count: number }[]> {
+  const rows = await db
+    .select({ id: regions.id, name: regions.name, path: regions.path, amount: sql<string>`sum(${disclosures.amount})::text`, count: count() })
+    .from(disclosures)
+    .innerJoin(regions, eq(regions.id, disclosures.regionId))
+    .where(and(live, eq(disclosures.fiscalYear, year), underRegion(regionPath)))
+    .groupBy(regions.id, regions.name, regions.path)
+    .orderBy(sql`string_to_array(trim(both '/' from ${regions.path}), '/')::int[]`);
+  return rows.map((r) => ({ id: r.id, name: r.name, amount: new Decimal(r.amount).toFixed(2), count: r.count }));
+}

@@ -13,6 +13,7 @@ export async function extraScreens(client: pg.Client, _base: string, reviewerCoo
   );
   const screens: { name: string; path: string; cookie?: string }[] = [{ name: "monitoring warnings table", path: "/warnings", cookie: reviewerCookie }];
   screens.push({ name: "public landing page (cached)", path: "/portal" }, { name: "public list (cached)", path: "/portal/objectives" });
+  screens.push({ name: "public API list (cached)", path: "/api/public/v1/objectives?limit=20" });
   if (rows[0]) {
     // A filtered page at the address the portal's own links and filter forms lead to.
     const filtered = portalHref("list", { year: String(rows[0].fiscal_year), regionId: String(rows[0].region_id), page: "2" });

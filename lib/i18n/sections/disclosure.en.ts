@@ -17,6 +17,7 @@ export const disclosureEn: Widen<typeof disclosureZh> = {
     language: "中文",
     languageLabel: "Switch language",
     data: "Open data",
+    apiLink: "Open data API",
     footer: "Published by the finance department. Only disclosed objectives are shown; withdrawn ones are no longer listed.",
   },
   landing: {

@@ -14,6 +14,7 @@ export const disclosureZh = {
     signIn: "工作人员登录",
     language: "English",
     languageLabel: "切换语言",
+    apiLink: "开放数据接口（API）",
     footer: "本页面信息由财政部门公开，仅含已公开的绩效目标；撤回公开的信息不再显示。",
     data: "数据下载",
   },

@@ -71,6 +71,7 @@ export default async function PublicLayout({ children, params }: Props & { child
           </main>
           <footer className="border-t border-slate-300 bg-slate-50 print-hide">
             <p className="mx-auto max-w-6xl px-5 py-4 text-xs text-slate-700">{t("disclosure.portal.footer")}</p>
+            <p className="mx-auto max-w-6xl px-5 pb-4 text-xs"><a href={`/portal/${locale}/api`} className="text-navy underline" data-testid="portal-api-link">{t("disclosure.portal.apiLink")}</a></p>
           </footer>
         </div>
       </body>
