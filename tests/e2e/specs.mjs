@@ -469,6 +469,8 @@ export const specs = [
       const projectUrl = page.url();
       await page.getByText("该项目须经事前绩效评估（新增项目或金额达到本年度门槛）。").waitFor();
       await page.getByRole("button", { name: "入库", exact: true }).click();
+      // A one-way action asks first (ConfirmButton): 入库后不能撤回，确定吗？
+      await page.getByRole("group", { name: "入库后不能撤回，确定吗？" }).getByRole("button", { name: "确认入库" }).click();
       await page.getByText("该项目须经事前绩效评估且结论为“予以支持”或“调整完善后予以支持”，方可入库和安排预算。").waitFor();
 
       // It engages the agency for the appraisal.
@@ -506,6 +508,8 @@ export const specs = [
       await signInAs(page, base, "admin");
       await page.goto(projectUrl);
       await page.getByRole("button", { name: "入库", exact: true }).click();
+      // A one-way action asks first (ConfirmButton): 入库后不能撤回，确定吗？
+      await page.getByRole("group", { name: "入库后不能撤回，确定吗？" }).getByRole("button", { name: "确认入库" }).click();
       await page.getByText("项目已入库。").waitFor();
       await page.getByText("已入库", { exact: true }).first().waitFor();
       await shot("02-admitted");
