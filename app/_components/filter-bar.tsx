@@ -38,7 +38,7 @@ export function FilterBar({ filters, values }: { filters: FilterDef[]; values: R
   // Remount when the URL changes, so the inputs show what the list is filtered by.
   const key = filters.map((f) => values[f.name] ?? "").join("|");
   return (
-    <form key={key} role="search" aria-label={t("common.filters")} onSubmit={onSubmit} className="mb-4 flex flex-wrap items-end gap-3">
+    <form noValidate key={key} role="search" aria-label={t("common.filters")} onSubmit={onSubmit} className="mb-4 flex flex-wrap items-end gap-3">
       {filters.map((f) =>
         f.options ? (
           <Field

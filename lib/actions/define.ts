@@ -9,7 +9,8 @@ import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { describeError, inputErrorCode, inputErrorMessage } from "@/lib/db-errors";
 import { getLocale } from "@/lib/i18n/server";
-import { translator, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
+import { zodLocale } from "@/lib/validation/error-map";
+import { translator, type MessageKey, type Translate } from "@/lib/i18n";
 import { ActionError, type ActionErrorCode, type ActionResult, type FieldErrors } from "./result";
 
 export interface ActionContext<I> {
@@ -138,11 +139,10 @@ function fieldErrorsOf(error: z.ZodError, t: Translate): FieldErrors {
     }
     const key = issue.path.length ? issue.path.join(".") : "_form";
     const message = t(issue.message as MessageKey);
-    (out[key] ??= []).push(message);
+    // One message per problem: the same words twice on one field (two rules failing alike) once.
+    if (!out[key]?.includes(message)) (out[key] ??= []).push(message);
   }
   return out;
 }
 
-function zodLocale(locale: Locale) {
-  return (locale === "zh" ? z.locales.zhCN() : z.locales.en()).localeError;
-}
+

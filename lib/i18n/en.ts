@@ -54,6 +54,8 @@ export const en: Messages = {
   common: {
     save: "Save",
     cancel: "Cancel",
+    confirmAction: "Confirm: {action}",
+    confirmQuestion: "{action} cannot be undone. Are you sure?",
     create: "New",
     edit: "Edit",
     search: "Search",
@@ -110,6 +112,9 @@ export const en: Messages = {
     roleOrgKind: "This role does not fit the organisation's kind",
     parentKind: "Wrong parent: a spending unit's parent must be a department",
     cannotDisableSelf: "You cannot disable your own account",
+    choose: "Please choose one",
+    required: "Required",
+    phone: "Enter a phone number: 7–20 characters of digits, spaces, +, - and parentheses",
   },
   inbox: {
     title: "Inbox",

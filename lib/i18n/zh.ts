@@ -55,6 +55,8 @@ export const zh = {
   common: {
     save: "保存",
     cancel: "取消",
+    confirmAction: "确认{action}",
+    confirmQuestion: "{action}后不能撤回，确定吗？",
     create: "新增",
     edit: "编辑",
     search: "查询",
@@ -111,6 +113,9 @@ export const zh = {
     roleOrgKind: "该角色与所属单位类型不匹配",
     parentKind: "上级单位类型不正确：预算单位的上级应为主管部门",
     cannotDisableSelf: "不能停用自己的账户",
+    choose: "请选择一项",
+    required: "请填写此项",
+    phone: "请填写电话号码：7–20 位，只能包含数字、空格、+、- 和括号",
   },
   inbox: {
     title: "待办事项",

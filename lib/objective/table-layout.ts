@@ -1,8 +1,8 @@
-import Decimal from "decimal.js";
 import type { Comparison, IndicatorLevel1, IndicatorLevel2, RegionLevel, SubjectKind } from "@/db/schema/enums";
 import { trimDecimal } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 import { wan } from "@/lib/project/money";
+import { splitEvenly } from "./weights";
 
 /**
  * THE 绩效目标表: one model of the table finance departments publish, drawn by every screen that
@@ -257,7 +257,8 @@ export function objectiveSheet(input: ObjectiveSheetInput, t: Translate): Object
   const ordered = orderIndicators(input.indicators);
   const spans = indicatorSpans(ordered);
   // Weights left blank are split evenly (DESIGN §5): print the share each row gets.
-  const evenWeight = ordered.length && ordered.every((r) => !r.weight) ? trimDecimal(new Decimal(100).div(ordered.length).toFixed(2)) : null;
+  // Largest remainder, so that the printed shares add up to exactly 100 (7 rows: 14.29 ×4, 14.28 ×3).
+  const evenWeights = ordered.length && ordered.every((r) => !r.weight) ? splitEvenly(ordered.length).map(trimDecimal) : null;
   if (ordered.length === 0) rows.push({ cells: [{ text: t("review.noIndicators"), kind: "center", colSpan: n }] });
   ordered.forEach((r, i) => {
     const cells: SheetCell[] = [];
@@ -271,7 +272,7 @@ export function objectiveSheet(input: ObjectiveSheetInput, t: Translate): Object
     );
     if (dec) {
       cells.push(
-        { text: r.weight ? trimDecimal(r.weight) : (evenWeight ?? "—"), kind: "center" },
+        { text: r.weight ? trimDecimal(r.weight) : (evenWeights?.[i] ?? "—"), kind: "center" },
         {
           text: r.explanation?.trim() || (r.formula ? "" : "—"),
           kind: "value",

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ORG_KINDS, ROLES } from "@/db/schema/enums";
-import { bool, id, list, optionalText, password, safeString, text, version } from "./common";
+import { bool, id, list, optionalText, password, phone, safeString, text, version } from "./common";
 
-export const phone = optionalText(30).refine((v) => v === null || /^[0-9+\-() ]{5,30}$/.test(v), "errors.invalid_input");
+export { phone };
 
 export const createUserInput = z.strictObject({
   username: text(50, 3).regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字、点、下划线和短横线 / letters, digits, . _ - only"),

@@ -90,3 +90,9 @@ export const bool = z.union([z.boolean(), z.enum(["true", "false", "on"]).transf
 /** One value or many (FormData repeats keys) → array. */
 export const list = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
+
+/** A phone number, optional: 7–20 characters of digits, spaces, +, - and parentheses, with at least 7 digits ("abc电话" refused). */
+export const phone = optionalText(30).refine(
+  (v) => v === null || (/^[0-9+\-() ]{7,20}$/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 7),
+  "errors.phone",
+);

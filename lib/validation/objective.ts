@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMPARISONS, FUND_SOURCES, INDICATOR_LEVEL1, INDICATOR_LEVEL2, LEVEL2_OF, PROJECT_CATEGORIES } from "@/db/schema/enums";
-import { id, optionalText, text, version } from "./common";
+import { id, optionalText, phone, text, version } from "./common";
 
 /** Money in 元 as a decimal string with at most two decimals; never a float. */
 export const money = z
@@ -24,7 +24,7 @@ export const basicInfo = z.strictObject({
   startYear: year,
   endYear: year,
   contactName: optionalText(50),
-  contactPhone: optionalText(30),
+  contactPhone: phone,
   policyBasis: optionalText(2000),
   /** Serves the public directly: a 满意度 indicator is then required. */
   servesPublic: z.boolean().default(true),

@@ -22,14 +22,24 @@ const projectFields = {
   isNew: bool,
 };
 
+/**
+ * A rule across fields runs as soon as the fields it reads are valid, even when others are not:
+ * the form gets every problem in one answer, not a second round after the first is fixed.
+ */
+function fieldsParsed(...fields: string[]) {
+  return (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((i) => i.path?.length === 0 || fields.includes(String(i.path?.[0])));
+}
+const yearsParsed = fieldsParsed("startYear", "endYear");
+
 export const createProjectInput = z
   .strictObject(projectFields)
-  .refine((v) => v.endYear >= v.startYear, { message: "结束年度不能早于开始年度 / the end year is before the start year", path: ["endYear"] })
-  .refine((v) => v.tier === 2 || !v.parentId, { message: "一级项目没有上级项目 / a tier-1 project has no parent", path: ["parentId"] });
+  .refine((v) => v.endYear >= v.startYear, { message: "结束年度不能早于开始年度 / the end year is before the start year", path: ["endYear"], when: yearsParsed })
+  .refine((v) => v.tier === 2 || !v.parentId, { message: "一级项目没有上级项目 / a tier-1 project has no parent", path: ["parentId"], when: fieldsParsed("tier", "parentId") });
 
 export const updateProjectInput = z
   .strictObject({ ...projectFields, projectId: id, version })
-  .refine((v) => v.endYear >= v.startYear, { message: "结束年度不能早于开始年度 / the end year is before the start year", path: ["endYear"] });
+  .refine((v) => v.endYear >= v.startYear, { message: "结束年度不能早于开始年度 / the end year is before the start year", path: ["endYear"], when: yearsParsed });
 
 export const projectEventInput = z.strictObject({ projectId: id, event: z.enum(PROJECT_EVENTS), version, reason: optionalText(1000) });
 

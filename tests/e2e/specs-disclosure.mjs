@@ -204,10 +204,12 @@ export const disclosureSpecs = [
       const budget = page.getByLabel(`公开预算金额（万元） ${SCHOOL}`);
       assert.equal(await budget.inputValue(), "680");
       await budget.fill("六百八十");
-      await page.getByRole("button", { name: "公开所选目标" }).click();
+      await page.getByRole("button", { name: "公开所选目标", exact: true }).click();
+      await page.getByRole("button", { name: "确认公开所选目标" }).click();
       await page.getByText("请填写金额（万元），最多六位小数").waitFor();
       await budget.fill("680");
-      await page.getByRole("button", { name: "公开所选目标" }).click();
+      await page.getByRole("button", { name: "公开所选目标", exact: true }).click();
+      await page.getByRole("button", { name: "确认公开所选目标" }).click();
       await page.getByText("已公开。").waitFor();
       await shot("01-disclosed");
 

@@ -162,7 +162,8 @@ export const evaluationSpecs = [
       await page.getByRole("region", { name: title }).getByText("已审核").waitFor();
       await page.goto(`${base}/disclosure?year=2027`);
       const desk = page.getByTestId("disclosure-key-results");
-      await desk.getByRole("row").filter({ hasText: title }).getByRole("button", { name: "公开重点评价" }).click();
+      await desk.getByRole("row").filter({ hasText: title }).getByRole("button", { name: "公开重点评价", exact: true }).click();
+      await desk.getByRole("row").filter({ hasText: title }).getByRole("button", { name: "确认公开重点评价" }).click();
       // The row leaves the candidates (its notice with it, as the page refreshes) and is listed as disclosed.
       await page.getByText("重点评价结果：88.00分，良").waitFor();
       assert.equal(await desk.getByRole("row").filter({ hasText: title }).count(), 0, "no longer a candidate");

@@ -237,11 +237,20 @@ export const specs = [
       const ownerValue = await owner.locator("option").filter({ hasText: "广东省公路事务中心" }).first().getAttribute("value");
       await owner.selectOption(ownerValue);
       await create.locator('[name="tier"]').selectOption({ label: "二级项目" });
-      await create.locator('[name="category"]').selectOption({ label: "专项资金" });
-      await create.locator('[name="fundSource"]').selectOption({ label: "一般公共预算" });
       await create.locator('[name="startYear"]').fill("2019");
       await create.locator('[name="endYear"]').fill("2021");
       await create.locator('[name="totalAmount"]').fill("150000");
+      // Saved with 项目类别 left at 请选择: a plain message on each (no browser bubble, no
+      // list of enum values), all problems in one answer; a field's message goes once it is changed.
+      await create.getByRole("button", { name: "新增", exact: true }).click();
+      const choose = create.getByText("请选择一项", { exact: true });
+      await choose.first().waitFor();
+      assert.ok(await create.locator('[aria-invalid="true"][name="category"]').count(), "项目类别 is marked invalid");
+      assert.ok(!/期望|special_fund/.test(await create.innerText()), "no raw enum list on the form");
+      await create.locator('[name="category"]').selectOption({ label: "专项资金" });
+      await create.locator('[aria-invalid="true"][name="category"]').waitFor({ state: "detached" });
+      await create.locator('[name="fundSource"]').selectOption({ label: "一般公共预算" });
+      await choose.waitFor({ state: "detached" });
       const isNew = create.getByRole("checkbox", { name: /新增项目/ });
       assert.ok(await isNew.isChecked(), "新增项目 is ticked by default");
       await create.getByRole("button", { name: "新增", exact: true }).click();
@@ -471,6 +480,8 @@ export const specs = [
       const projectUrl = page.url();
       await page.getByText("该项目须经事前绩效评估（新增项目或金额达到本年度门槛）。").waitFor();
       await page.getByRole("button", { name: "入库", exact: true }).click();
+      // A one-way action asks first (ConfirmButton): 入库后不能撤回，确定吗？
+      await page.getByRole("group", { name: "入库后不能撤回，确定吗？" }).getByRole("button", { name: "确认入库" }).click();
       await page.getByText("该项目须经事前绩效评估且结论为“予以支持”或“调整完善后予以支持”，方可入库和安排预算。").waitFor();
 
       // It engages the agency for the appraisal.
@@ -508,6 +519,8 @@ export const specs = [
       await signInAs(page, base, "admin");
       await page.goto(projectUrl);
       await page.getByRole("button", { name: "入库", exact: true }).click();
+      // A one-way action asks first (ConfirmButton): 入库后不能撤回，确定吗？
+      await page.getByRole("group", { name: "入库后不能撤回，确定吗？" }).getByRole("button", { name: "确认入库" }).click();
       await page.getByText("项目已入库。").waitFor();
       await page.getByText("已入库", { exact: true }).first().waitFor();
       await shot("02-admitted");

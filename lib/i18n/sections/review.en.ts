@@ -182,6 +182,8 @@ export const reviewEn: Widen<typeof reviewZh> = {
   pass: "Pass",
   return: "Return for revision",
   scoreInput: "Score (0–100)",
+  scoreRange: "Enter a score from 0 to 100, two decimals at most",
+  decisionRequired: "Choose a decision",
   scoreOptional: "Optional at the department stage",
   reasonsInput: "Opinion",
   reasonsRequired: "Give the reasons when not passing",

@@ -188,6 +188,8 @@ export const reviewZh = {
   pass: "通过",
   return: "退回修改",
   scoreInput: "绩效评分（0–100）",
+  scoreRange: "请填写 0–100 之间的评分，最多两位小数",
+  decisionRequired: "请选择审核结论",
   scoreOptional: "部门审核评分可不填",
   reasonsInput: "审核意见",
   reasonsRequired: "退回或不通过时须填写原因",

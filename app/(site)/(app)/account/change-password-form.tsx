@@ -20,7 +20,7 @@ export function ChangePasswordForm() {
     },
   });
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="max-w-sm space-y-4" aria-label={t("account.changePassword")}>
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="max-w-sm space-y-4" aria-label={t("account.changePassword")}>
       <FormMessage state={state} />
       {leaving && <p className="text-slate-500">{t("account.signingOut")}</p>}
       <Field

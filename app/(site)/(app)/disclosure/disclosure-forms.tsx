@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
 import { withdrawDisclosure } from "@/lib/actions/disclosure/withdraw-disclosure";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 import { cls } from "@/app/_components/ui";
 import { ResultNotice } from "@/app/(site)/(app)/_workflow/result-notice";
 
@@ -117,9 +118,9 @@ export function DiscloseForm({
           })}
         </tbody>
       </table>
-      <button type="button" className={`${cls.primary} mt-3`} disabled={pending || Object.keys(chosen).length === 0} onClick={submit}>
-        {labels.disclose}
-      </button>
+      <div className="mt-3">
+        <ConfirmButton label={labels.disclose} disabled={pending || Object.keys(chosen).length === 0} onConfirm={submit} />
+      </div>
     </div>
   );
 }
@@ -140,7 +141,7 @@ export function WithdrawForm({ id, version, labels }: { id: number; version: num
   }
   const err = state && !state.ok ? state.fieldErrors?.reason : undefined;
   return (
-    <form
+    <form noValidate
       className="flex flex-wrap items-start gap-2"
       onSubmit={(e) => {
         e.preventDefault();

@@ -66,7 +66,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t("disclosure.manage.title")} subtitle={t("disclosure.manage.subtitle")}>
-        <form method="get" className="flex items-center gap-2">
+        <form noValidate method="get" className="flex items-center gap-2">
           <label htmlFor="disclosure-year">{t("disclosure.manage.year")}</label>
           <select id="disclosure-year" name="year" defaultValue={year} className={cls.inlineSelect}>
             {years.map((y) => (

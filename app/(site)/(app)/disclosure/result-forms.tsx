@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { discloseEvaluation } from "@/lib/actions/disclosure/disclose-evaluation";
 import { discloseKeyEvaluation } from "@/lib/actions/disclosure/disclose-key-evaluation";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 import { cls } from "@/app/_components/ui";
 import { ResultNotice } from "@/app/(site)/(app)/_workflow/result-notice";
 
@@ -15,20 +16,18 @@ export function DiscloseResultButton({ kind, id, labels }: { kind: "self" | "key
   return (
     <div className="flex flex-col items-start gap-1">
       <ResultNotice state={state} reloadLabel={labels.reload} compact />
-      <button
-        type="button"
+      <ConfirmButton
+        label={labels.disclose}
         className={cls.small}
         disabled={pending}
-        onClick={() =>
+        onConfirm={() =>
           start(async () => {
             const result = kind === "key" ? await discloseKeyEvaluation({ keyEvaluationId: id }) : await discloseEvaluation({ selfEvaluationId: id });
             setState(result);
             if (result.ok) router.refresh();
           })
         }
-      >
-        {labels.disclose}
-      </button>
+      />
     </div>
   );
 }

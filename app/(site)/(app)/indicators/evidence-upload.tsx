@@ -33,7 +33,7 @@ export function EvidenceUpload({ requestId, idPrefix = `ev-${requestId}` }: { re
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} encType="multipart/form-data" aria-label={t("bank.evidence.forRequest", { id: requestId })} className="space-y-2">
+    <form noValidate ref={formRef} onSubmit={submit} encType="multipart/form-data" aria-label={t("bank.evidence.forRequest", { id: requestId })} className="space-y-2">
       <FormMessage state={shown} compact />
       <input type="hidden" name="requestId" value={requestId} />
       <div className="flex flex-wrap items-end gap-3">

@@ -19,7 +19,7 @@ export function OpenPeriodForm({ years }: { years: number[] }) {
   const t = useT();
   const { state, pending, errors, formRef, onSubmit } = useActionForm(openMonitoringPeriod);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4 sm:items-end">
       <Field id="mp-year" name="fiscalYear" label={t("monitoring.fiscalYear")} options={years.map((y) => ({ value: String(y), label: String(y) }))} errors={errors.fiscalYear} required />
       <Field
         id="mp-month"
@@ -48,7 +48,7 @@ export function ReviewReportForm({ reportId, version }: { reportId: number; vers
   const t = useT();
   const { state, pending, errors, formRef, onSubmit } = useActionForm(reviewMonitoringReport);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-3">
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="version" value={version} />
       <Choice name="result" options={[["pass", t("monitoring.pass")], ["return", t("monitoring.return")]]} />
@@ -71,7 +71,7 @@ export function DisposeForm({ warningId, version }: { warningId: number; version
   const { state, pending, errors, formRef, onSubmit } = useActionForm(disposeWarning);
   const [kind, setKind] = useState("");
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="grid gap-2 sm:grid-cols-3 sm:items-start" aria-label={t("monitoring.dispose")}>
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="grid gap-2 sm:grid-cols-3 sm:items-start" aria-label={t("monitoring.dispose")}>
       <input type="hidden" name="warningId" value={warningId} />
       <input type="hidden" name="version" value={version} />
       <Field
@@ -110,7 +110,7 @@ export function EvidenceForm({ dispositionId, version }: { dispositionId: number
   const t = useT();
   const { state, pending, errors, formRef, onSubmit } = useActionForm(submitRectificationEvidence);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="dispositionId" value={dispositionId} />
       <input type="hidden" name="version" value={version} />
       <label htmlFor={`ev-${dispositionId}`} className="block text-slate-700">
@@ -136,7 +136,7 @@ export function DecideEvidenceForm({ dispositionId, version }: { dispositionId: 
   const t = useT();
   const { state, pending, errors, formRef, onSubmit } = useActionForm(decideRectificationEvidence);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="dispositionId" value={dispositionId} />
       <input type="hidden" name="version" value={version} />
       <Choice name="accept" options={[["true", t("monitoring.acceptEvidence")], ["false", t("monitoring.sendBack")]]} />

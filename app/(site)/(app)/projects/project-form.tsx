@@ -72,7 +72,7 @@ export function ProjectForm({ owners, parents, initial }: { owners: OwnerChoice[
     // Back to the project's page, read-only, with the saved values.
     onSuccess: () => router.replace(`/projects/${initial?.projectId}?saved=1`, { scroll: false }),
   });
-  const { state, setState, pending, errors } = editing ? update : create;
+  const { state, setState, pending, errors, forget } = editing ? update : create;
   const owner = owners.find((o) => String(o.id) === ownerId);
   const parentOptions = parents.filter((p) => owner && p.departmentId === owner.departmentId && p.id !== initial?.projectId);
   const thisYear = chinaYear() + 1;
@@ -103,7 +103,7 @@ export function ProjectForm({ owners, parents, initial }: { owners: OwnerChoice[
 
   const shown = create.state?.ok && !editing ? { ...create.state, message: t("pool.created", { code: create.state.data.code }) } : state;
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={editing ? t("pool.editTitle") : t("pool.create")} noValidate>
+    <form ref={formRef} onSubmit={onSubmit} onChange={forget} className="space-y-4" aria-label={editing ? t("pool.editTitle") : t("pool.create")} noValidate>
       {/* A conflict's reload re-renders the page with the current version; what was typed stays. */}
       <ResultNotice state={shown} reloadLabel={t("pool.conflictReload")} onReload={() => setState(null)} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

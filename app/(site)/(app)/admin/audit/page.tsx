@@ -93,7 +93,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </a>
       </PageHeader>
       <Card>
-        <form method="get" role="search" aria-label={t("common.filters")} className="mb-4 flex flex-wrap items-end gap-3">
+        <form noValidate method="get" role="search" aria-label={t("common.filters")} className="mb-4 flex flex-wrap items-end gap-3">
           <Field id="filter-user" name="user" label={ui("filterUser")} type="search" defaultValue={filters.user ?? ""} placeholder={ui("userPlaceholder")} className="min-w-40" />
           <Field
             id="filter-orgId"

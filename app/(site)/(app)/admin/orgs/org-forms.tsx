@@ -34,7 +34,7 @@ export function CreateOrgForm({ regions, departments }: { regions: RegionChoice[
   });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={t("orgs.create")}>
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={t("orgs.create")}>
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field id="new-code" name="code" label={t("orgs.code")} required maxLength={30} autoComplete="off" errors={errors.code} />
@@ -86,7 +86,7 @@ export function OrgProfileForm({ org }: { org: { id: number; version: number; co
   const { state, pending, errors, onSubmit } = useActionForm(updateOrgProfile);
   return (
     <Disclosure label={t("orgs.editContact")}>
-      <form onSubmit={onSubmit} className="w-56 space-y-2" key={org.version}>
+      <form noValidate onSubmit={onSubmit} className="w-56 space-y-2" key={org.version}>
         <input type="hidden" name="orgId" value={org.id} />
         <input type="hidden" name="version" value={org.version} />
         <Field id={`contact-${org.id}`} name="contactName" label={t("orgs.contact")} defaultValue={org.contactName ?? ""} maxLength={50} errors={errors.contactName} />

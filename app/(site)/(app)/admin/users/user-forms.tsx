@@ -32,7 +32,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgChoice[] }) {
   const { state, pending, errors, formRef, onSubmit } = useActionForm(createUser, { resetOnSuccess: true, onSuccess: () => setOrgId("") });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={t("users.create")}>
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={t("users.create")}>
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field id="new-username" name="username" label={t("users.username")} required maxLength={50} autoComplete="off" errors={errors.username} />
@@ -90,7 +90,7 @@ export function UserActiveToggle({ user }: { user: RowUser }) {
   const { state, pending, errors, onSubmit } = useActionForm(setUserActive);
   const problems = Object.values(errors).flat();
   return (
-    <form onSubmit={onSubmit} className="inline-flex flex-col items-start gap-1">
+    <form noValidate onSubmit={onSubmit} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
@@ -108,7 +108,7 @@ export function ResetPasswordForm({ user }: { user: RowUser }) {
   const { state, pending, errors, formRef, onSubmit } = useActionForm(resetPassword, { resetOnSuccess: true });
   return (
     <Disclosure label={t("users.resetPassword")}>
-      <form ref={formRef} onSubmit={onSubmit} className="w-56 space-y-2">
+      <form noValidate ref={formRef} onSubmit={onSubmit} className="w-56 space-y-2">
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="version" value={user.version} />
         <Field
@@ -136,7 +136,7 @@ export function UserRolesForm({ user }: { user: RowUser }) {
   const { state, pending, errors, onSubmit } = useActionForm(setUserRoles);
   return (
     <Disclosure label={t("users.editRoles")}>
-      <form onSubmit={onSubmit} className="w-64 space-y-2">
+      <form noValidate onSubmit={onSubmit} className="w-64 space-y-2">
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="version" value={user.version} />
         <CheckboxGroup

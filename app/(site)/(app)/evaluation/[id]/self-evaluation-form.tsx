@@ -58,7 +58,7 @@ export function SelfEvaluationForm(props: {
   });
 
   return (
-    <form
+    <form noValidate
       onSubmit={(e) => {
         e.preventDefault();
         submit.setState(null);

@@ -46,7 +46,7 @@ export function FillKey({ id, version, weights, asFinance }: { id: number; versi
   const own = useActionCall(fillOwnKeyEvaluationAction);
   const call = asFinance ? own : evaluator;
   return (
-    <form
+    <form noValidate
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();

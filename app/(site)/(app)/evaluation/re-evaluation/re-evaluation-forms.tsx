@@ -16,7 +16,7 @@ export function DrawSampleForm({ years }: { years: number[] }) {
   const [seed, setSeed] = useState("");
   const { state, pending, errors, run } = useActionCall(drawReEvaluationSampleAction);
   return (
-    <form
+    <form noValidate
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
@@ -41,7 +41,7 @@ export function ReScoreForm({ itemId, version }: { itemId: number; version: numb
   const [note, setNote] = useState("");
   const { state, pending, errors, run } = useActionCall(recordReScoreAction);
   return (
-    <form
+    <form noValidate
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();

@@ -60,7 +60,7 @@ export function RuleSetEditor({ ruleSetId, version, rules }: { ruleSetId: number
   const { state, pending, errors, run } = useActionCall(editEvaluationRuleSet);
   return (
     <Disclosure label={t("evaluation.ruleSets.edit")} className="mt-3">
-      <form
+      <form noValidate
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();

@@ -87,7 +87,7 @@ export function ObjectiveActions({ objectiveId, version, events }: { objectiveId
         </div>
       )}
       {adjusting && (
-        <form
+        <form noValidate
           className="space-y-2 rounded-sm border border-slate-300 bg-slate-50 p-3"
           onSubmit={(e) => {
             e.preventDefault();

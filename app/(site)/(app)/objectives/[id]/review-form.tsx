@@ -69,10 +69,10 @@ export function ReviewForm({
 
   function submit() {
     const found: Record<string, string[]> = {};
-    if (!decided) found[stage === "finance" ? "grade" : "result"] = [t("review.decision")];
+    if (!decided) found[stage === "finance" ? "grade" : "result"] = [t("review.decisionRequired")];
     const s = score.trim();
-    if (s && !(SCORE.test(s) && new Decimal(s).lte(100))) found.score = [t("review.scoreInput")];
-    if (stage === "finance" && !s) found.score = [t("review.scoreInput")];
+    if (s && !(SCORE.test(s) && new Decimal(s).lte(100))) found.score = [t("review.scoreRange")];
+    if (stage === "finance" && !s) found.score = [t("review.scoreRange")];
     if (decided && decided !== "pass" && !reasons.trim()) found.reasons = [t("review.reasonsRequired")];
     setLocal(found);
     if (Object.keys(found).length || !decided) return;

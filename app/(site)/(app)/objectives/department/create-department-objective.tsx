@@ -21,7 +21,7 @@ export function CreateDepartmentObjective({ orgId, orgName, years }: { orgId: nu
     },
   });
   return (
-    <form
+    <form noValidate
       className="space-y-3"
       aria-label={t("review.deptObj.create")}
       onSubmit={(e) => {

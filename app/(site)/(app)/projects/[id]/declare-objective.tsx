@@ -21,7 +21,7 @@ export function DeclareObjective({ projectId, subjectKind, years }: { projectId:
     },
   });
   return (
-    <form
+    <form noValidate
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();

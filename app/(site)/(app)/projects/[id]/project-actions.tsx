@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { fireProjectEvent } from "@/lib/actions/project/project-event";
 import type { ProjectEvent } from "@/lib/workflow/project";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 import { Field } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
 import { cls } from "@/app/_components/ui";
@@ -43,9 +44,7 @@ export function ProjectActions({ projectId, version, events }: { projectId: numb
         {events
           .filter((e) => e !== "withdraw")
           .map((e) => (
-            <button key={e} type="button" className={cls.primary} disabled={pending} onClick={() => fire(e)}>
-              {t(`pool.eventLabel.${e}`)}
-            </button>
+            <ConfirmButton key={e} label={t(`pool.eventLabel.${e}`)} disabled={pending} onConfirm={() => fire(e)} />
           ))}
         {events.includes("withdraw") && !withdrawing && (
           <button type="button" className={cls.button} disabled={pending} onClick={() => setWithdrawing(true)}>
@@ -54,7 +53,7 @@ export function ProjectActions({ projectId, version, events }: { projectId: numb
         )}
       </div>
       {withdrawing && (
-        <form
+        <form noValidate
           className="space-y-2 rounded-sm border border-slate-300 bg-slate-50 p-3"
           onSubmit={(e) => {
             e.preventDefault();

@@ -134,7 +134,7 @@ function UploadForm({ objectiveId }: { objectiveId: number }) {
   const fileErrors = [...(tooBig ? [t("wizard.attach.tooBig")] : []), ...(errors.file ?? [])];
 
   return (
-    <form ref={formRef} onSubmit={submit} className="space-y-4" aria-label={t("wizard.attach.upload")} encType="multipart/form-data">
+    <form noValidate ref={formRef} onSubmit={submit} className="space-y-4" aria-label={t("wizard.attach.upload")} encType="multipart/form-data">
       <p className="text-slate-600">{t("wizard.attach.hint")}</p>
       <FormMessage state={shown} />
       <input type="hidden" name="objectiveId" value={objectiveId} />
