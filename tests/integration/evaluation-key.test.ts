@@ -90,7 +90,7 @@ describe("key evaluation", () => {
     await signInAs(database, "reviewer");
     await wb.xlsx.load((await congressWorkbook(await congressPack(database.db, (await getActor())!, 2026))) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["重点项目绩效目标", "重点评价结果", "公开绩效目标", "公开评价结果", "按部门汇总", "按等级汇总"]);
-    expect(wb.getWorksheet("重点项目绩效目标")!.getRow(3).values).toEqual([undefined, 1, "重点传染病防控项目", "广东省疾病预防控制中心", "32,000,000.00"]);
+    expect(wb.getWorksheet("重点项目绩效目标")!.getRow(3).values).toEqual([undefined, 1, "重点传染病防控项目", "广东省疾病预防控制中心", 3200]); // 3,200.00 万元, an exact number
     expect(wb.getWorksheet("重点评价结果")!.getRow(3).getCell(5).value).toBe("良");
     // Another unit's filer sees nothing of it.
     await signInAs(database, "filer");
