@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { disclosures, regions } from "@/db/schema";
+import { clientAddress } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
+import { takeToken } from "./api-http";
 import { FDP_RESOURCES, fdpDescriptor, packageName, type FdpResource } from "./fdp-descriptor";
 import { fdpCsvStream, fdpPublisher, type FdpScope } from "./fdp-rows";
 import { FDP_ZIP, fdpZipStream } from "./fdp-zip";
@@ -11,7 +13,9 @@ import { FDP_ZIP, fdpZipStream } from "./fdp-zip";
  * /portal/data/{year}/regions/{regionId}/…: read from the database on every request (never
  * cached), so a withdrawal is absent from the next download at once. Anything that is not a year
  * with a live disclosure, a known region or one of the package's files is 404 with a message,
- * never 5xx. Open to every origin (GET only): the data is public.
+ * never 5xx. Open to every origin (GET only): the data is public. Each file takes a token from the
+ * same per-address bucket as the JSON API (lib/opendata/api-http.ts): a file costs the database far
+ * more than an API page, so a client fetching in a loop gets 429 with Retry-After.
  */
 const HEADERS = { "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" };
 
@@ -40,7 +44,14 @@ export async function fdpScope(yearRaw: string, regionRaw: string | null): Promi
   return { year, region };
 }
 
-export async function fdpResponse(yearRaw: string, regionRaw: string | null, file: string): Promise<Response> {
+export async function fdpResponse(request: Request, yearRaw: string, regionRaw: string | null, file: string): Promise<Response> {
+  const { wait } = takeToken(clientAddress(request.headers));
+  if (wait) {
+    return new Response(`请求过于频繁，请 ${wait} 秒后再试 / too many requests, retry in ${wait} s\n`, {
+      status: 429,
+      headers: { ...HEADERS, "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(wait) },
+    });
+  }
   const scope = await fdpScope(yearRaw, regionRaw);
   if (typeof scope === "string") return notFound(scope);
   const db = await getDb();

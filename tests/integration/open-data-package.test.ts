@@ -22,6 +22,8 @@ import { signInAs, useTestDatabase } from "../helpers/session";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
+  // The files share the JSON API's per-address bucket; these tests fetch far more than a minute's share.
+  process.env.PUBLIC_API_RATE_PER_MINUTE = "100000";
   database = await createTestDatabase();
   useTestDatabase(database);
 });
@@ -319,5 +321,25 @@ describe("the Fiscal Data Package of a year", () => {
     const paged = await new Response(fdpCsvStream(database.db, scope, "indicators", { batch: 1, onRows: () => pages++ })).text();
     expect(paged).toBe(whole);
     expect(pages).toBe((await publicList(database.db, publicListParams.parse({ year: "2027" }), null)).total); // one page per objective
+  });
+  it("a client fetching files in a loop is told 429 with Retry-After; another address is still served", async () => {
+    const g = globalThis as { [k: symbol]: unknown };
+    const TOKEN = Symbol.for("bpm.peerAddressToken");
+    const had = g[TOKEN];
+    g[TOKEN] ??= "test-peer-token";
+    const from = (ip: string) => new Request("http://x", { headers: { "x-bpm-peer-address": `${String(g[TOKEN])} ${ip}` } });
+    const file = (ip: string) => fileGet(from(ip), { params: Promise.resolve({ year: "2027", file: "objectives.csv" }) });
+    process.env.PUBLIC_API_RATE_PER_MINUTE = "3";
+    try {
+      for (let i = 0; i < 3; i++) expect((await file("203.0.113.61")).status).toBe(200);
+      const refused = await file("203.0.113.61");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(await refused.text()).toContain("请求过于频繁");
+      expect((await file("203.0.113.62")).status).toBe(200);
+    } finally {
+      process.env.PUBLIC_API_RATE_PER_MINUTE = "100000";
+      if (had === undefined) delete g[TOKEN];
+    }
   });
 });
