@@ -27,7 +27,10 @@ const projectFields = {
  * the form gets every problem in one answer, not a second round after the first is fixed.
  */
 function fieldsParsed(...fields: string[]) {
-  return (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+  // (Not an object at all — null from a direct call — is no object to read fields from.)
+  return (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
     !payload.issues.some((i) => i.path?.length === 0 || fields.includes(String(i.path?.[0])));
 }
 const yearsParsed = fieldsParsed("startYear", "endYear");

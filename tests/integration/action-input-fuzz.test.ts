@@ -20,11 +20,15 @@ import { actAsSession, signInAs, useTestDatabase } from "../helpers/session";
  * refusal the caller can read (never code "internal", never a database error the schemas should
  * have caught first), and a refused call leaves the database as it was.
  *
- * FUZZ_RUNS (default 6) sets the calls per action; FUZZ_SEED replays a failure.
+ * FUZZ_RUNS (default 6) sets the calls per action; FUZZ_SEED replays a failure. Run by hand, each
+ * run draws new inputs (it found `null` crashing project.create's cross-field rule); in CI the seed
+ * is fixed, so a submission is judged on the same inputs every time and a new draw never fails a
+ * change that did not cause it.
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const CI_SEED = 20_261_207;
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? CI_SEED : undefined;
 const root = path.resolve(import.meta.dirname, "../..");
 
 function sourceFiles(dir: string): string[] {

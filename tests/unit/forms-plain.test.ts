@@ -61,6 +61,10 @@ describe("forms that speak plainly", () => {
     expect(errors.endYear).toEqual(["结束年度不能早于开始年度"]);
   });
 
+  it("a call with no form at all (null, a number) is refused as input, not a crash of the cross-field rules", () => {
+    for (const input of [null, 42, "x"]) expect(createProjectInput.safeParse(input).success).toBe(false);
+  });
+
   it("a phone 'abc电话' is refused with the rule; a real number is kept", () => {
     const basic = { name: "普通国省道改造", category: "special_fund", startYear: 2027, endYear: 2027, contactName: "刘芳", policyBasis: null, servesPublic: false };
     expect(fieldMessages(basicInfo, { ...basic, contactPhone: "abc电话" }).contactPhone).toEqual(["请填写电话号码：7–20 位，只能包含数字、空格、+、- 和括号"]);
