@@ -22,7 +22,7 @@ import {
 import { isProvinceActor } from "@/lib/admin/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { bounded, clampPage, COUNT_CAP } from "@/lib/project/queries";
+import { bounded, clampPage, COUNT_CAP } from "@/lib/paging";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "./audit-actions";
 import { FIELD_REFS, type NameOf } from "./audit-labels";
 

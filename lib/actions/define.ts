@@ -11,7 +11,8 @@ import { describeError, inputErrorCode, inputErrorMessage } from "@/lib/db-error
 import { getLocale } from "@/lib/i18n/server";
 import { zodLocale } from "@/lib/validation/error-map";
 import { translator, type MessageKey, type Translate } from "@/lib/i18n";
-import { ActionError, type ActionErrorCode, type ActionResult, type FieldErrors } from "./result";
+import { ActionError, type ActionErrorCode, type FieldErrors } from "@/lib/errors";
+import type { ActionResult } from "./result";
 
 export interface ActionContext<I> {
   actor: Actor;

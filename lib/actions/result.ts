@@ -1,9 +1,6 @@
-/** The closed set of ways an action can fail; one map (lib/actions/define.ts) turns each into what the user sees. */
-export const ACTION_ERROR_CODES = ["unauthenticated", "forbidden", "not_found", "invalid_input", "conflict", "internal"] as const;
-export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
+import type { ActionErrorCode, FieldErrors } from "@/lib/errors";
 
-/** Per-field messages, keyed by the field's path ("email", "rows.3.target"); "_form" for the whole form. */
-export type FieldErrors = Record<string, string[]>;
+export type { ActionErrorCode, FieldErrors } from "@/lib/errors";
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T; message?: string }
@@ -15,19 +12,4 @@ export type ActionResult<T = unknown> =
  */
 export function refusedInput(message: string, fieldErrors: FieldErrors): ActionResult<never> {
   return { ok: false, code: "invalid_input", message, fieldErrors };
-}
-
-/**
- * Thrown by domain operations to end an action with a known code. Field messages are
- * message keys or literal text; the wrapper translates keys.
- */
-export class ActionError extends Error {
-  constructor(
-    public readonly code: ActionErrorCode,
-    public readonly fieldErrors?: Record<string, string | string[]>,
-    /** Object the caller reached for, recorded when access is refused. */
-    public readonly refusedObject?: { type: string; id: string | number },
-  ) {
-    super(code);
-  }
 }

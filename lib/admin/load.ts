@@ -4,7 +4,7 @@ import { orgs, regions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { canOn } from "@/lib/auth/scope";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 
 /**
  * Loads an organisation with its place in the tree, only if the actor may touch it for
@@ -43,8 +43,4 @@ export async function loadRegionInScope(db: DbOrTx, actor: Actor, regionId: numb
     throw new ActionError("not_found", { regionId: "errors.not_found" }, { type: "region", id: regionId });
   }
   return row;
-}
-
-export function auditActor(actor: Actor) {
-  return { userId: actor.userId, username: actor.username, orgId: actor.orgId, ip: actor.ip };
 }

@@ -31,25 +31,6 @@ export const userListParams = z.object({
 });
 export type UserListParams = z.output<typeof userListParams>;
 
-export const auditListParams = z.object({
-  /** An action prefix: "user" or "user." matches user.create, user.disable, … */
-  action: z
-    .string()
-    .trim()
-    .max(60)
-    .regex(/^[A-Za-z_.]*$/)
-    .catch(""),
-  objectType: z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^[A-Za-z_]*$/)
-    .catch(""),
-  page,
-  pageSize,
-});
-export type AuditListParams = z.output<typeof auditListParams>;
-
 /** Keeps the first value of repeated keys and drops empty strings, then parses with `schema`. */
 export function parseSearchParams<S extends z.ZodType>(schema: S, raw: RawSearchParams): z.output<S> {
   const plain: Record<string, string> = {};

@@ -1,24 +1,15 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, ilike, like, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, fiscalYears, orgs, regions, userRoles, users, type OrgKind, type Role } from "@/db/schema";
+import { fiscalYears, orgs, regions, userRoles, users, type OrgKind, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
-import type { AuditListParams, UserListParams } from "./params";
-
-/** Escapes LIKE wildcards so that user input matches literally. */
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+import { clampPage, likeEscape } from "@/lib/paging";
+import type { UserListParams } from "./params";
 
 /** Tree order of a materialised path ("/1/12/" → {1,12}): parents before children, siblings by id. */
 const treeOrder = (col: typeof orgs.path | typeof regions.path) => sql`string_to_array(trim(both '/' from ${col}), '/')::int[]`;
-
-/** The page number clamped to the last page of `total` rows. */
-function clampPage(page: number, pageSize: number, total: number): number {
-  return Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Users
@@ -244,90 +235,7 @@ export async function listFiscalYears(db: DbOrTx, actor: Actor): Promise<FiscalY
 // ---------------------------------------------------------------------------------------------
 // Audit log
 
-export interface AuditRow {
-  id: number;
-  at: Date;
-  actorName: string | null;
-  actorOrgName: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
-
 /** True for users of a province-level organisation: they see the whole log, sign-in attempts included. */
 export function isProvinceActor(actor: Actor): boolean {
   return actor.regionPath.split("/").filter(Boolean).length === 1;
-}
-
-function auditScope(actor: Actor): SQL | undefined {
-  // Everyone else sees only what was done by organisations in its scope.
-  return isProvinceActor(actor)
-    ? undefined
-    : scopeWhere(actor, "audit.read", { orgPath: orgs.path, regionPath: regions.path });
-}
-
-/** One page of the audit log, newest first. */
-export async function listAudit(
-  db: DbOrTx,
-  actor: Actor,
-  params: AuditListParams,
-): Promise<{ rows: AuditRow[]; total: number; page: number }> {
-  const conds: (SQL | undefined)[] = [auditScope(actor)];
-  if (params.action) conds.push(like(auditLog.action, `${likeEscape(params.action)}%`));
-  if (params.objectType) conds.push(eq(auditLog.objectType, params.objectType));
-  const where = and(...conds);
-
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(auditLog)
-    .leftJoin(orgs, eq(orgs.id, auditLog.actorOrgId))
-    .leftJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where);
-  const page = clampPage(params.page, params.pageSize, total);
-  const rows = await db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorName: auditLog.actorName,
-      actorOrgName: orgs.name,
-      action: auditLog.action,
-      objectType: auditLog.objectType,
-      objectId: auditLog.objectId,
-      before: auditLog.before,
-      after: auditLog.after,
-      ip: auditLog.ip,
-    })
-    .from(auditLog)
-    .leftJoin(orgs, eq(orgs.id, auditLog.actorOrgId))
-    .leftJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
-  return { rows, total, page };
-}
-
-/** The filter choices of the audit page: first segments of actions, and object types, in the actor's scope. */
-export async function auditFilterChoices(db: DbOrTx, actor: Actor): Promise<{ actions: string[]; objectTypes: string[] }> {
-  const prefix = sql<string>`split_part(${auditLog.action}, '.', 1)`;
-  const [actions, types] = await Promise.all([
-    db
-      .selectDistinct({ v: prefix })
-      .from(auditLog)
-      .leftJoin(orgs, eq(orgs.id, auditLog.actorOrgId))
-      .leftJoin(regions, eq(regions.id, orgs.regionId))
-      .where(auditScope(actor))
-      .orderBy(prefix),
-    db
-      .selectDistinct({ v: auditLog.objectType })
-      .from(auditLog)
-      .leftJoin(orgs, eq(orgs.id, auditLog.actorOrgId))
-      .leftJoin(regions, eq(regions.id, orgs.regionId))
-      .where(auditScope(actor))
-      .orderBy(auditLog.objectType),
-  ]);
-  return { actions: actions.map((r) => r.v), objectTypes: types.map((r) => r.v) };
 }

@@ -2,8 +2,7 @@ import Decimal from "decimal.js";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { disclosures, objectives, objectiveVersions, orgs, projects, regions } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
@@ -117,7 +116,7 @@ export async function discloseObjectives(db: DbOrTx, actor: Actor, input: { fisc
     return await db.transaction(async (tx) => {
       const inserted = await tx.insert(disclosures).values(rows.filter((r) => r !== null)).returning({ id: disclosures.id, objectiveId: disclosures.objectiveId, amount: disclosures.amount, versionId: disclosures.versionId });
       for (const d of inserted) {
-        await writeAudit(tx, auditActor(actor), {
+        await writeAudit(tx, actor, {
           action: "disclosure.publish",
           objectType: "disclosure",
           objectId: d.id,
@@ -145,7 +144,7 @@ export async function withdrawDisclosure(db: DbOrTx, actor: Actor, input: { disc
   if (!row || !canOn(actor, "disclosure.manage", row)) {
     throw new ActionError("not_found", undefined, { type: "disclosure", id: input.disclosureId });
   }
-  return db.transaction(async (tx) => withdrawIn(tx, auditActor(actor), actor.userId, input));
+  return db.transaction(async (tx) => withdrawIn(tx, actor, actor.userId, input));
 }
 
 async function withdrawIn(tx: Tx, who: AuditActor, userId: number, input: { disclosureId: number; version: number; reason: string }) {

@@ -1,8 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { disclosures, objectives, orgs, regions, selfEvaluations } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
@@ -73,7 +72,7 @@ export async function discloseEvaluation(db: DbOrTx, actor: Actor, input: { self
         .insert(disclosures)
         .values(evaluationDisclosureRow(se, c.title, c.regionPath, actor.userId))
         .returning({ id: disclosures.id });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "disclosure.publish",
         objectType: "disclosure",
         objectId: d.id,

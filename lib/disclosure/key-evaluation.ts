@@ -1,8 +1,7 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { disclosures, keyEvaluationReports, keyEvaluations, objectives, orgs, regions, type Grade } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
@@ -72,7 +71,7 @@ export async function discloseKeyEvaluation(db: DbOrTx, actor: Actor, input: { k
           disclosedBy: actor.userId,
         })
         .returning({ id: disclosures.id });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "disclosure.publish",
         objectType: "disclosure",
         objectId: d.id,

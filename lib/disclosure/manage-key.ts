@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { disclosures, keyEvaluations, objectives, orgs, regions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage } from "@/lib/project/queries";
+import { clampPage } from "@/lib/paging";
 
 const PAGE_SIZE = 20;
 const deptOrg = alias(orgs, "dept_org");

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage, likeEscape } from "@/lib/project/queries";
+import { clampPage, likeEscape } from "@/lib/paging";
 
 const PAGE_SIZE = 20;
 const deptOrg = alias(orgs, "dept_org");

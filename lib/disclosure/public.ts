@@ -7,7 +7,7 @@ import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluati
 import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { parseQuery } from "@/lib/indicator/grams";
 import { declarationContent } from "@/lib/objective/content";
-import { clampPage, likeEscape } from "@/lib/project/queries";
+import { clampPage, likeEscape } from "@/lib/paging";
 import type { PublicListParams } from "./params";
 import { publicKeyEvaluation, type PublicKeyEvaluation } from "./key-evaluation";
 

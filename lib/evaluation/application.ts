@@ -3,8 +3,7 @@ import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { budgetProposals, fiscalYears, objectives, orgs, projects, regions, selfEvaluations, type ProposalRule } from "@/db/schema";
 import type { Grade } from "@/db/schema/enums";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn, scopeWhere } from "@/lib/auth/scope";
@@ -90,7 +89,7 @@ export async function generateProposals(db: Db, actor: Actor, fiscalYear: number
       };
     });
     const made = await tx.insert(budgetProposals).values(values).onConflictDoNothing().returning({ id: budgetProposals.id });
-    await writeAudit(tx, auditActor(actor), { action: "proposal.generate", objectType: "fiscal_year", objectId: fiscalYear, after: { created: made.length, ids: made.map((m) => m.id) } });
+    await writeAudit(tx, actor, { action: "proposal.generate", objectType: "fiscal_year", objectId: fiscalYear, after: { created: made.length, ids: made.map((m) => m.id) } });
     return { created: made.length };
   });
 }
@@ -156,7 +155,7 @@ export async function decideProposal(db: Db, actor: Actor, input: ProposalDecisi
       .where(and(eq(budgetProposals.id, p.id), eq(budgetProposals.status, "proposed"), eq(budgetProposals.version, input.version)))
       .returning({ version: budgetProposals.version, status: budgetProposals.status });
     if (!updated) throw new ActionError("conflict");
-    await writeAudit(tx, auditActor(actor), {
+    await writeAudit(tx, actor, {
       action: `proposal.${input.decision}`,
       objectType: "budget_proposal",
       objectId: p.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { objectiveIndicators } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { limitMessages, readSheet, type SheetLimits } from "@/lib/excel/read-stream";
 import { COMPARISON_LABEL, LEVEL1_LABEL, LEVEL2_LABEL } from "@/lib/indicator/excel-columns";
 import type { ActualRow } from "@/lib/validation/evaluation";

@@ -3,8 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { keyEvaluations, orgs, regions } from "@/db/schema";
 import type { Grade } from "@/db/schema/enums";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
@@ -41,7 +40,7 @@ export async function createKeyEvaluation(db: Db, actor: Actor, input: { objecti
       .onConflictDoNothing()
       .returning();
     if (!row) throw new ActionError("conflict", { _form: "evaluation.key.exists" });
-    await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.create", objectType: "key_evaluation", objectId: row.id, after: { objectiveId: o.id, agencyOrgId: input.agencyOrgId, weights: input.weights } });
+    await writeAudit(tx, actor, { action: "keyEvaluation.create", objectType: "key_evaluation", objectId: row.id, after: { objectiveId: o.id, agencyOrgId: input.agencyOrgId, weights: input.weights } });
     return { id: row.id, version: row.version };
   });
 }
@@ -89,7 +88,7 @@ export async function fillKeyEvaluation(db: Db, actor: Actor, input: KeyFill) {
       .where(and(eq(keyEvaluations.id, k.id), eq(keyEvaluations.state, "assigned"), eq(keyEvaluations.version, input.version)))
       .returning({ version: keyEvaluations.version });
     if (!row) throw new ActionError("conflict");
-    await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.submit", objectType: "key_evaluation", objectId: k.id, after: { total, grade } });
+    await writeAudit(tx, actor, { action: "keyEvaluation.submit", objectType: "key_evaluation", objectId: k.id, after: { total, grade } });
     return { version: row.version, total, grade };
   });
 }
@@ -108,7 +107,7 @@ export async function acceptKeyEvaluation(db: Db, actor: Actor, input: { keyEval
       .where(and(eq(keyEvaluations.id, k.id), eq(keyEvaluations.state, "submitted"), eq(keyEvaluations.version, input.version)))
       .returning({ version: keyEvaluations.version });
     if (!row) throw new ActionError("conflict");
-    await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.accept", objectType: "key_evaluation", objectId: k.id, after: { total: k.totalScore, grade: k.grade } });
+    await writeAudit(tx, actor, { action: "keyEvaluation.accept", objectType: "key_evaluation", objectId: k.id, after: { total: k.totalScore, grade: k.grade } });
     return { version: row.version, state: "accepted" as const };
   });
 }

@@ -1,8 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { keyEvaluationReports, keyEvaluations, objectives, orgs, regions } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
@@ -31,7 +30,7 @@ export async function attachKeyReport(db: Db, actor: Actor, as: "evaluator" | "f
       .values({ keyEvaluationId: loaded.k.id, filename, mime: type.mime, size: data.length, data, uploadedBy: actor.userId })
       .onConflictDoUpdate({ target: keyEvaluationReports.keyEvaluationId, set: { filename, mime: type.mime, size: data.length, data, uploadedBy: actor.userId, createdAt: new Date() } })
       .returning({ id: keyEvaluationReports.id });
-    await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.attachReport", objectType: "key_evaluation", objectId: loaded.k.id, after: { reportId: row.id, filename, size: data.length } });
+    await writeAudit(tx, actor, { action: "keyEvaluation.attachReport", objectType: "key_evaluation", objectId: loaded.k.id, after: { reportId: row.id, filename, size: data.length } });
     return { id: row.id, filename };
   });
 }

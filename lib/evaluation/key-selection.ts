@@ -2,8 +2,7 @@ import Decimal from "decimal.js";
 import { and, asc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { keyEvaluations, monitoringPeriods, monitoringWarnings, objectives, orgs, regions, type Light } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
@@ -61,7 +60,7 @@ export async function selectKeyByWarnings(db: Db, actor: Actor, input: { fiscalY
       .onConflictDoNothing()
       .returning({ id: keyEvaluations.id, objectiveId: keyEvaluations.objectiveId });
     for (const row of created) {
-      await writeAudit(tx, auditActor(actor), { action: "keyEvaluation.create", objectType: "key_evaluation", objectId: row.id, after: { objectiveId: row.objectiveId, agencyOrgId: input.agencyOrgId, weights: input.weights, by: "warnings", selection: input.selection } });
+      await writeAudit(tx, actor, { action: "keyEvaluation.create", objectType: "key_evaluation", objectId: row.id, after: { objectiveId: row.objectiveId, agencyOrgId: input.agencyOrgId, weights: input.weights, by: "warnings", selection: input.selection } });
     }
     return { selected: created.length, objectiveIds: created.map((r) => r.objectiveId) };
   });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { evaluationRuleSets, orgs, regions, selfEvaluations } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { canOn } from "@/lib/auth/scope";

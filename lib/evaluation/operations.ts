@@ -2,8 +2,7 @@ import Decimal from "decimal.js";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { objectiveVersions, selfEvaluations } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { loadObjective } from "@/lib/objective/load";
@@ -48,7 +47,7 @@ export async function startSelfEvaluation(db: Db, actor: Actor, objectiveId: num
       .onConflictDoNothing()
       .returning();
     if (!row) throw new ActionError("conflict", { _form: "evaluation.errors.exists" });
-    await writeAudit(tx, auditActor(actor), { action: "selfEvaluation.start", objectType: "self_evaluation", objectId: row.id, after: { objectiveId: o.id, budget: row.budgetAmount } });
+    await writeAudit(tx, actor, { action: "selfEvaluation.start", objectType: "self_evaluation", objectId: row.id, after: { objectiveId: o.id, budget: row.budgetAmount } });
     return row;
   });
 }
@@ -91,7 +90,7 @@ export async function saveSelfEvaluation(db: Db, actor: Actor, selfEvaluationId:
       .where(and(eq(selfEvaluations.id, se.id), eq(selfEvaluations.version, expectedVersion), eq(selfEvaluations.state, se.state)))
       .returning({ version: selfEvaluations.version });
     if (!row) throw new ActionError("conflict");
-    await writeAudit(tx, auditActor(actor), {
+    await writeAudit(tx, actor, {
       action: "selfEvaluation.save",
       objectType: "self_evaluation",
       objectId: se.id,
@@ -160,7 +159,7 @@ export async function adjustQualitative(
       .where(and(eq(selfEvaluations.id, se.id), eq(selfEvaluations.state, stage), eq(selfEvaluations.version, input.version)))
       .returning({ version: selfEvaluations.version });
     if (!row) throw new ActionError("conflict");
-    await writeAudit(tx, auditActor(actor), {
+    await writeAudit(tx, actor, {
       action: "selfEvaluation.adjustQualitative",
       objectType: "self_evaluation",
       objectId: se.id,

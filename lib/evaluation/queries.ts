@@ -9,7 +9,7 @@ import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage } from "@/lib/project/queries";
+import { clampPage } from "@/lib/paging";
 
 const deptOrg = alias(orgs, "se_dept_org");
 const place = { orgPath: orgs.path, regionPath: regions.path };

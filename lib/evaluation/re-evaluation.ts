@@ -3,8 +3,7 @@ import Decimal from "decimal.js";
 import { and, asc, count, eq, exists, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { monitoringPeriods, monitoringWarnings, orgs, reEvaluationItems, reEvaluationSamples, regions, selfEvaluations } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn, scopeWhere } from "@/lib/auth/scope";
@@ -67,7 +66,7 @@ export async function drawReEvaluationSample(db: Db, actor: Actor, input: { fisc
     if (warned.length) {
       await tx.insert(reEvaluationItems).values(warned.map((id) => ({ sampleId: sample.id, selfEvaluationId: id, reason: "warning" as const, selfScore: scores.get(id)! })));
     }
-    await writeAudit(tx, auditActor(actor), { action: "reEvaluation.sample", objectType: "re_evaluation_sample", objectId: sample.id, after: { fiscalYear: input.fiscalYear, percent: input.percent, seed, picked, warned } });
+    await writeAudit(tx, actor, { action: "reEvaluation.sample", objectType: "re_evaluation_sample", objectId: sample.id, after: { fiscalYear: input.fiscalYear, percent: input.percent, seed, picked, warned } });
     return { sampleId: sample.id, seed, picked, warned, candidates: ids.length };
   });
 }
@@ -93,7 +92,7 @@ export async function recordReScore(db: Db, actor: Actor, input: { itemId: numbe
       .where(and(eq(reEvaluationItems.id, row.item.id), eq(reEvaluationItems.version, input.version)))
       .returning({ version: reEvaluationItems.version });
     if (!updated) throw new ActionError("conflict");
-    await writeAudit(tx, auditActor(actor), {
+    await writeAudit(tx, actor, {
       action: "reEvaluation.score",
       objectType: "re_evaluation_item",
       objectId: row.item.id,

@@ -1,8 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orgs, rectificationTasks, regions, type RectificationTaskState } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
@@ -33,7 +32,7 @@ export async function createRectification(db: Db, actor: Actor, input: { selfEva
       .insert(rectificationTasks)
       .values({ selfEvaluationId: se.id, ownerOrgId: se.ownerOrgId, regionId: se.regionId, requirement: input.requirement, deadline: input.deadline, createdBy: actor.userId })
       .returning();
-    await writeAudit(tx, auditActor(actor), { action: "rectification.create", objectType: "rectification_task", objectId: row.id, after: { selfEvaluationId: se.id, deadline: input.deadline } });
+    await writeAudit(tx, actor, { action: "rectification.create", objectType: "rectification_task", objectId: row.id, after: { selfEvaluationId: se.id, deadline: input.deadline } });
     return { id: row.id, version: row.version };
   });
 }
@@ -59,7 +58,7 @@ export async function moveRectification(db: Db, actor: Actor, input: { taskId: n
       .where(and(eq(rectificationTasks.id, row.task.id), eq(rectificationTasks.state, m.from), eq(rectificationTasks.version, input.version)))
       .returning({ version: rectificationTasks.version });
     if (!updated) throw new ActionError("conflict");
-    await writeAudit(tx, auditActor(actor), { action: `rectification.${input.move}`, objectType: "rectification_task", objectId: row.task.id, before: { state: m.from }, after: { state: m.to, evidence: input.evidence ?? undefined } });
+    await writeAudit(tx, actor, { action: `rectification.${input.move}`, objectType: "rectification_task", objectId: row.task.id, before: { state: m.from }, after: { state: m.to, evidence: input.evidence ?? undefined } });
     return { version: updated.version, state: m.to };
   });
 }

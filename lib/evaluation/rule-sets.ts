@@ -1,7 +1,7 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { evaluationRuleSets, regions } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { scoringRulesSchema, type ScoringRules } from "./rules";
 

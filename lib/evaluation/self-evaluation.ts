@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { evaluationRuleSets, objectiveIndicators, selfEvaluations } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { ActualRow } from "@/lib/validation/evaluation";
 import { activeRuleSetFor } from "./rule-sets";
 import { scoringRulesSchema, type ScoringRules } from "./rules";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { indicators } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 
 /** The bank is the province's: only the provincial finance department keeps it. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES, type SheetRow } from "./excel-columns";
 import { looksLikeZip, parseWorkbook } from "./excel";
 

@@ -3,8 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, count, eq, gt, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { indicators, sectors, type IndicatorLevel1, type IndicatorLevel2 } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { IndicatorFields } from "@/lib/validation/indicator";
@@ -215,7 +214,7 @@ function only(cells: Record<FieldColumn, string>, keys: readonly FieldColumn[]) 
  */
 export async function applyPlan(tx: Tx, actor: Actor, plan: ImportPlan, source: { filename: string }): Promise<ImportResult> {
   if (plan.errors.length) throw new ActionError("invalid_input");
-  const who = auditActor(actor);
+  const who = actor;
   const origin = { source: "excel", file: source.filename };
 
   const created = await newIndicators(

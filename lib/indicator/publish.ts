@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { indicators } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { IndicatorFields } from "@/lib/validation/indicator";
 import { indicatorGrams } from "./grams";
 import { isUniqueViolation } from "@/lib/db-errors";

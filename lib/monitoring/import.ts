@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { importFile } from "@/lib/indicator/import-file";

@@ -12,7 +12,7 @@ import {
   regions,
   warningDispositions,
 } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { canOn } from "@/lib/auth/scope";

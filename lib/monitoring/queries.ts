@@ -17,7 +17,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { scopeWhere, scopeWhereByIds } from "@/lib/auth/scope";
-import { bounded, clampPage, COUNT_CAP } from "@/lib/project/queries";
+import { bounded, clampPage, COUNT_CAP } from "@/lib/paging";
 import type { ReportListParams, WarningListParams } from "./params";
 
 const deptOrg = alias(orgs, "dept_org");

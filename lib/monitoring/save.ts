@@ -3,8 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { monitoringReportIndicators, monitoringReports } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { saveReportInput } from "@/lib/validation/monitoring";
@@ -39,7 +38,7 @@ export async function saveReport(db: Db, actor: Actor, input: z.output<typeof sa
         .values({ reportId: loaded.report.id, ordinal: l.ordinal, ...values })
         .onConflictDoUpdate({ target: [monitoringReportIndicators.reportId, monitoringReportIndicators.ordinal], set: values });
     }
-    await writeAudit(tx, auditActor(actor), {
+    await writeAudit(tx, actor, {
       action: "monitoring_report.save",
       objectType: "monitoring_report",
       objectId: loaded.report.id,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appraisals, objectiveIndicators, objectives, objectiveVersions, orgs, projects, regions } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { canOn } from "@/lib/auth/scope";

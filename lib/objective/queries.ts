@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { scopeWhere, scopeWhereByIds } from "@/lib/auth/scope";
 import { todayIso } from "@/lib/format";
-import { bounded, clampPage, COUNT_CAP, likeEscape } from "@/lib/project/queries";
+import { bounded, clampPage, COUNT_CAP, likeEscape } from "@/lib/paging";
 import type { ObjectiveListParams, ObjectiveQueue } from "./params";
 
 const deptOrg = alias(orgs, "dept_org");

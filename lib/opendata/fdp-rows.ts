@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { disclosures, keyEvaluations, objectiveIndicators, objectiveVersions, orgs, regions, selfEvaluations, type Grade } from "@/db/schema";
 import { chinaDate } from "@/lib/format";
-import { likeEscape } from "@/lib/project/queries";
+import { likeEscape } from "@/lib/paging";
 import { FDP_SCHEMAS, type FdpResource, type PackageScope } from "./fdp-descriptor";
 
 /**

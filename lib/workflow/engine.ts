@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { objectives, projects, type ObjectiveState, type OrgKind, type ProjectState } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor, ObjectPlace } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { selfEvaluations, type SelfEvaluationState } from "@/db/schema";
 import type { OrgKind, Role } from "@/db/schema/enums";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor, ObjectPlace } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";

@@ -6,7 +6,7 @@ import { checkSession } from "@/lib/auth/session";
 import { checkIntegrity } from "@/lib/integrity";
 import { objectiveListParams } from "@/lib/objective/params";
 import { listObjectives } from "@/lib/objective/queries";
-import { COUNT_CAP } from "@/lib/project/queries";
+import { COUNT_CAP } from "@/lib/paging";
 import { generateInYear } from "@/scripts/gen/in-year";
 import { generateProvince } from "@/scripts/gen/province";
 import { createTestDatabase } from "../helpers/db";

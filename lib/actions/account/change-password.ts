@@ -1,9 +1,8 @@
 "use server";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { containsUsername } from "@/lib/auth/password-policy";
@@ -34,7 +33,7 @@ export const changePassword = defineAction({
         .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, version: user.version + 1 })
         .where(eq(users.id, user.id));
       const ended = await revokeUserSessions(tx, user.id, "password_changed");
-      await writeAudit(tx, auditActor(actor), { action: "account.changePassword", objectType: "user", objectId: user.id, after: { sessionsEnded: ended, wasRequired: user.mustChangePassword } });
+      await writeAudit(tx, actor, { action: "account.changePassword", objectType: "user", objectId: user.id, after: { sessionsEnded: ended, wasRequired: user.mustChangePassword } });
     });
     return null;
   },

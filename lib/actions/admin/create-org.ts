@@ -1,9 +1,9 @@
 "use server";
 import { eq } from "drizzle-orm";
 import { orgs } from "@/db/schema";
-import { auditActor, loadOrgInScope, loadRegionInScope } from "@/lib/admin/load";
+import { loadOrgInScope, loadRegionInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { insertOrg } from "@/lib/org/tree";
@@ -31,7 +31,7 @@ export const createOrg = defineAction({
         const taken = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, input.code));
         if (taken.length) throw new ActionError("invalid_input", { code: "errors.duplicateCode" });
         const org = await insertOrg(tx, { ...input, parentId: input.parentId ?? null, regionId: region.id });
-        await writeAudit(tx, auditActor(actor), { action: "org.create", objectType: "org", objectId: org.id, after: input });
+        await writeAudit(tx, actor, { action: "org.create", objectType: "org", objectId: org.id, after: input });
         return { id: org.id };
       });
     } catch (e) {

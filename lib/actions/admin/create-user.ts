@@ -1,10 +1,10 @@
 "use server";
 import { sql } from "drizzle-orm";
 import { userRoles, users } from "@/db/schema";
-import { auditActor, loadOrgInScope } from "@/lib/admin/load";
+import { loadOrgInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { writeAudit } from "@/lib/audit";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { containsUsername } from "@/lib/auth/password-policy";
 import { roleFitsOrg } from "@/lib/auth/roles";
@@ -34,7 +34,7 @@ export const createUser = defineAction({
           .values({ username: input.username, displayName: input.displayName, orgId: org.id, phone: input.phone, passwordHash, mustChangePassword: true })
           .returning({ id: users.id });
         await tx.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role, orgId: org.id })));
-        await writeAudit(tx, auditActor(actor), {
+        await writeAudit(tx, actor, {
           action: "user.create",
           objectType: "user",
           objectId: user.id,

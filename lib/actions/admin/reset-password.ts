@@ -1,9 +1,9 @@
 "use server";
 import { and, eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { auditActor, loadUserInScope } from "@/lib/admin/load";
+import { loadUserInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { containsUsername } from "@/lib/auth/password-policy";
@@ -28,7 +28,7 @@ export const resetPassword = defineAction({
         .returning({ id: users.id });
       if (!row) throw new ActionError("conflict");
       const ended = await revokeUserSessions(tx, user.id, "password_reset");
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "user.resetPassword",
         objectType: "user",
         objectId: user.id,

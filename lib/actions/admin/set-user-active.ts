@@ -1,9 +1,9 @@
 "use server";
 import { and, eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { auditActor, loadUserInScope } from "@/lib/admin/load";
+import { loadUserInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { revokeUserSessions } from "@/lib/auth/session";
 import { setUserActiveInput } from "@/lib/validation/admin";
@@ -24,7 +24,7 @@ export const setUserActive = defineAction({
         .returning({ id: users.id });
       if (!row) throw new ActionError("conflict");
       const ended = input.active ? 0 : await revokeUserSessions(tx, user.id, "disabled");
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: input.active ? "user.enable" : "user.disable",
         objectType: "user",
         objectId: user.id,

@@ -1,9 +1,9 @@
 "use server";
 import { and, eq } from "drizzle-orm";
 import { userRoles, users } from "@/db/schema";
-import { auditActor, loadUserInScope } from "@/lib/admin/load";
+import { loadUserInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { roleFitsOrg } from "@/lib/auth/roles";
 import { setUserRolesInput } from "@/lib/validation/admin";
@@ -27,7 +27,7 @@ export const setUserRoles = defineAction({
       if (!row) throw new ActionError("conflict");
       const before = await tx.delete(userRoles).where(eq(userRoles.userId, user.id)).returning({ role: userRoles.role });
       await tx.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role, orgId: org.id })));
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "user.setRoles",
         objectType: "user",
         objectId: user.id,

@@ -1,9 +1,9 @@
 "use server";
 import { and, eq } from "drizzle-orm";
 import { orgs } from "@/db/schema";
-import { auditActor, loadOrgInScope } from "@/lib/admin/load";
+import { loadOrgInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { updateOrgProfileInput } from "@/lib/validation/admin";
 
@@ -25,7 +25,7 @@ export const updateOrgProfile = defineAction({
         .where(and(eq(orgs.id, org.id), eq(orgs.version, input.version)))
         .returning({ version: orgs.version });
       if (!row) throw new ActionError("conflict");
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "org.updateProfile",
         objectType: "org",
         objectId: org.id,

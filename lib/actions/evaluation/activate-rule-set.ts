@@ -1,5 +1,4 @@
 "use server";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { loadRuleSet } from "@/lib/evaluation/load";
 import { activateRuleSet } from "@/lib/evaluation/rule-sets";
@@ -14,7 +13,7 @@ export const activateEvaluationRuleSet = defineAction({
   async run({ actor, db, input }) {
     const row = await loadRuleSet(db, actor, input.ruleSetId);
     return db.transaction(async (tx) => {
-      const updated = await activateRuleSet(tx, auditActor(actor), row, input.version);
+      const updated = await activateRuleSet(tx, actor, row, input.version);
       return { id: updated.id, version: updated.version };
     });
   },

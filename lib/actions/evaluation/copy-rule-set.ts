@@ -1,5 +1,4 @@
 "use server";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { loadRuleSet } from "@/lib/evaluation/load";
 import { copyRuleSet } from "@/lib/evaluation/rule-sets";
@@ -14,7 +13,7 @@ export const copyEvaluationRuleSet = defineAction({
   async run({ actor, db, input }) {
     const source = await loadRuleSet(db, actor, input.ruleSetId);
     return db.transaction(async (tx) => {
-      const row = await copyRuleSet(tx, auditActor(actor), source, input.name);
+      const row = await copyRuleSet(tx, actor, source, input.name);
       return { id: row.id, number: row.number, version: row.version };
     });
   },

@@ -1,5 +1,4 @@
 "use server";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
 import { loadRuleSet } from "@/lib/evaluation/load";
 import { updateRuleSetRules } from "@/lib/evaluation/rule-sets";
@@ -14,7 +13,7 @@ export const editEvaluationRuleSet = defineAction({
   async run({ actor, db, input }) {
     const row = await loadRuleSet(db, actor, input.ruleSetId);
     return db.transaction(async (tx) => {
-      const updated = await updateRuleSetRules(tx, auditActor(actor), row, input.version, input.rules, input.name);
+      const updated = await updateRuleSetRules(tx, actor, row, input.version, input.rules, input.name);
       return { id: updated.id, version: updated.version };
     });
   },

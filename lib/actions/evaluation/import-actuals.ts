@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define";
 import { readActualsWorkbook } from "@/lib/evaluation/excel";
 import { loadSelfEvaluation } from "@/lib/evaluation/load";

@@ -1,9 +1,8 @@
 "use server";
 import { z } from "zod";
 import { selfEvaluationEvidence } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadSelfEvaluation } from "@/lib/evaluation/load";
 import { indicatorsOf } from "@/lib/evaluation/self-evaluation";
@@ -39,7 +38,7 @@ export const uploadSelfEvaluationEvidence = defineAction({
         .insert(selfEvaluationEvidence)
         .values({ selfEvaluationId: se.id, ordinal: input.ordinal, filename, mime: type.mime, size: data.length, data, uploadedBy: actor.userId })
         .returning({ id: selfEvaluationEvidence.id });
-      await writeAudit(tx, auditActor(actor), { action: "selfEvaluation.uploadEvidence", objectType: "self_evaluation", objectId: se.id, after: { evidenceId: row.id, ordinal: input.ordinal, filename, size: data.length } });
+      await writeAudit(tx, actor, { action: "selfEvaluation.uploadEvidence", objectType: "self_evaluation", objectId: se.id, after: { evidenceId: row.id, ordinal: input.ordinal, filename, size: data.length } });
       return { id: row.id };
     });
   },

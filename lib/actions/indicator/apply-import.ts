@@ -1,6 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { assertProvincialFinance } from "@/lib/indicator/guards";
 import { applyImportInput, readImportFile } from "@/lib/indicator/import-file";
 import { applyPlan, planHash, planImport } from "@/lib/indicator/import-plan";

@@ -1,9 +1,8 @@
 "use server";
 import { and, eq, sql } from "drizzle-orm";
 import { indicatorChangeRequests } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { assertProvincialFinance } from "@/lib/indicator/guards";
 import { newIndicator, publishVersion } from "@/lib/indicator/publish";
@@ -46,7 +45,7 @@ export const decideIndicatorChange = defineAction({
           published = { code: row.code, version: row.version };
         }
       }
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: input.approve ? `indicator.approve.${req.kind}` : `indicator.reject.${req.kind}`,
         objectType: "indicator",
         objectId: published?.code ?? req.indicatorCode ?? `request:${req.id}`,

@@ -1,7 +1,6 @@
 "use server";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { assertProvincialFinance, currentIndicator } from "@/lib/indicator/guards";
 import { newIndicator, publishVersion } from "@/lib/indicator/publish";
@@ -18,7 +17,7 @@ export const editCommonIndicator = defineAction({
     if (current.kind !== "common") throw new ActionError("forbidden", { code: "行业指标须由主管部门申请变更 / sector indicators change by request" });
     return db.transaction(async (tx) => {
       const row = await publishVersion(tx, input.code, input.baseVersion, { fields: input.fields, retire: input.retire });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: input.retire ? "indicator.retire" : "indicator.edit",
         objectType: "indicator",
         objectId: input.code,
@@ -39,7 +38,7 @@ export const createCommonIndicator = defineAction({
     assertProvincialFinance(actor);
     return db.transaction(async (tx) => {
       const row = await newIndicator(tx, { fields: input.fields, kind: "common", sector: null, ownerOrgId: actor.orgId });
-      await writeAudit(tx, auditActor(actor), { action: "indicator.create", objectType: "indicator", objectId: row.code, after: input.fields });
+      await writeAudit(tx, actor, { action: "indicator.create", objectType: "indicator", objectId: row.code, after: input.fields });
       return { code: row.code, version: row.version };
     });
   },

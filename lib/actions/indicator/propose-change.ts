@@ -1,9 +1,8 @@
 "use server";
 import { and, eq } from "drizzle-orm";
 import { indicatorChangeRequests, indicators } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { currentIndicator } from "@/lib/indicator/guards";
@@ -59,7 +58,7 @@ export const proposeIndicatorChange = defineAction({
           // Two proposals for one indicator at the same moment: the unique index lets one in.
           throw isUniqueViolation(e) ? new ActionError("invalid_input", { code: PENDING_MESSAGE }) : e;
         });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: `indicator.propose.${input.kind}`,
         objectType: "indicator",
         objectId: input.kind === "add" ? `request:${row.id}` : input.code,

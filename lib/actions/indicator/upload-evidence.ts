@@ -2,9 +2,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { indicatorChangeRequests, indicatorEvidence } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
 import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
@@ -33,7 +32,7 @@ export const uploadChangeEvidence = defineAction({
         .insert(indicatorEvidence)
         .values({ requestId: req.id, filename: input.file.name.slice(-200), mime: type.mime, size: data.length, data })
         .returning({ id: indicatorEvidence.id });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "indicator.evidence",
         objectType: "indicator",
         objectId: req.indicatorCode ?? `request:${req.id}`,

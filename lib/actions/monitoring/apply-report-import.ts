@@ -1,6 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { readUpload, reportImportInput } from "@/lib/monitoring/import";
 import { saveReport } from "@/lib/monitoring/save";
 

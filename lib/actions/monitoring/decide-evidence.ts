@@ -2,8 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { warningDispositions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadDisposition } from "@/lib/monitoring/load";
 import { decideEvidenceInput } from "@/lib/validation/monitoring";
@@ -24,7 +23,7 @@ export const decideRectificationEvidence = defineAction({
         .where(and(eq(warningDispositions.id, input.dispositionId), eq(warningDispositions.version, input.version), eq(warningDispositions.rectificationState, "evidence_submitted")))
         .returning({ version: warningDispositions.version });
       if (!row) throw new ActionError("conflict");
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: input.accept ? "warning_disposition.accept" : "warning_disposition.send_back",
         objectType: "warning_disposition",
         objectId: input.dispositionId,

@@ -2,8 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { monitoringWarnings, warningDispositions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadWarning } from "@/lib/monitoring/load";
 import { disposeWarningInput } from "@/lib/validation/monitoring";
@@ -40,7 +39,7 @@ export const disposeWarning = defineAction({
           decidedBy: actor.userId,
         })
         .returning({ id: warningDispositions.id });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "monitoring_warning.dispose",
         objectType: "monitoring_warning",
         objectId: input.warningId,

@@ -1,6 +1,5 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { auditActor } from "@/lib/admin/load";
 import { writeAudit } from "@/lib/audit";
 import { openPeriod } from "@/lib/monitoring/open";
 import { openPeriodInput } from "@/lib/validation/monitoring";
@@ -18,7 +17,7 @@ export const openMonitoringPeriod = defineAction({
   async run({ actor, db, input }) {
     return db.transaction(async (tx) => {
       const r = await openPeriod(tx, { regionId: actor.regionId, fiscalYear: input.fiscalYear, throughMonth: input.throughMonth, deadline: input.deadline, openedBy: actor.userId });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "monitoring_period.open",
         objectType: "monitoring_period",
         objectId: r.periodId,

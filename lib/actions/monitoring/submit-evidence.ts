@@ -2,8 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { rectificationFiles, warningDispositions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadDisposition } from "@/lib/monitoring/load";
 import { recogniseAttachment } from "@/lib/objective/attachment-rules";
@@ -41,7 +40,7 @@ export const submitRectificationEvidence = defineAction({
       if (files.length) {
         await tx.insert(rectificationFiles).values(files.map((f) => ({ dispositionId: input.dispositionId, ...f, size: f.data.length, uploadedBy: actor.userId })));
       }
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "warning_disposition.evidence",
         objectType: "warning_disposition",
         objectId: input.dispositionId,

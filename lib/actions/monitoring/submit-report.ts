@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
 import { isPastDeadline } from "@/lib/format";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { reportErrors } from "@/lib/monitoring/completeness";
 import { loadReport, loadReportLines, thresholdsFor } from "@/lib/monitoring/load";
 import { evaluateReport } from "@/lib/monitoring/rules";

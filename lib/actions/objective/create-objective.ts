@@ -1,9 +1,9 @@
 "use server";
 import { and, eq } from "drizzle-orm";
 import { objectives, objectiveVersions, orgs } from "@/db/schema";
-import { auditActor, loadOrgInScope } from "@/lib/admin/load";
+import { loadOrgInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadProject } from "@/lib/objective/load";
 import { createObjectiveInput } from "@/lib/validation/project";
@@ -81,7 +81,7 @@ export const createObjective = defineAction({
         .values({ objectiveId: o.id, number: 1, basic, requestedAmount, funding: [], createdBy: actor.userId })
         .returning({ id: objectiveVersions.id });
       await tx.update(objectives).set({ currentVersionId: v.id }).where(eq(objectives.id, o.id));
-      await writeAudit(tx, auditActor(actor), { action: "objective.create", objectType: "objective", objectId: o.id, after: { ...input, title } });
+      await writeAudit(tx, actor, { action: "objective.create", objectType: "objective", objectId: o.id, after: { ...input, title } });
       return { id: o.id, existed: false };
     });
   },

@@ -2,9 +2,8 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { attachments } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadObjective } from "@/lib/objective/load";
 import { id } from "@/lib/validation/common";
@@ -24,7 +23,7 @@ export const deleteAttachment = defineAction({
         .where(and(eq(attachments.id, input.attachmentId), eq(attachments.versionId, loaded.version.id)))
         .returning({ filename: attachments.filename });
       if (!gone.length) throw new ActionError("not_found");
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "objective.deleteAttachment",
         objectType: "objective",
         objectId: loaded.objective.id,

@@ -3,9 +3,8 @@ import Decimal from "decimal.js";
 import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { objectiveIndicators, objectives, objectiveVersions, orgs, regions } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { loadObjective } from "@/lib/objective/load";
@@ -115,7 +114,7 @@ export const issueRegionalObjectives = defineAction({
           select ${v.id}, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason
           from ${objectiveIndicators} where version_id = ${from.id}`);
         await tx.update(objectives).set({ currentVersionId: v.id }).where(eq(objectives.id, o.id));
-        await writeAudit(tx, auditActor(actor), {
+        await writeAudit(tx, actor, {
           action: "objective.issueRegional",
           objectType: "objective",
           objectId: o.id,

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { objectiveVersions, reviews } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { loadIndicators, loadObjective } from "@/lib/objective/load";
 import { reviewObjectiveInput } from "@/lib/validation/project";
 import { transitionObjective } from "@/lib/workflow/engine";

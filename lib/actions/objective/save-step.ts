@@ -1,9 +1,8 @@
 "use server";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { indicators, objectiveIndicators, objectives, objectiveVersions } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { stepChanges } from "@/lib/audit-diff";
 import { canOn } from "@/lib/auth/scope";
@@ -73,7 +72,7 @@ export const saveDeclarationStep = defineAction({
           .set(input.step === 1 ? { title: input.data.name } : { requestedAmount: input.data.requestedAmount })
           .where(eq(objectives.id, objective.id));
       }
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "objective.saveStep",
         objectType: "objective",
         objectId: objective.id,

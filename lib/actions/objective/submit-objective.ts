@@ -3,7 +3,7 @@ import { and, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import { fiscalYears, objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { id, version } from "@/lib/validation/common";
 import { chinaDate, isPastDeadline } from "@/lib/format";
 import { completenessErrors } from "@/lib/objective/completeness";

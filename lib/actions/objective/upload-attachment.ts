@@ -1,9 +1,8 @@
 "use server";
 import { z } from "zod";
 import { attachments } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadObjective } from "@/lib/objective/load";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
@@ -40,7 +39,7 @@ export const uploadAttachment = defineAction({
         .insert(attachments)
         .values({ versionId: loaded.version.id, kind: input.kind, filename, mime: type.mime, size: data.length, data, uploadedBy: actor.userId })
         .returning({ id: attachments.id });
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "objective.uploadAttachment",
         objectType: "objective",
         objectId: loaded.objective.id,

@@ -1,9 +1,9 @@
 "use server";
 import { z } from "zod";
 import { appraisalAssignments } from "@/db/schema";
-import { auditActor, loadOrgInScope } from "@/lib/admin/load";
+import { loadOrgInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { loadProject } from "@/lib/objective/load";
@@ -24,7 +24,7 @@ export const assignAppraisal = defineAction({
           .insert(appraisalAssignments)
           .values({ projectId: project.id, fiscalYear: input.fiscalYear, agencyOrgId: org.id, assignedBy: actor.userId })
           .returning({ id: appraisalAssignments.id });
-        await writeAudit(tx, auditActor(actor), {
+        await writeAudit(tx, actor, {
           action: "appraisal.assign",
           objectType: "project",
           objectId: project.id,

@@ -1,9 +1,9 @@
 "use server";
 import { eq } from "drizzle-orm";
 import { projects, regions } from "@/db/schema";
-import { auditActor, loadOrgInScope } from "@/lib/admin/load";
+import { loadOrgInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { createProjectInput } from "@/lib/validation/project";
 
@@ -38,7 +38,7 @@ export const createProject = defineAction({
       // 项目编码: region code, start year, sequence.
       const code = `${region.code}-${input.startYear}-${String(row.id).padStart(6, "0")}`;
       await tx.update(projects).set({ code }).where(eq(projects.id, row.id));
-      await writeAudit(tx, auditActor(actor), { action: "project.create", objectType: "project", objectId: row.id, after: { ...input, code } });
+      await writeAudit(tx, actor, { action: "project.create", objectType: "project", objectId: row.id, after: { ...input, code } });
       return { id: row.id, code };
     });
   },

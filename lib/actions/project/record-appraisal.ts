@@ -2,8 +2,7 @@
 import Decimal from "decimal.js";
 import { and, eq, isNull } from "drizzle-orm";
 import { appraisalAssignments, appraisals, projects } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define";
 import { writeAudit } from "@/lib/audit";
 import { loadProject } from "@/lib/objective/load";
@@ -59,7 +58,7 @@ export const recordAppraisal = defineAction({
           .returning({ id: appraisalAssignments.id });
         if (!done) throw new ActionError("conflict");
       }
-      await writeAudit(tx, auditActor(actor), {
+      await writeAudit(tx, actor, {
         action: "appraisal.record",
         objectType: "project",
         objectId: project.id,

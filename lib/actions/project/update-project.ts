@@ -1,9 +1,8 @@
 "use server";
 import { and, eq, sql } from "drizzle-orm";
 import { projects } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadProject } from "@/lib/objective/load";
 import { updateProjectInput } from "@/lib/validation/project";
@@ -25,7 +24,7 @@ export const updateProject = defineAction({
         .where(and(eq(projects.id, projectId), eq(projects.version, version), eq(projects.state, "reserve")))
         .returning({ version: projects.version });
       if (!row) throw new ActionError("conflict");
-      await writeAudit(tx, auditActor(actor), { action: "project.update", objectType: "project", objectId: projectId, before: project, after: fields });
+      await writeAudit(tx, actor, { action: "project.update", objectType: "project", objectId: projectId, before: project, after: fields });
       return { version: row.version };
     });
   },

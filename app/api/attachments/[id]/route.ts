@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { attachments, objectiveVersions } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -45,7 +44,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await loadObjective(db, actor, "project.read", row.objectiveId);
   } catch (e) {
     if (!(e instanceof ActionError)) throw e;
-    await writeAudit(db, auditActor(actor), {
+    await writeAudit(db, actor, {
       action: "access.denied",
       objectType: "attachment",
       objectId: id,

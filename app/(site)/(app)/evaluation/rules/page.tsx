@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { orgs, projects, type AppraisalDimension } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import type { RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { canOn } from "@/lib/auth/scope";

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { selfEvaluationEvidence } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -25,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await loadSelfEvaluation(db, actor, "project.read", row.selfEvaluationId);
   } catch (e) {
     if (!(e instanceof ActionError)) throw e;
-    await writeAudit(db, auditActor(actor), { action: "access.denied", objectType: "self_evaluation_evidence", objectId: id, after: { code: "not_found" } });
+    await writeAudit(db, actor, { action: "access.denied", objectType: "self_evaluation_evidence", objectId: id, after: { code: "not_found" } });
     return notFound();
   }
   const fallback = row.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "evidence";

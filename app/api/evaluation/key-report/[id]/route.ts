@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { keyEvaluationReports } from "@/db/schema";
-import { auditActor } from "@/lib/admin/load";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -23,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await loadKeyForReading(db, actor, parsed.data);
   } catch (e) {
     if (!(e instanceof ActionError)) throw e;
-    await writeAudit(db, auditActor(actor), { action: "access.denied", objectType: "key_evaluation_report", objectId: parsed.data, after: { code: "not_found" } });
+    await writeAudit(db, actor, { action: "access.denied", objectType: "key_evaluation_report", objectId: parsed.data, after: { code: "not_found" } });
     return notFound();
   }
   const [row] = await db.select().from(keyEvaluationReports).where(eq(keyEvaluationReports.keyEvaluationId, parsed.data));

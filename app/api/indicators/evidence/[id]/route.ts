@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { auditActor } from "@/lib/admin/load";
 import { writeAudit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -32,7 +31,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const meta = await evidenceMeta(db, id);
   if (!meta) return notFound();
   if (!mayReadEvidence(actor, meta.proposerOrgId)) {
-    await writeAudit(db, auditActor(actor), {
+    await writeAudit(db, actor, {
       action: "access.denied",
       objectType: "indicatorEvidence",
       objectId: id,

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { rectificationFiles } from "@/db/schema";
-import { ActionError } from "@/lib/actions/result";
-import { auditActor } from "@/lib/admin/load";
+import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -42,7 +41,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await loadDisposition(db, actor, "project.read", meta.dispositionId);
   } catch (e) {
     if (!(e instanceof ActionError && e.code === "not_found")) throw e;
-    await writeAudit(db, auditActor(actor), {
+    await writeAudit(db, actor, {
       action: "access.denied",
       objectType: "rectification_file",
       objectId: id,

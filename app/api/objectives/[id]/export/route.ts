@@ -1,4 +1,4 @@
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { getActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getT } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { requireActor } from "@/lib/auth/current-user";
 import { canOn } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { ObjectiveState } from "@/db/schema/enums";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { requireActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { ActionError } from "@/lib/actions/result";
+import { ActionError } from "@/lib/errors";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { KEY_DIMENSIONS, type KeyDimension, type KeyWeights } from "@/lib/evaluation/key-evaluation";
