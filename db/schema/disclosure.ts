@@ -81,5 +81,7 @@ export const disclosures = pgTable(
     index("disclosures_objective_idx").on(t.objectiveId),
     // Live evaluation results: an objective's grade (list filter, detail) and the grade counts of a year.
     index("disclosures_live_evaluation_objective_idx").on(t.objectiveId, t.grade).where(sql`${t.subjectType} = 'evaluation' and ${t.withdrawnAt} is null`),
+    // The bulk files' validator (lib/opendata/fdp-validator.ts): how many withdrawals and the latest, from the withdrawn rows only.
+    index("disclosures_withdrawn_idx").on(t.withdrawnAt).where(sql`${t.withdrawnAt} is not null`),
   ],
 );

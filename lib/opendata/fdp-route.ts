@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { disclosures, regions } from "@/db/schema";
 import { clientAddress } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
 import { takeToken } from "./api-http";
-import { FDP_RESOURCES, fdpDescriptor, packageName, type FdpResource } from "./fdp-descriptor";
+import { FDP_RESOURCES, fdpDescriptor, packageBase, packageName, type FdpResource } from "./fdp-descriptor";
 import { fdpCsvStream, fdpPublisher, type FdpScope } from "./fdp-rows";
+import { etagMatches, fdpEtag, fdpValidator } from "./fdp-validator";
 import { FDP_ZIP, fdpZipStream } from "./fdp-zip";
 
 /**
@@ -16,8 +18,20 @@ import { FDP_ZIP, fdpZipStream } from "./fdp-zip";
  * never 5xx. Open to every origin (GET only): the data is public. Each file takes a token from the
  * same per-address bucket as the JSON API (lib/opendata/api-http.ts): a file costs the database far
  * more than an API page, so a client fetching in a loop gets 429 with Retry-After.
+ *
+ * Each file carries a strong ETag computed from the disclosures' validator (lib/opendata/fdp-validator.ts:
+ * two index lookups, nothing generated), and `Cache-Control: no-cache` like the portal: a client or a
+ * cache in front asks again each time with If-None-Match and is answered 304 without a body until a
+ * disclosure or withdrawal changes the data. The bytes are a function of the validator (the
+ * descriptor's `created` and the ZIP's entry dates are its time), so the same ETag always means
+ * the same bytes.
  */
-const HEADERS = { "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" };
+const HEADERS = {
+  "Cache-Control": "no-cache",
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Retry-After",
+  "X-Content-Type-Options": "nosniff",
+};
 
 function notFound(message: string): Response {
   return new Response(`${message}\n`, { status: 404, headers: { ...HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
@@ -54,18 +68,31 @@ export async function fdpResponse(request: Request, yearRaw: string, regionRaw: 
   }
   const scope = await fdpScope(yearRaw, regionRaw);
   if (typeof scope === "string") return notFound(scope);
+  const resource = FDP_RESOURCES.find((r) => file === `${r}.csv`);
+  if (!resource && file !== "datapackage.json" && file !== FDP_ZIP) {
+    return notFound(`没有这个文件 / no such file: datapackage.json, ${FDP_ZIP}, ${FDP_RESOURCES.map((r) => `${r}.csv`).join(", ")}`);
+  }
   const db = await getDb();
+  const validator = await fdpValidator(db);
+  const etag = fdpEtag(validator, packageBase(scope), file);
+  if (etagMatches(request.headers.get("if-none-match"), etag)) {
+    return new Response(null, { status: 304, headers: { ...HEADERS, ETag: etag } });
+  }
+  const res = await fileResponse(db, scope, file, resource, validator.changedAt);
+  res.headers.set("ETag", etag);
+  return res;
+}
+
+async function fileResponse(db: Db, scope: FdpScope, file: string, resource: FdpResource | undefined, changedAt: Date): Promise<Response> {
   if (file === "datapackage.json" || file === FDP_ZIP) {
-    const descriptor = JSON.stringify(fdpDescriptor(scope, await fdpPublisher(db, scope.region?.id ?? null), new Date()), null, 2);
+    const descriptor = JSON.stringify(fdpDescriptor(scope, await fdpPublisher(db, scope.region?.id ?? null), changedAt), null, 2);
     if (file === FDP_ZIP) {
-      return new Response(fdpZipStream(db, scope, descriptor), {
+      return new Response(fdpZipStream(db, scope, descriptor, changedAt), {
         headers: { ...HEADERS, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${packageName(scope)}.zip"` },
       });
     }
     return new Response(descriptor, { headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8" } });
   }
-  const resource = FDP_RESOURCES.find((r) => file === `${r}.csv`);
-  if (!resource) return notFound(`没有这个文件 / no such file: datapackage.json, ${FDP_ZIP}, ${FDP_RESOURCES.map((r) => `${r}.csv`).join(", ")}`);
   return new Response(fdpCsvStream(db, scope, resource as FdpResource), {
     headers: {
       ...HEADERS,

@@ -15,6 +15,7 @@ import { chinaDate } from "@/lib/format";
 import { FDP_RESOURCES, FDP_SCHEMAS } from "@/lib/opendata/fdp-descriptor";
 import { packageListing } from "@/lib/opendata/fdp-listing";
 import { fdpCsvStream, fdpPublisher } from "@/lib/opendata/fdp-rows";
+import { fdpValidator } from "@/lib/opendata/fdp-validator";
 import { GET as fileGet } from "@/app/(public)/portal/data/[year]/[file]/route";
 import { GET as regionFileGet } from "@/app/(public)/portal/data/[year]/regions/[regionId]/[file]/route";
 import { createTestDatabase } from "../helpers/db";
@@ -243,20 +244,93 @@ describe("the Fiscal Data Package of a year", () => {
     await expect(validate({ ...pkg, csv: { ...pkg.csv, indicators: orphan } })).rejects.toThrow();
   });
 
-  it("the 数据下载 page's listing gives each file's true size and rows, and the time it was counted", async () => {
-    const now = new Date("2027-12-08T02:35:00Z");
-    const listing = await packageListing(database.db, now);
+  it("the 数据下载 page's listing gives each file's rows and size without generating a large year, and the data's last change", async () => {
+    const listing = await packageListing(database.db);
     expect(listing).toMatchObject({ licence: "CC-BY-4.0", publisher: await fdpPublisher(database.db, null) });
     expect(listing.years.map((y) => y.year)).toEqual(await publicYears(database.db));
+    const { changedAt } = await fdpValidator(database.db);
+    const bySample = await packageListing(database.db, { sample: 1 });
     for (const y of listing.years) {
-      expect(y.generatedAt).toBe(now.toISOString());
+      // The time shown is the data's last change: the `created` of the package a download gets.
+      expect(y.generatedAt).toBe(changedAt.toISOString());
+      expect((await (await get(String(y.year), "datapackage.json")).json()).created).toBe(y.generatedAt);
       expect(y.files.map((f) => f.href)).toEqual(["datapackage.json", ...FDP_RESOURCES.map((r) => `${r}.csv`), "datapackage.zip"].map((f) => `/portal/data/${y.year}/${f}`));
-      expect(y.files.at(-1)!.bytes).toBeGreaterThan(100);
-      for (const f of y.files.filter((x) => x.name.endsWith(".csv"))) {
+      // A small year is counted exactly: every size is the served file's.
+      for (const f of y.files) {
         const body = await (await get(String(y.year), f.name)).arrayBuffer();
+        expect(f.estimated, f.href).toBe(false);
         expect(f.bytes, f.href).toBe(body.byteLength);
-        expect(f.rows, f.href).toBe(records(new TextDecoder().decode(body)).length);
+        if (f.name.endsWith(".csv")) expect(f.rows, f.href).toBe(records(new TextDecoder().decode(body)).length);
       }
+      // A year larger than the sample (here: a sample of one objective) gets exact rows from the
+      // aggregate and estimated sizes, marked as such, of the right magnitude.
+      const est = bySample.years.find((x) => x.year === y.year)!;
+      const many = (await publicList(database.db, publicListParams.parse({ year: String(y.year) }), null)).total > 1;
+      for (const [i, f] of est.files.entries()) {
+        expect(f.rows, f.href).toBe(y.files[i].rows);
+        expect(f.estimated, f.href).toBe(many && f.kind !== "datapackage");
+        if (f.kind === "datapackage" || !y.files[i].rows) continue;
+        expect(f.bytes / y.files[i].bytes, f.href).toBeGreaterThan(0.4);
+        expect(f.bytes / y.files[i].bytes, f.href).toBeLessThan(2.5);
+      }
+    }
+  });
+
+  it("every file answers 304 without a body to its ETag until a disclosure or withdrawal, then 200 with a new ETag", async () => {
+    const [rh] = await database.db.select().from(regions).where(eq(regions.code, "440224"));
+    const files = [...["datapackage.json", ...FDP_RESOURCES.map((r) => `${r}.csv`), "datapackage.zip"].map((f) => [f, undefined] as const), ["objectives.csv", String(rh.id)] as const];
+    const conditional = (file: string, region: string | undefined, etag: string) => {
+      const req = new Request("http://x", { headers: { "If-None-Match": etag } });
+      return region === undefined
+        ? fileGet(req, { params: Promise.resolve({ year: "2027", file }) })
+        : regionFileGet(req, { params: Promise.resolve({ year: "2027", regionId: region, file }) });
+    };
+    const etags = new Map<string, string>();
+    for (const [file, region] of files) {
+      const res = await get("2027", file, region);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      expect(res.headers.get("access-control-expose-headers")).toContain("ETag");
+      const etag = res.headers.get("etag")!;
+      expect(etag, file).toMatch(/^"[\w-]{32}"$/);
+      const body = new Uint8Array(await res.arrayBuffer());
+      const again = await conditional(file, region, etag);
+      expect(again.status, file).toBe(304);
+      expect(again.headers.get("etag")).toBe(etag);
+      expect(again.headers.get("cache-control")).toBe("no-cache");
+      expect((await again.arrayBuffer()).byteLength, file).toBe(0);
+      expect((await conditional(file, region, `W/${etag}, "x"`)).status).toBe(304);
+      // The same ETag means the same bytes: a second download is byte for byte the first (the ZIP's dates included).
+      const second = await get("2027", file, region);
+      expect(second.headers.get("etag")).toBe(etag);
+      expect(new Uint8Array(await second.arrayBuffer())).toEqual(body);
+      etags.set(`${region ?? ""}/${file}`, etag);
+    }
+    expect(new Set(etags.values()).size).toBe(files.length); // each file its own
+
+    await signInAs(database, "admin");
+    const [school] = await database.db.select().from(objectives).where(eq(objectives.title, SCHOOL));
+    const res = await discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school.id }] });
+    expect(res.ok).toBe(true);
+    const afterDisclosure = new Map<string, string>();
+    for (const [file, region] of files) {
+      const fresh = await conditional(file, region, etags.get(`${region ?? ""}/${file}`)!);
+      expect(fresh.status, file).toBe(200);
+      const etag = fresh.headers.get("etag")!;
+      expect(etag, file).not.toBe(etags.get(`${region ?? ""}/${file}`));
+      if (file === "objectives.csv") expect(await fresh.text()).toContain(SCHOOL);
+      else await fresh.arrayBuffer();
+      afterDisclosure.set(`${region ?? ""}/${file}`, etag);
+    }
+    const id = res.ok ? res.data.ids[0] : 0;
+    const [row] = await database.db.select().from(disclosures).where(eq(disclosures.id, id));
+    expect((await withdrawDisclosure({ disclosureId: id, version: row.version, reason: "数据更正" })).ok).toBe(true);
+    for (const [file, region] of files) {
+      const fresh = await conditional(file, region, afterDisclosure.get(`${region ?? ""}/${file}`)!);
+      expect(fresh.status, file).toBe(200);
+      expect(fresh.headers.get("etag")).not.toBe(afterDisclosure.get(`${region ?? ""}/${file}`));
+      if (file === "objectives.csv") expect(await fresh.text()).not.toContain(SCHOOL);
+      else await fresh.arrayBuffer();
     }
   });
 

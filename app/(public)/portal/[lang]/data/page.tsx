@@ -22,8 +22,9 @@ function size(bytes: number): string {
 
 /**
  * 数据下载 / Open data (/portal/data, rewritten by next.config.ts to /portal/{lang}/data): each
- * year's Fiscal Data Package, its files with their sizes and when they were counted. Static: it
- * reads nothing of the request, and is cached whole under the disclosure tag.
+ * year's Fiscal Data Package, its files with their rows and sizes (estimated for a large year,
+ * lib/opendata/fdp-listing.ts) and the data's last change. Static: it reads nothing of the
+ * request, and is cached whole under the disclosure tag.
  */
 export default async function PortalData({ params }: PortalPageProps) {
   const { lang } = await params;
@@ -46,6 +47,7 @@ export default async function PortalData({ params }: PortalPageProps) {
               {t("disclosure.data.year", { year: y.year })}
             </h2>
             <p className="mb-2 text-xs text-slate-600">{t("disclosure.data.generated", { at: formatDateTime(y.generatedAt) })}</p>
+            {y.files.some((f) => f.estimated) ? <p className="mb-2 text-xs text-slate-600">{t("disclosure.data.approxNote")}</p> : null}
             <table className="w-full max-w-3xl border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-300 text-left">
@@ -66,7 +68,7 @@ export default async function PortalData({ params }: PortalPageProps) {
                     <td className="py-1 pr-4">{t(`disclosure.data.files.${f.kind}`)}</td>
                     <td className="py-1 pr-4 text-right tabular-nums">{f.rows ?? ""}</td>
                     <td className="py-1 text-right tabular-nums" data-testid={`size-${y.year}-${f.kind}`}>
-                      {size(f.bytes)}
+                      {f.estimated ? t("disclosure.data.approx", { size: size(f.bytes) }) : size(f.bytes)}
                     </td>
                   </tr>
                 ))}

@@ -1,0 +1,1 @@
+CREATE INDEX "disclosures_withdrawn_idx" ON "disclosures" USING btree ("withdrawn_at") WHERE "disclosures"."withdrawn_at" is not null;
