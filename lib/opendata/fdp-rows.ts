@@ -187,6 +187,17 @@ export async function* fdpRowPages(db: DbOrTx, scope: FdpScope, resource: FdpRes
   }
 }
 
+/** The first keyset page of every resource at once (one read of the objectives): the 数据下载 page's size sample. */
+export async function fdpFirstPage(db: DbOrTx, scope: FdpScope, batch: number): Promise<Record<FdpResource, string[][]>> {
+  const page = await objectivePage(db, scope, 0, batch);
+  return {
+    objectives: page.map(objectiveCells),
+    indicators: await indicatorCells(db, page),
+    results: await resultCells(db, page),
+    budget: page.map(budgetCells),
+  };
+}
+
 /** The finance department of the scope's region (the province's when none): the package's publisher. */
 export async function fdpPublisher(db: DbOrTx, regionId: number | null): Promise<string | null> {
   const [r] = await db
