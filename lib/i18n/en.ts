@@ -8,6 +8,7 @@ import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
 import { monitoringEn } from "./sections/monitoring.en";
 import { auditLogEn } from "./sections/audit.en";
+import { rulesEn } from "./sections/rules.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -241,4 +242,5 @@ export const en: Messages = {
   disclosure: disclosureEn,
   monitoring: monitoringEn,
   auditLog: auditLogEn,
+  rules: rulesEn,
 };
