@@ -25,7 +25,7 @@ export const en: Messages = {
     primary: "Main navigation",
     skip: "Skip to main content",
     signedInAs: "Signed in as",
-    group: { pool: "Project pool", objectives: "Objectives", monitoring: "Monitoring", evaluation: "Evaluation", disclosure: "Disclosure", admin: "Administration" },
+    group: { pool: "Project pipeline", objectives: "Objectives", monitoring: "Monitoring", evaluation: "Evaluation", disclosure: "Disclosure", admin: "Administration" },
   },
   role: {
     unit_filer: "Unit filer",
