@@ -76,7 +76,8 @@ export function makeTranslator(messages: MessageTree, locale: Locale): Translate
       console.error(message);
       text = key;
     } else text = pickLanguage(key, locale);
-    if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
+    // One pass: a value that itself holds "{name}" (a user's text) is left as it is.
+    if (vars) text = text.replace(/\{(\w+)\}/g, (whole, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : whole));
     return text;
   };
   t.has = (key) => typeof lookup(key) === "string";
