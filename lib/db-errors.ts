@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/core";
 /** True when a database error (possibly wrapped by Drizzle) is a unique-constraint violation. */
 export function isUniqueViolation(e: unknown): boolean {
   for (let cur: unknown = e; cur; cur = (cur as { cause?: unknown }).cause) {
@@ -47,12 +48,12 @@ export function inputErrorCode(e: unknown): "invalid_input" | "conflict" | null 
   return (code && INPUT_ERRORS[code]) || null;
 }
 
-/** What the form says about such an error ("中文 / English"). */
+/** What the form says about such an error (a message reference, lib/i18n/core msg()). */
 export function inputErrorMessage(e: unknown): string {
   const code = pgErrorCode(e);
-  if (code === "23503") return "引用的记录不存在，请刷新页面后重新选择 / a record it refers to does not exist: reload the page and choose again";
-  if (code === "23505") return "该记录已存在 / such a record already exists";
-  return "含有无法保存的内容（字符、日期、数字或长度）/ contains a value that cannot be stored (character, date, number or length)";
+  if (code === "23503") return msg("rules.dbMissingRef");
+  if (code === "23505") return msg("rules.dbDuplicate");
+  return msg("rules.dbUnstorable");
 }
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);

@@ -1,19 +1,28 @@
 "use client";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { translator, type Locale, type Translate } from "@/lib/i18n";
+import { makeTranslator, type ClientMessages, type Locale, type Translate } from "@/lib/i18n/core";
 
-const LocaleContext = createContext<Locale>("zh");
+const I18nContext = createContext<{ locale: Locale; messages: ClientMessages } | null>(null);
 
-/** Gives client components below it the visitor's language (read from the cookie on the server). */
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+/**
+ * Gives client components below it the visitor's language (read from the cookie on the server)
+ * and that language's messages (lib/i18n/server.ts clientMessages): the dictionaries themselves
+ * never reach the browser's JavaScript, and the other language not at all.
+ */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: ClientMessages; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useLocale(): Locale {
-  return useContext(LocaleContext);
+  return useContext(I18nContext)?.locale ?? "zh";
 }
 
+const NO_MESSAGES = {} as ClientMessages;
+
 export function useT(): Translate {
-  const locale = useContext(LocaleContext);
-  return useMemo(() => translator(locale), [locale]);
+  const ctx = useContext(I18nContext);
+  const locale = ctx?.locale ?? "zh";
+  const messages = ctx?.messages ?? NO_MESSAGES;
+  return useMemo(() => makeTranslator(messages, locale), [messages, locale]);
 }

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { bigrams } from "@/lib/indicator/grams";
+import { msg } from "@/lib/i18n/core";
 
 export interface DiscloseItem {
   objectiveId: number;
@@ -77,7 +78,7 @@ export function disclosureRow(c: Candidate & { version: NonNullable<Candidate["v
  */
 export async function discloseObjectives(db: DbOrTx, actor: Actor, input: { fiscalYear: number; items: DiscloseItem[] }): Promise<number[]> {
   const ids = input.items.map((i) => i.objectiveId);
-  if (new Set(ids).size !== ids.length) throw new ActionError("invalid_input", { items: "同一目标只能公开一次 / each objective once" });
+  if (new Set(ids).size !== ids.length) throw new ActionError("invalid_input", { items: msg("rules.discloseOnce") });
   const found = await loadCandidates(db, ids);
   const live = await db
     .select({ objectiveId: disclosures.objectiveId })
@@ -87,19 +88,19 @@ export async function discloseObjectives(db: DbOrTx, actor: Actor, input: { fisc
   const rows = input.items.map((item, i) => {
     const c = found.find((f) => f.objective.id === item.objectiveId);
     if (!c || !canOn(actor, "disclosure.manage", { orgPath: c.orgPath, regionPath: c.regionPath })) {
-      errors[`items.${i}.objectiveId`] = "绩效目标不存在或不在本级财政范围内 / no such objective in your scope";
+      errors[`items.${i}.objectiveId`] = msg("rules.discloseNotInScope");
       return null;
     }
     if (c.objective.approvedVersionId == null || !c.version) {
-      errors[`items.${i}.objectiveId`] = "只有已批复的绩效目标可以公开 / only approved objectives can be disclosed";
+      errors[`items.${i}.objectiveId`] = msg("rules.discloseNotApproved");
       return null;
     }
     if (c.objective.fiscalYear !== input.fiscalYear) {
-      errors[`items.${i}.objectiveId`] = `该目标属于${c.objective.fiscalYear}年度 / it belongs to ${c.objective.fiscalYear}`;
+      errors[`items.${i}.objectiveId`] = msg("rules.discloseOtherYear", { year: c.objective.fiscalYear });
       return null;
     }
     if (live.some((l) => l.objectiveId === item.objectiveId)) {
-      errors[`items.${i}.objectiveId`] = "该目标已公开 / already disclosed";
+      errors[`items.${i}.objectiveId`] = msg("rules.discloseAlready");
       return null;
     }
     return disclosureRow({ ...c, version: c.version }, input.fiscalYear, item.amount, actor.userId);

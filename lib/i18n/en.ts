@@ -8,6 +8,7 @@ import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
 import { monitoringEn } from "./sections/monitoring.en";
 import { auditLogEn } from "./sections/audit.en";
+import { rulesEn } from "./sections/rules.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -24,7 +25,7 @@ export const en: Messages = {
     primary: "Main navigation",
     skip: "Skip to main content",
     signedInAs: "Signed in as",
-    group: { pool: "Project pool", objectives: "Objectives", monitoring: "Monitoring", evaluation: "Evaluation", disclosure: "Disclosure", admin: "Administration" },
+    group: { pool: "Project pipeline", objectives: "Objectives", monitoring: "Monitoring", evaluation: "Evaluation", disclosure: "Disclosure", admin: "Administration" },
   },
   role: {
     unit_filer: "Unit filer",
@@ -241,4 +242,5 @@ export const en: Messages = {
   disclosure: disclosureEn,
   monitoring: monitoringEn,
   auditLog: auditLogEn,
+  rules: rulesEn,
 };

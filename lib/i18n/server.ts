@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { isLocale, translator, type Locale, type Translate } from "./index";
+import { CLIENT_SECTIONS, DICTS, isLocale, translator, type ClientMessages, type Locale, type Translate } from "./index";
 
 /** The visitor's language: the remembered cookie, else Chinese. */
 export async function getLocale(): Promise<Locale> {
@@ -17,4 +17,10 @@ export async function getLocale(): Promise<Locale> {
 
 export async function getT(): Promise<Translate> {
   return translator(await getLocale());
+}
+
+/** What the browser gets to translate with: the client sections of the one language it reads. */
+export function clientMessages(locale: Locale): ClientMessages {
+  const dict = DICTS[locale];
+  return Object.fromEntries(CLIENT_SECTIONS.map((s) => [s, dict[s]])) as ClientMessages;
 }

@@ -8,6 +8,7 @@ import { wizardZh } from "./sections/wizard.zh";
 import type { Widen } from "./widen";
 import { monitoringZh } from "./sections/monitoring.zh";
 import { auditLogZh } from "./sections/audit.zh";
+import { rulesZh } from "./sections/rules.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -242,6 +243,7 @@ export const zh = {
   disclosure: disclosureZh,
   monitoring: monitoringZh,
   auditLog: auditLogZh,
+  rules: rulesZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

@@ -3,11 +3,12 @@ import type { DbOrTx } from "@/db/client";
 import { indicators } from "@/db/schema";
 import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
+import { msg } from "@/lib/i18n/core";
 
 /** The bank is the province's: only the provincial finance department keeps it. */
 export function assertProvincialFinance(actor: Actor) {
   if (actor.orgKind !== "finance" || actor.regionPath.split("/").filter(Boolean).length !== 1) {
-    throw new ActionError("forbidden", { _form: "指标库由省级财政部门维护 / the provincial finance department keeps the bank" });
+    throw new ActionError("forbidden", { _form: msg("rules.bankKeptByProvince") });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { TargetJudgement } from "@/db/schema/monitoring";
 import { DEVIATION_MESSAGES, deviationGaps } from "@/lib/validation/monitoring";
+import { msg } from "@/lib/i18n/core";
 
 export interface ReportDraft {
   executedAmount: string | null;
@@ -21,13 +22,13 @@ export interface ReportDraft {
  */
 export function reportErrors(d: ReportDraft): Record<string, string> {
   const e: Record<string, string> = {};
-  const required = "请填写此项 / required";
-  if (!d.executedAmount) e.executedAmount = "请填写截至本期的执行数 / enter the amount executed to date";
+  const required = msg("errors.required");
+  if (!d.executedAmount) e.executedAmount = msg("rules.executedToDate");
   for (const l of d.lines) {
     const k = `lines.${l.ordinal}`;
     if (!l.valueReached) e[`${k}.valueReached`] = required;
     if (!l.expectedValue) e[`${k}.expectedValue`] = required;
-    if (!l.judgement) e[`${k}.judgement`] = "请判断能否完成年度目标 / judge whether the target will be met";
+    if (!l.judgement) e[`${k}.judgement`] = msg("rules.judgement");
     for (const f of deviationGaps(l)) e[`${k}.${f}`] = DEVIATION_MESSAGES[f];
   }
   return e;

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { saveReportInput } from "@/lib/validation/monitoring";
 import { loadReport, loadReportLines } from "./load";
 import { mayEditReport } from "./workflow";
+import { msg } from "@/lib/i18n/core";
 
 /** Saves a report's figures as a draft: the filer's form and the Excel import both come here. */
 export async function saveReport(db: Db, actor: Actor, input: z.output<typeof saveReportInput>, auditExtra: Record<string, unknown> = {}) {
@@ -16,7 +17,7 @@ export async function saveReport(db: Db, actor: Actor, input: z.output<typeof sa
   if (!mayEditReport(actor, loaded.ref)) throw new ActionError("forbidden", { _form: "workflow.notNow" });
   const known = new Set((await loadReportLines(db, loaded.report)).map((l) => l.indicator.ordinal));
   for (const l of input.lines) {
-    if (!known.has(l.ordinal)) throw new ActionError("invalid_input", { [`lines.${l.ordinal}`]: "没有这一行指标 / no such indicator row" });
+    if (!known.has(l.ordinal)) throw new ActionError("invalid_input", { [`lines.${l.ordinal}`]: msg("rules.noSuchRow") });
   }
   return db.transaction(async (tx) => {
     const [row] = await tx

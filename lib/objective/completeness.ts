@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { formatWanExact } from "@/lib/money";
+import { msg, type MessageKey } from "@/lib/i18n/core";
 import type { BasicInfo, Funding, IndicatorRowInput, Performance } from "@/lib/validation/objective";
 
 /** One finding of the completeness check, pointing at the wizard step and field to fix. */
@@ -7,7 +8,7 @@ export interface Finding {
   step: 1 | 2 | 3 | 4;
   /** Field path as the wizard names its inputs: "overallGoal", "indicators.2.unit", "funding.rows". */
   field: string;
-  /** Chinese first, English second, as every message the filer reads. */
+  /** A message reference (lib/i18n/core msg()): t(message) is the reader's text. */
   message: string;
 }
 
@@ -25,7 +26,8 @@ export interface IndicatorContext {
 }
 
 const isNumber = (v: string | null | undefined): v is string => !!v && /^-?\d+(\.\d+)?$/.test(v.trim());
-const row = (i: number) => `第 ${i + 1} 行`;
+/** A finding on one indicator row: the row's number and name come first in the message. */
+const rowMsg = (i: number, r: IndicatorRowInput, key: MessageKey, vars: Record<string, string | number> = {}) => msg(key, { row: i + 1, name: r.name ?? "", ...vars });
 
 /**
  * The hard rules of DESIGN §5: a declaration cannot be submitted while any of these fails.
@@ -35,67 +37,67 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
   const out: Finding[] = [];
   const perf = c.performance;
   const inds = perf.indicators ?? [];
-  if (!perf.overallGoal?.trim()) out.push({ step: 3, field: "overallGoal", message: "请填写总体目标 / the overall objective is required" });
-  if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: "请填写年度目标 / the annual objective is required" });
+  if (!perf.overallGoal?.trim()) out.push({ step: 3, field: "overallGoal", message: msg("rules.decl.overallGoal") });
+  if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: msg("rules.decl.annualGoal") });
 
   const has = (l1: string, l2?: string) => inds.some((r) => r.level1 === l1 && (!l2 || r.level2 === l2));
-  if (!has("output")) out.push({ step: 3, field: "indicators", message: "至少需要一项产出指标 / at least one output indicator" });
+  if (!has("output")) out.push({ step: 3, field: "indicators", message: msg("rules.decl.output") });
   else {
-    if (!has("output", "quantity")) out.push({ step: 3, field: "indicators", message: "产出指标须包含数量指标 / output indicators need a quantity indicator" });
+    if (!has("output", "quantity")) out.push({ step: 3, field: "indicators", message: msg("rules.decl.quantity") });
     if (!has("output", "quality") && !has("output", "timeliness")) {
-      out.push({ step: 3, field: "indicators", message: "产出指标须包含质量指标或时效指标 / output indicators need a quality or timeliness indicator" });
+      out.push({ step: 3, field: "indicators", message: msg("rules.decl.qualityOrTimeliness") });
     }
   }
-  if (!has("benefit")) out.push({ step: 3, field: "indicators", message: "至少需要一项效益指标 / at least one benefit indicator" });
+  if (!has("benefit")) out.push({ step: 3, field: "indicators", message: msg("rules.decl.benefit") });
   if (c.basic.servesPublic !== false && !has("satisfaction")) {
-    out.push({ step: 3, field: "indicators", message: "面向社会公众的项目须设置满意度指标 / a project serving the public needs a satisfaction indicator" });
+    out.push({ step: 3, field: "indicators", message: msg("rules.decl.satisfaction") });
   }
 
   inds.forEach((r, i) => {
     if (r.comparison !== "qualitative") {
-      if (!isNumber(r.annualTarget)) out.push({ step: 3, field: `indicators.${i}.annualTarget`, message: `${row(i)}「${r.name}」：定量指标须填写数值型年度指标值 / a quantitative indicator needs a numeric annual target` });
-      if (r.periodTarget && !isNumber(r.periodTarget)) out.push({ step: 3, field: `indicators.${i}.periodTarget`, message: `${row(i)}「${r.name}」：实施期指标值须为数值 / the period target must be a number` });
-      if (!r.unit?.trim()) out.push({ step: 3, field: `indicators.${i}.unit`, message: `${row(i)}「${r.name}」：定量指标须填写计量单位 / a quantitative indicator needs a unit` });
+      if (!isNumber(r.annualTarget)) out.push({ step: 3, field: `indicators.${i}.annualTarget`, message: rowMsg(i, r, "rules.decl.numericTarget") });
+      if (r.periodTarget && !isNumber(r.periodTarget)) out.push({ step: 3, field: `indicators.${i}.periodTarget`, message: rowMsg(i, r, "rules.decl.periodNumber") });
+      if (!r.unit?.trim()) out.push({ step: 3, field: `indicators.${i}.unit`, message: rowMsg(i, r, "rules.decl.unit") });
       if (r.level2 === "quantity" && r.comparison === "gte" && r.unit !== "%" && isNumber(r.annualTarget) && isNumber(r.periodTarget)) {
         if (new Decimal(r.annualTarget).gt(r.periodTarget)) {
-          out.push({ step: 3, field: `indicators.${i}.annualTarget`, message: `${row(i)}「${r.name}」：年度指标值不应大于实施期指标值 / the annual target exceeds the period target` });
+          out.push({ step: 3, field: `indicators.${i}.annualTarget`, message: rowMsg(i, r, "rules.decl.annualOverPeriod") });
         }
       }
     } else if (!r.annualTarget?.trim()) {
-      out.push({ step: 3, field: `indicators.${i}.annualTarget`, message: `${row(i)}「${r.name}」：请填写年度指标值 / the annual target is required` });
+      out.push({ step: 3, field: `indicators.${i}.annualTarget`, message: rowMsg(i, r, "rules.decl.annualTarget") });
     }
     if (!r.indicatorId && !r.customReason?.trim()) {
-      out.push({ step: 3, field: `indicators.${i}.customReason`, message: `${row(i)}「${r.name}」：自定义指标须说明理由 / a custom indicator needs a reason` });
+      out.push({ step: 3, field: `indicators.${i}.customReason`, message: rowMsg(i, r, "rules.decl.customReason") });
     }
   });
 
   const weights = inds.map((r) => r.weight);
   if (weights.some((w) => w !== null && w !== undefined)) {
     if (weights.some((w) => w === null || w === undefined || !new Decimal(w).gt(0))) {
-      out.push({ step: 3, field: "weights", message: "分值须全部填写且大于 0，或全部留空按平均分配 / give every indicator a positive weight, or leave all blank" });
+      out.push({ step: 3, field: "weights", message: msg("rules.decl.weightsAllOrNone") });
     } else {
       const sum = weights.reduce((s: Decimal, w) => s.plus(w as string), new Decimal(0));
-      if (!sum.eq(100)) out.push({ step: 3, field: "weights", message: `分值合计须为 100，现为 ${sum.toFixed()} / weights must sum to 100, not ${sum.toFixed()}` });
+      if (!sum.eq(100)) out.push({ step: 3, field: "weights", message: msg("rules.decl.weightsSum", { sum: sum.toFixed() }) });
     }
   }
 
   const rows = c.funding.rows ?? [];
   const requested = c.funding.requestedAmount;
   if (!requested || !new Decimal(requested).gt(0)) {
-    out.push({ step: 2, field: "requestedAmount", message: "请填写申报金额 / the requested amount is required" });
+    out.push({ step: 2, field: "requestedAmount", message: msg("rules.decl.requestedAmount") });
   } else {
     const total = rows.reduce((s, r) => s.plus(r.amount), new Decimal(0));
     if (!total.eq(requested)) {
       out.push({
         step: 2,
         field: "funding.rows",
-        message: `资金来源合计 ${formatWanExact(total)} 万元与申报金额 ${formatWanExact(requested)} 万元不一致 / the funding rows sum to ${formatWanExact(total)}, not the requested ${formatWanExact(requested)} (10k yuan)`,
+        message: msg("rules.decl.fundingSum", { total: formatWanExact(total), requested: formatWanExact(requested) }),
       });
     }
   }
-  if (!c.basic.name?.trim()) out.push({ step: 1, field: "basic.name", message: "请填写项目名称 / the name is required" });
+  if (!c.basic.name?.trim()) out.push({ step: 1, field: "basic.name", message: msg("rules.decl.name") });
   if (c.basic.startYear && c.basic.endYear && c.basic.startYear > c.basic.endYear) {
-    out.push({ step: 1, field: "basic.endYear", message: "结束年度不能早于开始年度 / the end year is before the start year" });
+    out.push({ step: 1, field: "basic.endYear", message: msg("rules.endBeforeStart") });
   }
   return out;
 }
@@ -114,16 +116,16 @@ export function qualityWarnings(c: DeclarationContent, context: (r: IndicatorRow
   inds.forEach((r, i) => {
     const at = `indicators.${i}`;
     if (r.comparison === "qualitative" && r.annualTarget && VAGUE.test(r.annualTarget) && !/\d/.test(r.annualTarget)) {
-      out.push({ step: 3, field: `${at}.annualTarget`, message: `${row(i)}「${r.name}」：定性目标“${r.annualTarget}”表述模糊，建议给出可衡量的标准 / the qualitative target is vague; give a measure` });
+      out.push({ step: 3, field: `${at}.annualTarget`, message: rowMsg(i, r, "rules.decl.vague", { target: r.annualTarget }) });
     }
     if (r.level2 === "quality" && BENEFIT_WORDS.test(r.name)) {
-      out.push({ step: 3, field: `${at}.level2`, message: `${row(i)}「${r.name}」：看起来是效益指标而非质量指标 / this reads as a benefit, not a quality indicator` });
+      out.push({ step: 3, field: `${at}.level2`, message: rowMsg(i, r, "rules.decl.benefitNotQuality") });
     }
     if (r.level1 === "benefit" && /满意/.test(r.name)) {
-      out.push({ step: 3, field: `${at}.level1`, message: `${row(i)}「${r.name}」：满意度应列入满意度指标，不能代替效益指标 / satisfaction belongs under 满意度, not in place of a benefit` });
+      out.push({ step: 3, field: `${at}.level1`, message: rowMsg(i, r, "rules.decl.satisfactionNotBenefit") });
     }
     if (multiYear && r.comparison !== "qualitative" && r.level2 === "quantity" && r.unit !== "%" && isNumber(r.annualTarget) && isNumber(r.periodTarget) && new Decimal(r.annualTarget).eq(r.periodTarget)) {
-      out.push({ step: 3, field: `${at}.annualTarget`, message: `${row(i)}「${r.name}」：多年项目的年度指标值与实施期指标值相同 / the annual target equals the whole period's for a multi-year project` });
+      out.push({ step: 3, field: `${at}.annualTarget`, message: rowMsg(i, r, "rules.decl.sameAsPeriod") });
     }
     if (r.comparison !== "qualitative" && isNumber(r.annualTarget)) {
       const ctx = context(r);
@@ -133,10 +135,10 @@ export function qualityWarnings(c: DeclarationContent, context: (r: IndicatorRow
         out.push({
           step: 3,
           field: `${at}.annualTarget`,
-          message: `${row(i)}「${r.name}」：目标值 ${r.annualTarget}${r.unit ?? ""} 与 ${ctx.peerCount} 个同类项目的中位数 ${ctx.peerMedian}${r.unit ?? ""} 相差较大 / far from the median of ${ctx.peerCount} similar projects`,
+          message: rowMsg(i, r, "rules.decl.farFromPeers", { target: r.annualTarget, unit: r.unit ?? "", peers: ctx.peerCount ?? 0, median: ctx.peerMedian }),
         });
       } else if (ctx.reference && isNumber(ctx.reference) && far(ctx.reference)) {
-        out.push({ step: 3, field: `${at}.annualTarget`, message: `${row(i)}「${r.name}」：目标值 ${r.annualTarget}${r.unit ?? ""} 与指标库参考值 ${ctx.reference}${r.unit ?? ""} 相差较大 / far from the bank's reference value` });
+        out.push({ step: 3, field: `${at}.annualTarget`, message: rowMsg(i, r, "rules.decl.farFromReference", { target: r.annualTarget, unit: r.unit ?? "", reference: ctx.reference }) });
       }
     }
   });

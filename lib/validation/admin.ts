@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { ORG_KINDS, ROLES } from "@/db/schema/enums";
 import { bool, id, list, optionalText, password, phone, safeString, text, version } from "./common";
+import { msg } from "@/lib/i18n/core";
 
 export { phone };
 
 export const createUserInput = z.strictObject({
-  username: text(50, 3).regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字、点、下划线和短横线 / letters, digits, . _ - only"),
+  username: text(50, 3).regex(/^[a-zA-Z0-9._-]+$/, msg("rules.usernameChars")),
   displayName: text(50),
   orgId: id,
-  roles: list(z.enum(ROLES), ROLES.length).refine((r) => r.length > 0, "请至少选择一个角色 / choose at least one role"),
+  roles: list(z.enum(ROLES), ROLES.length).refine((r) => r.length > 0, msg("rules.someRole")),
   password,
   phone,
 });
@@ -17,12 +18,12 @@ export const setUserActiveInput = z.strictObject({ userId: id, active: bool, ver
 export const resetPasswordInput = z.strictObject({ userId: id, password, version });
 export const setUserRolesInput = z.strictObject({
   userId: id,
-  roles: list(z.enum(ROLES), ROLES.length).refine((r) => r.length > 0, "请至少选择一个角色 / choose at least one role"),
+  roles: list(z.enum(ROLES), ROLES.length).refine((r) => r.length > 0, msg("rules.someRole")),
   version,
 });
 
 export const createOrgInput = z.strictObject({
-  code: text(30, 2).regex(/^[A-Za-z0-9-]+$/, "编码只能包含字母、数字和短横线 / letters, digits and - only"),
+  code: text(30, 2).regex(/^[A-Za-z0-9-]+$/, msg("rules.codeChars")),
   name: text(120, 2),
   kind: z.enum(ORG_KINDS),
   regionId: id,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword, passwordLength, PASSWORD_POLICY } from "@/lib/auth/password-policy";
+import { msg } from "@/lib/i18n/core";
 
 /** Ids arrive from forms as strings and from direct calls as numbers. */
 export const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -18,17 +19,17 @@ export const storable = (v: string) => !UNSTORABLE.test(v);
 export const safeString = (max: number) =>
   z
     .string()
-    .max(max, `不能超过 ${max} 个字符 / at most ${max} characters`)
+    .max(max, msg("rules.maxChars", { max }))
     .refine(storable, UNSTORABLE_MESSAGE);
 
 /** Trimmed text with a length limit; empty → "必填". */
 export const text = (max: number, min = 1) =>
   z
-    .string({ error: "请填写此项 / required" })
+    .string({ error: msg("errors.required") })
     .trim()
-    .max(max, `不能超过 ${max} 个字符 / at most ${max} characters`)
-    .refine((v) => v.length > 0, "请填写此项 / required")
-    .refine((v) => v.length === 0 || v.length >= min, `至少 ${min} 个字符 / at least ${min} characters`)
+    .max(max, msg("rules.maxChars", { max }))
+    .refine((v) => v.length > 0, msg("errors.required"))
+    .refine((v) => v.length === 0 || v.length >= min, msg("rules.minChars", { min }))
     .refine(storable, UNSTORABLE_MESSAGE);
 
 /** Optional text: "" and absent both become null. */
@@ -36,7 +37,7 @@ export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `不能超过 ${max} 个字符 / at most ${max} characters`)
+    .max(max, msg("rules.maxChars", { max }))
     .refine(storable, UNSTORABLE_MESSAGE)
     .optional()
     .nullable()
@@ -63,7 +64,7 @@ export const isoDate = (message: string = DATE_MESSAGE) =>
     .string({ error: message })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine(isRealDate, "没有这一天，或年份不在 2000—2100 之间 / no such day, or a year outside 2000–2100");
+    .refine(isRealDate, msg("rules.date"));
 
 export function isRealDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);

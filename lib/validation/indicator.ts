@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { COMPARISONS, INDICATOR_LEVEL1, INDICATOR_LEVEL2, LEVEL2_OF, SUBJECT_KINDS } from "@/db/schema/enums";
 import { id, optionalText, text, version } from "./common";
+import { msg } from "@/lib/i18n/core";
 
-const decimalOrNull = optionalText(30).refine((v) => v === null || /^-?\d{1,14}(\.\d{1,4})?$/.test(v), "参考值须为数字 / a number");
+const decimalOrNull = optionalText(30).refine((v) => v === null || /^-?\d{1,14}(\.\d{1,4})?$/.test(v), msg("rules.referenceNumber"));
 
 /** The fields of an indicator as a proposal or a finance edit carries them. */
 export const indicatorFields = z
@@ -18,10 +19,10 @@ export const indicatorFields = z
     referenceHistorical: decimalOrNull,
     referenceStandard: decimalOrNull,
     referencePlan: decimalOrNull,
-    subjectKinds: z.array(z.enum(SUBJECT_KINDS)).min(1, "至少适用一类对象 / at least one subject kind").default(["project", "department", "transfer"]),
+    subjectKinds: z.array(z.enum(SUBJECT_KINDS)).min(1, msg("rules.someSubjectKind")).default(["project", "department", "transfer"]),
   })
-  .refine((v) => LEVEL2_OF[v.level1].includes(v.level2), { message: "二级指标不属于所选一级指标 / level 2 does not belong to level 1", path: ["level2"] })
-  .refine((v) => v.comparison === "qualitative" || !!v.unit, { message: "定量指标须有计量单位 / a quantitative indicator needs a unit", path: ["unit"] });
+  .refine((v) => LEVEL2_OF[v.level1].includes(v.level2), { message: msg("rules.level2Of1"), path: ["level2"] })
+  .refine((v) => v.comparison === "qualitative" || !!v.unit, { message: msg("rules.quantitativeUnit"), path: ["unit"] });
 
 export type IndicatorFields = z.output<typeof indicatorFields>;
 
@@ -33,7 +34,7 @@ export const proposeChangeInput = z.discriminatedUnion("kind", [
 
 export const decideChangeInput = z
   .strictObject({ requestId: id, version, approve: z.boolean(), reason: optionalText(2000) })
-  .refine((v) => v.approve || !!v.reason, { message: "驳回须说明理由 / give the reason for rejecting", path: ["reason"] });
+  .refine((v) => v.approve || !!v.reason, { message: msg("rules.rejectReason"), path: ["reason"] });
 
 export const editCommonInput = z.strictObject({ code: text(40), baseVersion: version, fields: indicatorFields, retire: z.boolean().optional().default(false) });
 export const createCommonInput = z.strictObject({ fields: indicatorFields });

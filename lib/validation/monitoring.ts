@@ -3,13 +3,14 @@ import { DISPOSITION_KINDS, TARGET_JUDGEMENTS } from "@/db/schema/monitoring";
 import { bool, id, isoDate as calendarDate, optionalText, storable, text, UNSTORABLE_MESSAGE, version } from "./common";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
 import { money } from "./objective";
+import { msg } from "@/lib/i18n/core";
 
 const isoDate = calendarDate();
 const optionalMoney = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), money.nullable());
 
 export const openPeriodInput = z.strictObject({
   fiscalYear: z.coerce.number().int().min(2000).max(2100),
-  throughMonth: z.coerce.number().int().min(1, "月份须在 1—12 之间 / a month 1–12").max(12, "月份须在 1—12 之间 / a month 1–12"),
+  throughMonth: z.coerce.number().int().min(1, msg("rules.month")).max(12, msg("rules.month")),
   deadline: isoDate,
 });
 
@@ -29,8 +30,8 @@ export type ReportLineInput = z.input<typeof reportLineInput>;
  * Excel import (lib/monitoring/import.ts, refused in the preview on the row) both apply.
  */
 export const DEVIATION_MESSAGES = {
-  deviationReason: "目标有偏差的，须说明偏差原因 / a target at risk needs the reason",
-  correctiveMeasure: "目标有偏差的，须填写纠偏措施 / a target at risk needs a corrective measure",
+  deviationReason: msg("rules.deviationReason"),
+  correctiveMeasure: msg("rules.correctiveMeasure"),
 } as const;
 export function deviationGaps(l: { judgement?: string | null; deviationReason?: string | null; correctiveMeasure?: string | null }): (keyof typeof DEVIATION_MESSAGES)[] {
   if (!l.judgement || l.judgement === "met") return [];
@@ -54,7 +55,7 @@ export const submitReportInput = z.strictObject({ reportId: id, version });
 
 export const reviewReportInput = z
   .strictObject({ reportId: id, version, result: z.enum(["pass", "return"]), comment: optionalText(2000) })
-  .refine((v) => v.result !== "return" || !!v.comment, { path: ["comment"], message: "退回须填写原因 / a return needs a reason" });
+  .refine((v) => v.result !== "return" || !!v.comment, { path: ["comment"], message: msg("rules.returnReason") });
 
 export const disposeWarningInput = z
   .strictObject({
@@ -64,14 +65,14 @@ export const disposeWarningInput = z
     comment: text(2000),
     rectifyDeadline: z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional()),
   })
-  .refine((v) => v.kind !== "rectify" || !!v.rectifyDeadline, { path: ["rectifyDeadline"], message: "限期整改须填写整改期限 / a rectification needs a deadline" });
+  .refine((v) => v.kind !== "rectify" || !!v.rectifyDeadline, { path: ["rectifyDeadline"], message: msg("rules.rectifyDeadline") });
 
 /** Up to five evidence files, each at most 10 MB (the type is checked by its first bytes in the action). */
 const evidenceFile = z
-  .instanceof(File, { message: "请选择文件 / choose a file" })
+  .instanceof(File, { message: msg("rules.chooseFile") })
   .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
-  .refine((f) => f.size > 0, "文件为空 / the file is empty")
-  .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB");
+  .refine((f) => f.size > 0, msg("rules.emptyFile"))
+  .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig"));
 export const submitEvidenceInput = z.strictObject({
   dispositionId: id,
   version,
@@ -79,11 +80,11 @@ export const submitEvidenceInput = z.strictObject({
   // A form with no file chosen sends one empty, nameless file: that is no file.
   files: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => !(f instanceof File && f.size === 0 && !f.name)),
-    z.array(evidenceFile).max(5, "最多上传 5 个文件 / at most 5 files"),
+    z.array(evidenceFile).max(5, msg("rules.maxFiles", { n: 5 })),
   ),
 });
 
 export const decideEvidenceInput = z
   .strictObject({ dispositionId: id, version, accept: bool, comment: optionalText(2000) })
-  .refine((v) => v.accept || !!v.comment, { path: ["comment"], message: "退回整改材料须说明原因 / say why the evidence is sent back" });
+  .refine((v) => v.accept || !!v.comment, { path: ["comment"], message: msg("rules.evidenceBackReason") });
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { COMPARISONS, FUND_SOURCES, INDICATOR_LEVEL1, INDICATOR_LEVEL2, LEVEL2_OF, PROJECT_CATEGORIES } from "@/db/schema/enums";
 import { id, optionalText, phone, text, version } from "./common";
+import { msg } from "@/lib/i18n/core";
 
 /** Money in 元 as a decimal string with at most two decimals; never a float. */
 export const money = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).replace(/,/g, "").trim())
-  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), "金额须为非负数，最多两位小数 / an amount with at most two decimals");
+  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), msg("rules.amount2"));
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const yearOrMonth = z
@@ -16,7 +17,7 @@ const yearOrMonth = z
   .refine((v) => {
     const [y, m] = v.split("-").map(Number);
     return y >= 2000 && y <= 2100 && (m === undefined || (m >= 1 && m <= 12));
-  }, "年份须在 2000—2100 之间，月份 01—12 / a year 2000–2100, a month 01–12");
+  }, msg("rules.yearMonth"));
 
 export const basicInfo = z.strictObject({
   name: text(200, 2),
@@ -53,13 +54,13 @@ export const indicatorRow = z
       .union([z.string(), z.number(), z.null()])
       .optional()
       .transform((v) => (v === null || v === undefined || String(v).trim() === "" ? null : String(v).trim()))
-      .refine((v) => v === null || /^\d{1,3}(\.\d{1,2})?$/.test(v), "分值须为数字，最多两位小数 / a number with at most two decimals"),
+      .refine((v) => v === null || /^\d{1,3}(\.\d{1,2})?$/.test(v), msg("rules.number2")),
     explanation: optionalText(2000),
     formula: optionalText(2000),
     indicatorId: id.nullable().optional().transform((v) => v ?? null),
     customReason: optionalText(1000),
   })
-  .refine((r) => LEVEL2_OF[r.level1].includes(r.level2), { message: "二级指标不属于所选一级指标 / level 2 does not belong to level 1", path: ["level2"] });
+  .refine((r) => LEVEL2_OF[r.level1].includes(r.level2), { message: msg("rules.level2Of1"), path: ["level2"] });
 
 export const performance = z.strictObject({
   plan: z.array(planRow).max(50),

@@ -5,6 +5,7 @@ import { OBJECTIVE_EVENTS } from "@/lib/workflow/objective";
 import { APPRAISAL_CONCLUSIONS, APPRAISAL_DIMENSIONS, GRADES } from "@/db/schema/enums";
 import { bool, id, optionalText, safeString, text, version } from "./common";
 import { money } from "./objective";
+import { msg } from "@/lib/i18n/core";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
@@ -37,12 +38,12 @@ const yearsParsed = fieldsParsed("startYear", "endYear");
 
 export const createProjectInput = z
   .strictObject(projectFields)
-  .refine((v) => v.endYear >= v.startYear, { message: "结束年度不能早于开始年度 / the end year is before the start year", path: ["endYear"], when: yearsParsed })
-  .refine((v) => v.tier === 2 || !v.parentId, { message: "一级项目没有上级项目 / a tier-1 project has no parent", path: ["parentId"], when: fieldsParsed("tier", "parentId") });
+  .refine((v) => v.endYear >= v.startYear, { message: msg("rules.endBeforeStart"), path: ["endYear"], when: yearsParsed })
+  .refine((v) => v.tier === 2 || !v.parentId, { message: msg("rules.tier1NoParent"), path: ["parentId"], when: fieldsParsed("tier", "parentId") });
 
 export const updateProjectInput = z
   .strictObject({ ...projectFields, projectId: id, version })
-  .refine((v) => v.endYear >= v.startYear, { message: "结束年度不能早于开始年度 / the end year is before the start year", path: ["endYear"], when: yearsParsed });
+  .refine((v) => v.endYear >= v.startYear, { message: msg("rules.endBeforeStart"), path: ["endYear"], when: yearsParsed });
 
 export const projectEventInput = z.strictObject({ projectId: id, event: z.enum(PROJECT_EVENTS), version, reason: optionalText(1000) });
 
@@ -57,7 +58,7 @@ export const recordAppraisalInput = z.strictObject({
   dimensions: z
     .array(z.strictObject({ dimension: z.enum(APPRAISAL_DIMENSIONS), score, comment: text(2000) }))
     .length(APPRAISAL_DIMENSIONS.length)
-    .refine((d) => new Set(d.map((x) => x.dimension)).size === APPRAISAL_DIMENSIONS.length, "五个维度各评一次 / score each of the five dimensions once"),
+    .refine((d) => new Set(d.map((x) => x.dimension)).size === APPRAISAL_DIMENSIONS.length, msg("rules.fiveDimensions")),
   conclusion: z.enum(APPRAISAL_CONCLUSIONS),
   summary: optionalText(4000),
 });
@@ -88,14 +89,14 @@ export const reviewObjectiveInput = z
       .union([z.string(), z.number(), z.null()])
       .optional()
       .transform((v) => (v === null || v === undefined || String(v).trim() === "" ? null : String(v).trim()))
-      .refine((v) => v === null || (/^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100), "评分为 0–100 / a score from 0 to 100"),
+      .refine((v) => v === null || (/^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100), msg("rules.score100")),
     reasons: optionalText(4000),
-    indicatorComments: z.record(z.string().regex(/^\d{1,3}$/), safeString(4000).trim().max(1000, "不能超过 1000 个字符 / at most 1000 characters")).optional().default({}),
+    indicatorComments: z.record(z.string().regex(/^\d{1,3}$/), safeString(4000).trim().max(1000, msg("rules.maxChars", { max: 1000 }))).optional().default({}),
     isKey: z.boolean().optional(),
   })
-  .refine((v) => v.result === "pass" || !!v.reasons, { message: "退回或不通过时须填写原因 / give the reasons when not passing", path: ["reasons"] })
-  .refine((v) => v.stage === "finance" || v.result !== "reject", { message: "主管部门只能通过或退回 / a department passes or returns", path: ["result"] })
+  .refine((v) => v.result === "pass" || !!v.reasons, { message: msg("rules.reasonsUnlessPass"), path: ["reasons"] })
+  .refine((v) => v.stage === "finance" || v.result !== "reject", { message: msg("rules.departmentPassOrReturn"), path: ["result"] })
   .refine(
     (v) => !v.grade || (v.grade === "excellent" || v.grade === "good" ? v.result === "pass" : v.grade === "fair" ? v.result === "return" : v.result === "reject"),
-    { message: "评级与审核结果不一致：优、良通过，中退回修改，差不予安排 / grade and result disagree", path: ["grade"] },
+    { message: msg("rules.gradeResult"), path: ["grade"] },
   );

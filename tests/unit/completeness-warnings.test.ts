@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { qualityWarnings, type DeclarationContent } from "@/lib/objective/completeness";
 import type { IndicatorRowInput } from "@/lib/validation/objective";
+import { translator } from "@/lib/i18n";
+
+/** A finding in Chinese, as the filer reads it (findings are message references). */
+const zh = (message: string) => translator("zh")(message as never);
 
 const row = (r: Partial<IndicatorRowInput>): IndicatorRowInput => ({
   fundUse: null, level1: "output", level2: "quantity", name: "指标", comparison: "gte", annualTarget: "100", periodTarget: "100",
@@ -32,9 +36,10 @@ describe("quality warnings reviewers would raise", () => {
   it("compares a target with its peers' median (from 5 peers) before the bank's reference", () => {
     const inds = [row({ name: "改造里程", unit: "公里", annualTarget: "300" })];
     const far = qualityWarnings(content(inds), () => ({ peerMedian: "800", peerCount: 12, reference: "300" }));
-    expect(far[0].message).toContain("12 个同类项目的中位数 800公里");
+    expect(zh(far[0].message)).toContain("12 个同类项目的中位数 800公里");
+    expect(translator("en")(far[0].message as never)).toBe("Row 1 “改造里程”: the target 300公里 is far from the median of 12 similar projects, 800公里");
     expect(qualityWarnings(content(inds), () => ({ peerMedian: "800", peerCount: 4, reference: "300" }))).toHaveLength(0);
-    expect(qualityWarnings(content(inds), () => ({ reference: "1000" }))[0].message).toContain("参考值 1000");
+    expect(zh(qualityWarnings(content(inds), () => ({ reference: "1000" }))[0].message)).toContain("参考值 1000");
     expect(qualityWarnings(content(inds), () => ({ reference: "500" }))).toHaveLength(0);
   });
 });

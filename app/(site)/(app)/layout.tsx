@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { requireActor } from "@/lib/auth/current-user";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { clientMessages, getLocale, getT } from "@/lib/i18n/server";
 import { NAV_GROUP_MIN_ITEMS, navFor } from "@/lib/nav";
 import { I18nProvider } from "@/app/_components/i18n";
 import { LanguageSwitch } from "@/app/_components/language-switch";
@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const roleNames = actor.roles.map((r) => t(`role.${r}`));
 
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={clientMessages(locale)}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-1">
         {t("nav.skip")}
       </a>

@@ -5,6 +5,7 @@ import { expirePublicDisclosures } from "@/lib/disclosure/cache";
 import { discloseObjectives as disclose } from "@/lib/disclosure/disclose";
 import { id } from "@/lib/validation/common";
 import { money } from "@/lib/validation/objective";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Public endpoint: finance discloses approved objectives of one fiscal year (one or many), each
@@ -15,7 +16,7 @@ export const discloseObjectives = defineAction({
   permission: "disclosure.manage",
   input: z.strictObject({
     fiscalYear: z.coerce.number().int().min(2000).max(2100),
-    items: z.array(z.strictObject({ objectiveId: id, amount: money.optional() })).min(1, "请选择要公开的绩效目标 / choose objectives to disclose").max(500),
+    items: z.array(z.strictObject({ objectiveId: id, amount: money.optional() })).min(1, msg("rules.chooseToDisclose")).max(500),
   }),
   success: "disclosure.disclosed",
   async run({ actor, db, input }) {

@@ -4,6 +4,7 @@ import { defineAction } from "@/lib/actions/define";
 import { attachKeyReport } from "@/lib/evaluation/key-report";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
 import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { msg } from "@/lib/i18n/core";
 
 /** Public endpoint: finance attaches a key evaluation report (PDF or Word) in its scope. Type checked by name and content, size against the limit. */
 export const attachOwnKeyReportAction = defineAction({
@@ -12,10 +13,10 @@ export const attachOwnKeyReportAction = defineAction({
   input: z.strictObject({
     keyEvaluationId: id,
     file: z
-      .instanceof(File, { message: "请选择文件 / choose a file" })
+      .instanceof(File, { message: msg("rules.chooseFile") })
       .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
-      .refine((f) => f.size > 0, "文件为空 / the file is empty")
-      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
+      .refine((f) => f.size > 0, msg("rules.emptyFile"))
+      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   }),
   success: "evaluation.done",
   async run({ actor, db, input }) {

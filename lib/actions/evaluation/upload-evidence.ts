@@ -8,6 +8,7 @@ import { loadSelfEvaluation } from "@/lib/evaluation/load";
 import { indicatorsOf } from "@/lib/evaluation/self-evaluation";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
 import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Public endpoint: the filer attaches an evidence file (佐证材料) to one indicator's result while
@@ -20,10 +21,10 @@ export const uploadSelfEvaluationEvidence = defineAction({
     selfEvaluationId: id,
     ordinal: z.coerce.number().int().min(1).max(500),
     file: z
-      .instanceof(File, { message: "请选择文件 / choose a file" })
+      .instanceof(File, { message: msg("rules.chooseFile") })
       .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
-      .refine((f) => f.size > 0, "文件为空 / the file is empty")
-      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
+      .refine((f) => f.size > 0, msg("rules.emptyFile"))
+      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   }),
   async run({ actor, db, input }) {
     const { se } = await loadSelfEvaluation(db, actor, "project.write", input.selfEvaluationId);
@@ -31,7 +32,7 @@ export const uploadSelfEvaluationEvidence = defineAction({
     if (!(await indicatorsOf(db, se.versionId)).some((i) => i.ordinal === input.ordinal)) throw new ActionError("invalid_input", { ordinal: "errors.not_found" });
     const data = Buffer.from(await input.file.arrayBuffer());
     const type = recogniseAttachment(input.file.name, data.subarray(0, 8));
-    if (!type) throw new ActionError("invalid_input", { file: "仅支持 PDF、Word、Excel、JPG、PNG 文件 / PDF, Word, Excel, JPG or PNG only" });
+    if (!type) throw new ActionError("invalid_input", { file: msg("rules.fileTypes") });
     const filename = input.file.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(-200);
     return db.transaction(async (tx) => {
       const [row] = await tx

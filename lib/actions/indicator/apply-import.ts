@@ -4,6 +4,7 @@ import { ActionError } from "@/lib/errors";
 import { assertProvincialFinance } from "@/lib/indicator/guards";
 import { applyImportInput, readImportFile } from "@/lib/indicator/import-file";
 import { applyPlan, planHash, planImport } from "@/lib/indicator/import-plan";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Public endpoint: imports the file the user previewed, all or nothing. The plan is computed
@@ -21,10 +22,10 @@ export const applyImport = defineAction({
     return db.transaction(async (tx) => {
       const plan = await planImport(tx, rows);
       if (planHash(plan) !== input.expected) {
-        throw new ActionError("conflict", { _form: "预览之后指标库或文件已有变化，请重新预览后再确认 / the bank or the file changed since the preview; preview again" });
+        throw new ActionError("conflict", { _form: msg("rules.importChanged") });
       }
       if (plan.errors.length) {
-        throw new ActionError("invalid_input", { _form: `文件中有 ${plan.errors.length} 处错误，请修改后重新导入 / the file has ${plan.errors.length} errors; correct them and import again` });
+        throw new ActionError("invalid_input", { _form: msg("rules.importFix", { n: plan.errors.length }) });
       }
       return applyPlan(tx, actor, plan, { filename: input.file.name });
     });

@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { assertProvincialFinance, currentIndicator } from "@/lib/indicator/guards";
 import { newIndicator, publishVersion } from "@/lib/indicator/publish";
 import { createCommonInput, editCommonInput } from "@/lib/validation/indicator";
+import { msg } from "@/lib/i18n/core";
 
 /** Public endpoint: finance edits (or retires) a common indicator directly; each edit is a new version. */
 export const editCommonIndicator = defineAction({
@@ -14,7 +15,7 @@ export const editCommonIndicator = defineAction({
   async run({ actor, db, input }) {
     assertProvincialFinance(actor);
     const current = await currentIndicator(db, input.code);
-    if (current.kind !== "common") throw new ActionError("forbidden", { code: "行业指标须由主管部门申请变更 / sector indicators change by request" });
+    if (current.kind !== "common") throw new ActionError("forbidden", { code: msg("rules.sectorByRequest") });
     return db.transaction(async (tx) => {
       const row = await publishVersion(tx, input.code, input.baseVersion, { fields: input.fields, retire: input.retire });
       await writeAudit(tx, actor, {

@@ -7,8 +7,9 @@ import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { currentIndicator } from "@/lib/indicator/guards";
 import { proposeChangeInput } from "@/lib/validation/indicator";
+import { msg } from "@/lib/i18n/core";
 
-const PENDING_MESSAGE = "该指标已有待财政审批的变更申请，请待其办结后再申请 / a change to this indicator is already awaiting decision";
+const PENDING_MESSAGE = msg("rules.changePending");
 
 /**
  * Public endpoint: a line department proposes to add, adjust or retire an indicator of its own
@@ -26,14 +27,14 @@ export const proposeIndicatorChange = defineAction({
         .from(indicators)
         .where(and(eq(indicators.sector, input.sector), eq(indicators.ownerOrgId, actor.orgId), eq(indicators.kind, "sector")))
         .limit(1);
-      if (!owned.length) throw new ActionError("forbidden", { sector: "只能为本部门负责的行业领域申请新增指标 / only for your own sector" });
+      if (!owned.length) throw new ActionError("forbidden", { sector: msg("rules.ownSectorOnly") });
     } else {
       const current = await currentIndicator(db, input.code);
       if (current.kind !== "sector" || current.ownerOrgId !== actor.orgId) {
-        throw new ActionError("forbidden", { code: "只能申请调整本部门负责的行业指标 / only your department's sector indicators" }, { type: "indicator", id: input.code });
+        throw new ActionError("forbidden", { code: msg("rules.ownSectorIndicators") }, { type: "indicator", id: input.code });
       }
       if (current.version !== input.baseVersion) throw new ActionError("conflict");
-      if (input.kind === "retire" && current.status === "retired") throw new ActionError("invalid_input", { code: "该指标已停用 / already retired" });
+      if (input.kind === "retire" && current.status === "retired") throw new ActionError("invalid_input", { code: msg("rules.alreadyRetired") });
       const [open] = await db
         .select({ id: indicatorChangeRequests.id })
         .from(indicatorChangeRequests)

@@ -7,6 +7,7 @@ import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
 import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { msg } from "@/lib/i18n/core";
 
 /** Public endpoint: attach an evidence file (依据材料) to one's own pending change request. */
 export const uploadChangeEvidence = defineAction({
@@ -15,10 +16,10 @@ export const uploadChangeEvidence = defineAction({
   input: z.strictObject({
     requestId: id,
     file: z
-      .instanceof(File, { message: "请选择文件 / choose a file" })
+      .instanceof(File, { message: msg("rules.chooseFile") })
       .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
-      .refine((f) => f.size > 0, "文件为空 / the file is empty")
-      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
+      .refine((f) => f.size > 0, msg("rules.emptyFile"))
+      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   }),
   async run({ actor, db, input }) {
     const [req] = await db.select().from(indicatorChangeRequests).where(eq(indicatorChangeRequests.id, input.requestId));
@@ -26,7 +27,7 @@ export const uploadChangeEvidence = defineAction({
     if (req.status !== "pending") throw new ActionError("forbidden", { _form: "workflow.notNow" });
     const data = Buffer.from(await input.file.arrayBuffer());
     const type = recogniseAttachment(input.file.name, data.subarray(0, 8));
-    if (!type) throw new ActionError("invalid_input", { file: "仅支持 PDF、Word、Excel、JPG、PNG 文件 / PDF, Word, Excel, JPG or PNG only" });
+    if (!type) throw new ActionError("invalid_input", { file: msg("rules.fileTypes") });
     return db.transaction(async (tx) => {
       const [row] = await tx
         .insert(indicatorEvidence)

@@ -3,6 +3,7 @@ import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/errors";
 import { readUpload, reportImportInput } from "@/lib/monitoring/import";
 import { saveReport } from "@/lib/monitoring/save";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Public endpoint: imports the previewed template into the report, all or nothing: any bad cell
@@ -17,7 +18,7 @@ export const applyReportImport = defineAction({
   async run({ actor, db, input }) {
     const { report, errors } = await readUpload(db, actor, input);
     if (errors.length) {
-      throw new ActionError("invalid_input", { file: `文件中有 ${errors.length} 处错误，整表未导入 / the file has ${errors.length} errors; nothing was imported` });
+      throw new ActionError("invalid_input", { file: msg("rules.importNothing", { n: errors.length }) });
     }
     return saveReport(db, actor, { reportId: input.reportId, version: input.version, adjustedBudget: report.adjustedBudget, executedAmount: report.executedAmount, lines: report.lines }, { importedFrom: input.file.name });
   },

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { loadDisposition } from "@/lib/monitoring/load";
 import { recogniseAttachment } from "@/lib/objective/attachment-rules";
 import { submitEvidenceInput } from "@/lib/validation/monitoring";
+import { msg } from "@/lib/i18n/core";
 
 /** Public endpoint: the filer reports what was rectified (整改情况), with evidence files, for finance to accept. */
 export const submitRectificationEvidence = defineAction({
@@ -21,7 +22,7 @@ export const submitRectificationEvidence = defineAction({
     for (const [i, f] of input.files.entries()) {
       const data = Buffer.from(await f.arrayBuffer());
       const type = recogniseAttachment(f.name, data.subarray(0, 8));
-      if (!type) throw new ActionError("invalid_input", { [`files.${i}`]: `${f.name}：仅支持 PDF、Word、Excel、JPG、PNG 文件 / PDF, Word, Excel, JPG or PNG only` });
+      if (!type) throw new ActionError("invalid_input", { [`files.${i}`]: msg("rules.fileTypesNamed", { name: f.name }) });
       files.push({ filename: f.name.slice(-200), mime: type.mime, data });
     }
     return db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { loadIndicators, loadObjective } from "@/lib/objective/load";
 import { reviewObjectiveInput } from "@/lib/validation/project";
 import { transitionObjective } from "@/lib/workflow/engine";
 import type { ObjectiveEvent } from "@/lib/workflow/objective";
+import { msg } from "@/lib/i18n/core";
 
 const EVENT: Record<"department" | "finance", Partial<Record<"pass" | "return" | "reject", ObjectiveEvent>>> = {
   department: { pass: "dept_pass", return: "dept_return" },
@@ -32,7 +33,7 @@ export const reviewObjective = defineAction({
     const indicatorComments: Record<string, string> = {};
     for (const [ordinal, comment] of Object.entries(input.indicatorComments)) {
       const row = rows.find((r) => r.ordinal === Number(ordinal));
-      if (!row) throw new ActionError("invalid_input", { [`indicatorComments.${ordinal}`]: "没有这一行指标 / no such indicator row" });
+      if (!row) throw new ActionError("invalid_input", { [`indicatorComments.${ordinal}`]: msg("rules.noSuchRow") });
       if (comment) indicatorComments[row.name] = comment;
     }
     const now = new Date();

@@ -10,6 +10,7 @@ import { loadIndicators, loadObjective } from "@/lib/objective/load";
 import type { Db } from "@/db/client";
 import { saveStepInput } from "@/lib/validation/objective";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Public endpoint: save one step of the declaration wizard. Saves only while the objective is a
@@ -90,7 +91,7 @@ async function refuseUnknownIndicators(db: Db, rows: readonly { indicatorId: num
   const found = new Set((await db.select({ id: indicators.id }).from(indicators).where(inArray(indicators.id, wanted))).map((r) => r.id));
   const errors: Record<string, string> = {};
   rows.forEach((r, i) => {
-    if (r.indicatorId !== null && !found.has(r.indicatorId)) errors[`data.indicators.${i}.indicatorId`] = "指标库中没有这个指标，请重新选择 / no such indicator in the bank: choose again";
+    if (r.indicatorId !== null && !found.has(r.indicatorId)) errors[`data.indicators.${i}.indicatorId`] = msg("rules.noSuchBankIndicator");
   });
   if (Object.keys(errors).length) throw new ActionError("invalid_input", errors);
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { fiscalYears, objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/errors";
+import { msg, type MessageKey } from "@/lib/i18n/core";
 import { id, version } from "@/lib/validation/common";
 import { chinaDate, isPastDeadline } from "@/lib/format";
 import { completenessErrors } from "@/lib/objective/completeness";
@@ -21,16 +22,13 @@ export const submitObjective = defineAction({
   name: "objective.submit",
   permission: "project.write",
   input: z.strictObject({ objectiveId: id, version }),
-  async run({ actor, db, input }) {
+  async run({ actor, db, input, t }) {
     const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
     const content = await declarationContent(db, loaded.version);
     const errors = completenessErrors(content);
     if (errors.length) {
       const fieldErrors: Record<string, string[]> = {};
-      for (const e of errors) {
-        const [zh, en] = e.message.split(" / ");
-        (fieldErrors[e.field] ??= []).push(`第${e.step}步 · ${zh} / Step ${e.step} · ${en ?? zh}`);
-      }
+      for (const e of errors) (fieldErrors[e.field] ??= []).push(msg("rules.decl.atStep", { step: e.step, text: t(e.message as MessageKey) }));
       throw new ActionError("invalid_input", fieldErrors);
     }
     // Routing health: nobody to review it next → refused before anything is written, naming whom to ask.

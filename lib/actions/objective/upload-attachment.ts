@@ -9,6 +9,7 @@ import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attac
 import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
 import { ATTACHMENT_KINDS } from "@/db/schema/enums";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Public endpoint: step 4 — attach a feasibility study, an approval or other evidence. The type is
@@ -22,17 +23,17 @@ export const uploadAttachment = defineAction({
     objectiveId: id,
     kind: z.enum(ATTACHMENT_KINDS),
     file: z
-      .instanceof(File, { message: "请选择文件 / choose a file" })
+      .instanceof(File, { message: msg("rules.chooseFile") })
       .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
-      .refine((f) => f.size > 0, "文件为空 / the file is empty")
-      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
+      .refine((f) => f.size > 0, msg("rules.emptyFile"))
+      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   }),
   async run({ actor, db, input }) {
     const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
     if (!EDITABLE_STATES.includes(loaded.objective.state)) throw new ActionError("forbidden", { _form: "workflow.notEditable" });
     const data = Buffer.from(await input.file.arrayBuffer());
     const type = recogniseAttachment(input.file.name, data.subarray(0, 8));
-    if (!type) throw new ActionError("invalid_input", { file: "仅支持 PDF、Word、Excel、JPG、PNG 文件 / PDF, Word, Excel, JPG or PNG only" });
+    if (!type) throw new ActionError("invalid_input", { file: msg("rules.fileTypes") });
     const filename = input.file.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(-200);
     return db.transaction(async (tx) => {
       const [row] = await tx

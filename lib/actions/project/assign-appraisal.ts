@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { loadProject } from "@/lib/objective/load";
 import { id } from "@/lib/validation/common";
+import { msg } from "@/lib/i18n/core";
 
 /** Public endpoint: finance engages an agency (第三方机构) of its region for a project's ex-ante appraisal. */
 export const assignAppraisal = defineAction({
@@ -17,7 +18,7 @@ export const assignAppraisal = defineAction({
   async run({ actor, db, input }) {
     const { project } = await loadProject(db, actor, "appraisal.assign", input.projectId);
     const { org } = await loadOrgInScope(db, actor, "appraisal.assign", input.agencyOrgId);
-    if (org.kind !== "agency") throw new ActionError("invalid_input", { agencyOrgId: "请选择第三方评估机构 / choose an agency" });
+    if (org.kind !== "agency") throw new ActionError("invalid_input", { agencyOrgId: msg("rules.chooseAgency") });
     try {
       return await db.transaction(async (tx) => {
         const [row] = await tx
@@ -33,7 +34,7 @@ export const assignAppraisal = defineAction({
         return { id: row.id };
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ActionError("invalid_input", { agencyOrgId: "已委托该机构 / already engaged" });
+      if (isUniqueViolation(e)) throw new ActionError("invalid_input", { agencyOrgId: msg("rules.alreadyEngaged") });
       throw e;
     }
   },

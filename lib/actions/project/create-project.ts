@@ -6,6 +6,7 @@ import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { createProjectInput } from "@/lib/validation/project";
+import { msg } from "@/lib/i18n/core";
 
 /** Public endpoint: a filer enters a project into the pool (储备) for its unit or department. */
 export const createProject = defineAction({
@@ -19,7 +20,7 @@ export const createProject = defineAction({
     if (input.parentId) {
       const [parent] = await db.select().from(projects).where(eq(projects.id, input.parentId));
       if (!parent || parent.tier !== 1 || parent.departmentOrgId !== departmentOrgId) {
-        throw new ActionError("invalid_input", { parentId: "一级项目须为本部门的一级项目 / the parent must be a tier-1 project of the same department" });
+        throw new ActionError("invalid_input", { parentId: msg("rules.parentTier1") });
       }
     }
     return db.transaction(async (tx) => {

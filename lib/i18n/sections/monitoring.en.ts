@@ -16,7 +16,7 @@ export const monitoringEn: Widen<typeof monitoringZh> = {
   subtitle: "Double monitoring of budget execution and target progress",
   reports: "Monitoring reports",
   period: "Period",
-  periodLabel: "{year} Jan–month {month}",
+  periodLabel: "{year}, months 1–{month}",
   deadline: "Due",
   openTitle: "Open a monitoring period",
   openHint: "Creates a report for every approved subject of this level; opening it again creates no duplicates.",

@@ -3,7 +3,7 @@ import type { Widen } from "../widen";
 
 export const poolEn: Widen<typeof poolZh> = {
   title: "Project pool",
-  nav: "Project pool",
+  nav: "Projects",
   subtitle: "Projects from reserve through admission and budget to completion; no objective, no admission, no budget",
   code: "Code",
   name: "Project",

@@ -127,8 +127,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function auditLabel(action: string, t: Translate): string {
   if (!action.startsWith("indicator.")) return action;
   const key = `bank.audit.${action.slice("indicator.".length)}` as MessageKey;
-  const label = t(key);
-  return label === key ? action : label;
+  return t.has?.(key) ? t(key) : action;
 }
 
 const AUDIT_KEY: Record<string, MessageKey> = {

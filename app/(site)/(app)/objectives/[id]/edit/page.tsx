@@ -6,9 +6,8 @@ import { requireActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
-import type { Translate } from "@/lib/i18n";
-import { getLocale, getT } from "@/lib/i18n/server";
-import { pickLanguage } from "@/lib/i18n";
+import type { MessageKey, Translate } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
 import { bankRefs } from "@/lib/objective/bank-refs";
 import { peerMedians } from "@/lib/indicator/queries";
 import { completenessErrors, qualityWarnings, type Finding } from "@/lib/objective/completeness";
@@ -69,8 +68,8 @@ export default async function EditObjectivePage({
   const objectiveId = Number(id);
   if (!/^\d{1,10}$/.test(id) || objectiveId < 1 || objectiveId > 2_147_483_647) notFound();
   const step = parseStep(sp.step);
-  const [t, db, locale] = await Promise.all([getT(), getDb(), getLocale()]);
-  const inLanguage = (f: Finding): Finding => ({ ...f, message: pickLanguage(f.message, locale) });
+  const [t, db] = await Promise.all([getT(), getDb()]);
+  const inLanguage = (f: Finding): Finding => ({ ...f, message: t(f.message as MessageKey) });
 
   let view: Awaited<ReturnType<typeof loadObjectiveView>>;
   try {
