@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
 import { loadReport } from "@/lib/monitoring/load";
-import { transitionReport } from "@/lib/monitoring/workflow";
+import { reportWorkflow } from "@/lib/workflow/machines";
 import { reviewReportInput } from "@/lib/validation/monitoring";
 
 /** Public endpoint: the department passes a unit's monitoring report or returns it with a reason, like a declaration. */
@@ -13,7 +13,7 @@ export const reviewMonitoringReport = defineAction({
   async run({ actor, db, input }) {
     const loaded = await loadReport(db, actor, "declaration.review.department", input.reportId);
     return db.transaction(async (tx) => {
-      const { to, version } = await transitionReport(tx, actor, loaded.ref, input.result === "pass" ? "dept_pass" : "dept_return", input.version, {
+      const { to, version } = await reportWorkflow.fire(tx, actor, loaded.ref, input.result === "pass" ? "dept_pass" : "dept_return", input.version, {
         set: { reviewComment: input.comment, reviewedBy: actor.userId, reviewedAt: new Date() },
         audit: { comment: input.comment },
       });

@@ -6,7 +6,7 @@ import { reportErrors } from "@/lib/monitoring/completeness";
 import { loadReport, loadReportLines, thresholdsFor } from "@/lib/monitoring/load";
 import { evaluateReport } from "@/lib/monitoring/rules";
 import { replaceWarnings } from "@/lib/monitoring/warnings";
-import { transitionReport } from "@/lib/monitoring/workflow";
+import { reportWorkflow } from "@/lib/workflow/machines";
 import { submitReportInput } from "@/lib/validation/monitoring";
 
 /**
@@ -51,7 +51,7 @@ export const submitMonitoringReport = defineAction({
     // Accepted after the period's deadline, and marked late (as declarations are).
     const late = isPastDeadline(now, loaded.period.deadline);
     return db.transaction(async (tx) => {
-      const { to, version } = await transitionReport(tx, actor, loaded.ref, "submit", input.version, {
+      const { to, version } = await reportWorkflow.fire(tx, actor, loaded.ref, "submit", input.version, {
         set: { submittedAt: now, executionIndex: execution.index, executionLight: execution.light },
         audit: { late, executionLight: execution.light, index: execution.index, warnings: warnings.map((w) => `${w.rule}:${w.light}`) },
       });

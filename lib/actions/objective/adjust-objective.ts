@@ -4,7 +4,7 @@ import { objectiveIndicators, objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
 import { loadObjective } from "@/lib/objective/load";
 import { adjustObjectiveInput } from "@/lib/validation/project";
-import { transitionObjective } from "@/lib/workflow/engine";
+import { objectiveWorkflow } from "@/lib/workflow/machines";
 
 /**
  * Public endpoint: start an adjustment (目标调整) of an approved objective. A new version is made
@@ -41,7 +41,7 @@ export const adjustObjective = defineAction({
         insert into ${objectiveIndicators} (version_id, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason)
         select ${v.id}, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason
         from ${objectiveIndicators} where version_id = ${from.id}`);
-      const { version } = await transitionObjective(tx, actor, loaded.ref, "adjust", input.version, {
+      const { version } = await objectiveWorkflow.fire(tx, actor, loaded.ref, "adjust", input.version, {
         set: { currentVersionId: v.id },
         audit: { versionNumber: v.number, reason: input.reason },
       });

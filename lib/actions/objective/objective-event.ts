@@ -4,7 +4,7 @@ import { objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
 import { loadObjective } from "@/lib/objective/load";
 import { objectiveEventInput } from "@/lib/validation/project";
-import { transitionObjective } from "@/lib/workflow/engine";
+import { objectiveWorkflow } from "@/lib/workflow/machines";
 
 /**
  * Public endpoint: the filer's own workflow events — recall (撤回) a submission nobody has
@@ -22,7 +22,7 @@ export const fireObjectiveEvent = defineAction({
       const approved = cancel && loaded.objective.approvedVersionId
         ? (await tx.select().from(objectiveVersions).where(eq(objectiveVersions.id, loaded.objective.approvedVersionId)))[0]
         : null;
-      const { version, transition } = await transitionObjective(tx, actor, loaded.ref, input.event, input.version, {
+      const { version, transition } = await objectiveWorkflow.fire(tx, actor, loaded.ref, input.event, input.version, {
         set: approved
           ? { currentVersionId: approved.id, title: (approved.basic as { name?: string }).name ?? loaded.objective.title, requestedAmount: approved.requestedAmount }
           : {},

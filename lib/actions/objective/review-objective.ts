@@ -5,7 +5,7 @@ import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/errors";
 import { loadIndicators, loadObjective } from "@/lib/objective/load";
 import { reviewObjectiveInput } from "@/lib/validation/project";
-import { transitionObjective } from "@/lib/workflow/engine";
+import { objectiveWorkflow } from "@/lib/workflow/machines";
 import type { ObjectiveEvent } from "@/lib/workflow/objective";
 
 const EVENT: Record<"department" | "finance", Partial<Record<"pass" | "return" | "reject", ObjectiveEvent>>> = {
@@ -38,7 +38,7 @@ export const reviewObjective = defineAction({
     const now = new Date();
     return db.transaction(async (tx) => {
       const approving = event === "finance_approve";
-      const { version, transition } = await transitionObjective(tx, actor, loaded.ref, event, input.version, {
+      const { version, transition } = await objectiveWorkflow.fire(tx, actor, loaded.ref, event, input.version, {
         set: {
           ...(approving ? { approvedVersionId: loaded.version.id } : {}),
           ...(input.stage === "finance" && input.grade ? { grade: input.grade } : {}),

@@ -10,7 +10,7 @@ import { completenessErrors } from "@/lib/objective/completeness";
 import { declarationContent } from "@/lib/objective/content";
 import { loadObjective } from "@/lib/objective/load";
 import { reviewerGapFor, reviewerGapMessage } from "@/lib/objective/routing";
-import { transitionObjective } from "@/lib/workflow/engine";
+import { objectiveWorkflow } from "@/lib/workflow/machines";
 
 /**
  * Public endpoint: submit a declaration for review. Every completeness rule of DESIGN §5 runs
@@ -45,7 +45,7 @@ export const submitObjective = defineAction({
     // The window's days are China's: after 00:00 China time on the day after the end is late.
     const late = !!fy && isPastDeadline(now, fy.end);
     return db.transaction(async (tx) => {
-      const { version: v, transition } = await transitionObjective(tx, actor, loaded.ref, "submit", input.version, {
+      const { version: v, transition } = await objectiveWorkflow.fire(tx, actor, loaded.ref, "submit", input.version, {
         set: { submittedAt: now },
         audit: { late, versionNumber: loaded.version.number },
       });

@@ -4,7 +4,7 @@ import { fiscalYears, regions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
 import { hasApprovedObjective, latestAppraisal, loadProject } from "@/lib/objective/load";
 import { appraisalRequired } from "@/lib/objective/appraisal-rule";
-import { transitionProject } from "@/lib/workflow/engine";
+import { projectWorkflow } from "@/lib/workflow/machines";
 import { projectEventInput } from "@/lib/validation/project";
 
 /** Public endpoint: move a project through the pool (admit, budget, start, complete, withdraw). */
@@ -28,7 +28,7 @@ export const fireProjectEvent = defineAction({
         appraisalRequired: appraisalRequired(project, fy?.threshold ?? null),
         appraisal: appraisal?.conclusion ?? null,
       };
-      const { version, transition } = await transitionProject(tx, actor, ref, input.event, input.version, facts, input.reason);
+      const { version, transition } = await projectWorkflow.fire(tx, actor, ref, input.event, input.version, { facts, audit: { reason: input.reason ?? undefined } });
       return { version, state: transition.to };
     });
   },

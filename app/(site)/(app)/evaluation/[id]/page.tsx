@@ -10,7 +10,7 @@ import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { actualsOf, indicatorsOf } from "@/lib/evaluation/self-evaluation";
 import { getT } from "@/lib/i18n/server";
 import { wan } from "@/lib/project/money";
-import { availableSelfEvaluationEvents } from "@/lib/workflow/self-evaluation";
+import { selfEvaluationWorkflow } from "@/lib/workflow/machines";
 import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge, SelfEvaluationStateBadge } from "../badges";
 import { AdjustQualitative } from "./adjust-qualitative";
@@ -52,7 +52,7 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
   const editable = (se.state === "draft" || se.state === "returned") && canOn(actor, "project.write", place);
   const ref = { id: se.id, state: se.state, version: se.version, ownerKind: loaded.ownerKind, ...place };
   // The filer's submit is on the form; the card shows the reviewers' decisions.
-  const events = availableSelfEvaluationEvents(actor, ref).filter((e) => e !== "submit");
+  const events = selfEvaluationWorkflow.available(actor, ref).filter((e) => e !== "submit");
   const breakdown = se.breakdown as ScoreResult | null;
 
   return (

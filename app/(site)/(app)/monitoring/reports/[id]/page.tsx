@@ -9,7 +9,8 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { loadReport, loadReportLines } from "@/lib/monitoring/load";
 import { evidenceFiles, reportWarnings } from "@/lib/monitoring/queries";
 import { executionLight } from "@/lib/monitoring/rules";
-import { availableReportEvents, mayEditReport } from "@/lib/monitoring/workflow";
+import { mayEditReport } from "@/lib/monitoring/workflow";
+import { reportWorkflow } from "@/lib/workflow/machines";
 import { pageTitle } from "@/lib/page-title";
 import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
@@ -45,7 +46,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     warnings.flatMap((w) => (w.disposition ? [w.disposition.id] : [])),
   );
   const editable = mayEditReport(actor, ref);
-  const reviewable = availableReportEvents(actor, ref).includes("dept_pass");
+  const reviewable = reportWorkflow.available(actor, ref).includes("dept_pass");
   const place = { orgPath: loaded.orgPath, regionPath: loaded.regionPath };
   const mayDispose = canOn(actor, "warning.dispose", place);
   const mayFile = canOn(actor, "project.write", place);
