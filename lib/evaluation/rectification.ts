@@ -62,7 +62,7 @@ export async function moveRectification(db: Db, actor: Actor, input: { taskId: n
 /** Tasks the actor reaches (a unit its own; a department its units'; finance its region's), open ones by deadline, with the overdue flag. */
 export async function listRectifications(db: DbOrTx, actor: Actor, today = todayIso()) {
   const rows = await db
-    .select({ task: rectificationTasks, ownerName: orgs.name })
+    .select({ task: rectificationTasks, ownerName: orgs.name, orgPath: orgs.path, regionPath: regions.path })
     .from(rectificationTasks)
     .innerJoin(orgs, eq(orgs.id, rectificationTasks.ownerOrgId))
     .innerJoin(regions, eq(regions.id, rectificationTasks.regionId))

@@ -31,7 +31,7 @@ export interface WorkflowRef<S extends string = string> extends ObjectPlace {
   version: number;
 }
 
-type StateOf<T extends Transition> = T["to"];
+type StateOf<T extends Transition> = T["to"] | T["from"][number];
 type EventOf<T extends Transition> = T["event"];
 type GuardOf<T extends Transition> = NonNullable<T["guard"]>;
 type RequirementOf<T extends Transition> = NonNullable<T["requires"]>[number];

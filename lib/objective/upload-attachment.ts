@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import { attachments } from "@/db/schema";
+import { ActionError } from "@/lib/errors";
+import { writeAudit } from "@/lib/audit";
+import { loadObjective } from "@/lib/objective/load";
+import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
+import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { ATTACHMENT_KINDS } from "@/db/schema/enums";
+import { EDITABLE_STATES } from "@/lib/workflow/objective";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+
+/** The input of uploadAttachment (the action in lib/actions/objective/upload-attachment.ts). */
+export const uploadAttachmentInput = z.strictObject({
+    objectiveId: id,
+    kind: z.enum(ATTACHMENT_KINDS),
+    file: z
+      .instanceof(File, { message: "请选择文件 / choose a file" })
+      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
+      .refine((f) => f.size > 0, "文件为空 / the file is empty")
+      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "文件不能超过 10 MB / at most 10 MB"),
+  });
+
+/**
+ * Step 4 — attach a feasibility study, an approval or other evidence. The type is
+ * checked by name and content, the size against the limit; files are kept in the database so
+ * every app process serves the same ones.
+ */
+export async function uploadAttachment(db: Db, actor: Actor, input: z.output<typeof uploadAttachmentInput>) {
+  const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
+  if (!EDITABLE_STATES.includes(loaded.objective.state)) throw new ActionError("forbidden", { _form: "workflow.notEditable" });
+  const data = Buffer.from(await input.file.arrayBuffer());
+  const type = recogniseAttachment(input.file.name, data.subarray(0, 8));
+  if (!type) throw new ActionError("invalid_input", { file: "仅支持 PDF、Word、Excel、JPG、PNG 文件 / PDF, Word, Excel, JPG or PNG only" });
+  const filename = input.file.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(-200);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(attachments)
+      .values({ versionId: loaded.version.id, kind: input.kind, filename, mime: type.mime, size: data.length, data, uploadedBy: actor.userId })
+      .returning({ id: attachments.id });
+    await writeAudit(tx, actor, {
+      action: "objective.uploadAttachment",
+      objectType: "objective",
+      objectId: loaded.objective.id,
+      after: { attachmentId: row.id, filename, size: data.length, kind: input.kind },
+    });
+    return { id: row.id };
+  });
+}
