@@ -2,6 +2,8 @@ import { CHANGE_KINDS } from "@/db/schema/enums";
 import { OBJECTIVE_EVENTS } from "@/lib/workflow/objective";
 import { PROJECT_EVENTS } from "@/lib/workflow/project";
 import { SELF_EVALUATION_EVENTS } from "@/lib/workflow/self-evaluation";
+import { KEY_EVALUATION_EVENTS, PROPOSAL_EVENTS, RECTIFICATION_EVENTS, RULE_SET_EVENTS } from "@/lib/workflow/evaluation";
+import { MONITORING_REPORT_EVENTS, WARNING_EVENTS, WARNING_RECTIFICATION_EVENTS } from "@/lib/workflow/monitoring";
 
 /** `prefix.event` for every event of a transition table: a new event is a new audit action. */
 function each<P extends string, E extends string>(prefix: P, events: readonly E[]): `${P}.${E}`[] {
@@ -36,14 +38,13 @@ export const AUDIT_ACTIONS = [
   "indicator.import.create",
   "indicator.import.edit",
   "indicator.import.retire",
-  "keyEvaluation.accept",
+  ...each("keyEvaluation", KEY_EVALUATION_EVENTS),
   "keyEvaluation.attachReport",
   "keyEvaluation.create",
-  "keyEvaluation.submit",
   "monitoring_period.open",
   "monitoring_report.save",
-  ...each("monitoring_report", ["submit", "dept_pass", "dept_return"] as const),
-  "monitoring_warning.dispose",
+  ...each("monitoring_report", MONITORING_REPORT_EVENTS),
+  ...each("monitoring_warning", WARNING_EVENTS),
   ...each("objective", OBJECTIVE_EVENTS),
   "objective.create",
   "objective.saveStep",
@@ -56,12 +57,12 @@ export const AUDIT_ACTIONS = [
   "project.create",
   "project.update",
   "proposal.generate",
-  ...each("proposal", ["confirm", "override"] as const),
+  ...each("proposal", PROPOSAL_EVENTS),
   "reEvaluation.sample",
   "reEvaluation.score",
   "rectification.create",
-  ...each("rectification", ["submit", "close", "reopen"] as const),
-  "ruleSet.activate",
+  ...each("rectification", RECTIFICATION_EVENTS),
+  ...each("ruleSet", RULE_SET_EVENTS),
   "ruleSet.copy",
   "ruleSet.edit",
   "seed.demo",
@@ -75,9 +76,7 @@ export const AUDIT_ACTIONS = [
   "user.enable",
   "user.resetPassword",
   "user.setRoles",
-  "warning_disposition.accept",
-  "warning_disposition.evidence",
-  "warning_disposition.send_back",
+  ...each("warning_disposition", WARNING_RECTIFICATION_EVENTS),
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

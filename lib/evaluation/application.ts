@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn, scopeWhere } from "@/lib/auth/scope";
 import { loadProject } from "@/lib/objective/load";
-import { transitionProject } from "@/lib/workflow/engine";
+import { projectWorkflow, proposalWorkflow } from "@/lib/workflow/machines";
 
 /**
  * Result application (DESIGN §3.8): what a grade proposes for the subject's next-year budget.
@@ -121,8 +121,9 @@ export async function decideProposal(db: Db, actor: Actor, input: ProposalDecisi
     throw new ActionError("not_found", undefined, { type: "budget_proposal", id: input.proposalId });
   }
   const p = row.p;
-  if (p.status !== "proposed") throw new ActionError("forbidden", { _form: "evaluation.proposal.decided" });
-  if (p.version !== input.version) throw new ActionError("conflict");
+  const ref = { id: p.id, state: p.status, version: p.version, orgPath: row.orgPath, regionPath: row.regionPath };
+  // Decided once: a decided proposal is told so before its form is checked.
+  proposalWorkflow.assert(actor, ref, input.decision, input.version);
   const amount = input.decision === "confirm" ? p.proposedAmount : input.amount;
   if (input.decision === "override") {
     const errors: Record<string, string> = {};
@@ -139,30 +140,20 @@ export async function decideProposal(db: Db, actor: Actor, input: ProposalDecisi
   const project = input.withdraw ? await loadProject(db, actor, "declaration.review.finance", p.projectId!) : null;
   return db.transaction(async (tx) => {
     if (project) {
-      await transitionProject(tx, actor, project.ref, "withdraw", project.ref.version, { hasApprovedObjective: true, appraisalRequired: false, appraisal: null }, input.reason ?? "绩效评价结果为差，项目退出");
+      await projectWorkflow.fire(tx, actor, project.ref, "withdraw", project.ref.version, { audit: { reason: input.reason ?? "绩效评价结果为差，项目退出" } });
     }
-    const [updated] = await tx
-      .update(budgetProposals)
-      .set({
-        status: input.decision === "confirm" ? "confirmed" : "overridden",
+    const { version, to } = await proposalWorkflow.fire(tx, actor, ref, input.decision, input.version, {
+      set: {
         confirmedAmount: amount,
         overrideReason: input.decision === "override" ? input.reason : null,
         exceptionReason: input.exceptionReason,
         decidedBy: actor.userId,
         decidedAt: new Date(),
-        version: sql`${budgetProposals.version} + 1`,
-      })
-      .where(and(eq(budgetProposals.id, p.id), eq(budgetProposals.status, "proposed"), eq(budgetProposals.version, input.version)))
-      .returning({ version: budgetProposals.version, status: budgetProposals.status });
-    if (!updated) throw new ActionError("conflict");
-    await writeAudit(tx, actor, {
-      action: `proposal.${input.decision}`,
-      objectType: "budget_proposal",
-      objectId: p.id,
-      before: { status: p.status, proposedAmount: p.proposedAmount },
-      after: { status: updated.status, confirmedAmount: amount, reason: input.reason, exceptionReason: input.exceptionReason, withdrawn: Boolean(project) },
+      },
+      auditBefore: { proposedAmount: p.proposedAmount },
+      audit: { confirmedAmount: amount, reason: input.reason, exceptionReason: input.exceptionReason, withdrawn: Boolean(project) },
     });
-    return { version: updated.version, status: updated.status, confirmedAmount: amount };
+    return { version, status: to, confirmedAmount: amount };
   });
 }
 

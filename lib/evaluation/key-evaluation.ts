@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { keyEvaluations, orgs, regions } from "@/db/schema";
 import type { Grade } from "@/db/schema/enums";
@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
 import { loadObjective } from "@/lib/objective/load";
+import { keyEvaluationWorkflow, type KeyEvaluationRef } from "@/lib/workflow/machines";
 import { activeRuleSetFor, rulesOf } from "./rule-sets";
 import { DEFAULT_RULES } from "./rules";
 import { gradeTotal } from "./scoring";
@@ -56,7 +57,8 @@ export async function loadKey(db: Db, actor: Actor, id: number) {
   // The engaged agency's evaluator reaches it through the engagement; finance through its region.
   const asEvaluator = actor.roles.includes("evaluator") && row.k.agencyOrgId === actor.orgId;
   const asFinance = row.k.agencyOrgId == null && canOn(actor, "evaluation.review.finance", { orgPath: row.orgPath, regionPath: row.regionPath });
-  return { ...row, asEvaluator, asFinance, financeScope: canOn(actor, "evaluation.review.finance", { orgPath: row.orgPath, regionPath: row.regionPath }) };
+  const ref: KeyEvaluationRef = { id: row.k.id, state: row.k.state, version: row.k.version, agencyOrgId: row.k.agencyOrgId, orgPath: row.orgPath, regionPath: row.regionPath };
+  return { ...row, ref, asEvaluator, asFinance, financeScope: canOn(actor, "evaluation.review.finance", { orgPath: row.orgPath, regionPath: row.regionPath }) };
 }
 
 export interface KeyFill {
@@ -72,8 +74,7 @@ export async function fillKeyEvaluation(db: Db, actor: Actor, input: KeyFill) {
   const loaded = await loadKey(db, actor, input.keyEvaluationId);
   if (!loaded.asEvaluator && !loaded.asFinance) throw new ActionError("not_found", undefined, { type: "key_evaluation", id: input.keyEvaluationId });
   const k = loaded.k;
-  if (k.state !== "assigned") throw new ActionError("forbidden", { _form: "workflow.notNow" });
-  if (k.version !== input.version) throw new ActionError("conflict");
+  keyEvaluationWorkflow.assert(actor, loaded.ref, "submit", input.version);
   const weights = k.weights as KeyWeights;
   const errors: Record<string, string> = {};
   for (const d of KEY_DIMENSIONS) if (new Decimal(input.scores[d].score).gt(weights[d])) errors[`scores.${d}.score`] = "evaluation.key.aboveWeight";
@@ -82,14 +83,11 @@ export async function fillKeyEvaluation(db: Db, actor: Actor, input: KeyFill) {
   const ruleSet = await activeRuleSetFor(db, k.regionId, k.fiscalYear);
   const grade: Grade = gradeTotal(ruleSet ? rulesOf(ruleSet) : DEFAULT_RULES, total);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(keyEvaluations)
-      .set({ scores: input.scores, totalScore: total, grade, findings: input.findings, recommendations: input.recommendations, filledBy: actor.userId, state: "submitted", version: sql`${keyEvaluations.version} + 1` })
-      .where(and(eq(keyEvaluations.id, k.id), eq(keyEvaluations.state, "assigned"), eq(keyEvaluations.version, input.version)))
-      .returning({ version: keyEvaluations.version });
-    if (!row) throw new ActionError("conflict");
-    await writeAudit(tx, actor, { action: "keyEvaluation.submit", objectType: "key_evaluation", objectId: k.id, after: { total, grade } });
-    return { version: row.version, total, grade };
+    const { version } = await keyEvaluationWorkflow.fire(tx, actor, loaded.ref, "submit", input.version, {
+      set: { scores: input.scores, totalScore: total, grade, findings: input.findings, recommendations: input.recommendations, filledBy: actor.userId },
+      audit: { total, grade },
+    });
+    return { version, total, grade };
   });
 }
 
@@ -98,16 +96,8 @@ export async function acceptKeyEvaluation(db: Db, actor: Actor, input: { keyEval
   const loaded = await loadKey(db, actor, input.keyEvaluationId);
   if (!loaded.financeScope) throw new ActionError("not_found", undefined, { type: "key_evaluation", id: input.keyEvaluationId });
   const k = loaded.k;
-  if (k.state !== "submitted") throw new ActionError("forbidden", { _form: "workflow.notNow" });
-  if (k.version !== input.version) throw new ActionError("conflict");
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(keyEvaluations)
-      .set({ state: "accepted", version: sql`${keyEvaluations.version} + 1` })
-      .where(and(eq(keyEvaluations.id, k.id), eq(keyEvaluations.state, "submitted"), eq(keyEvaluations.version, input.version)))
-      .returning({ version: keyEvaluations.version });
-    if (!row) throw new ActionError("conflict");
-    await writeAudit(tx, actor, { action: "keyEvaluation.accept", objectType: "key_evaluation", objectId: k.id, after: { total: k.totalScore, grade: k.grade } });
-    return { version: row.version, state: "accepted" as const };
+    const { version, to } = await keyEvaluationWorkflow.fire(tx, actor, loaded.ref, "accept", input.version, { audit: { total: k.totalScore, grade: k.grade } });
+    return { version, state: to };
   });
 }

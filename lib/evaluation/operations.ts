@@ -7,7 +7,8 @@ import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { loadObjective } from "@/lib/objective/load";
 import type { ActualRow } from "@/lib/validation/evaluation";
-import { transitionSelfEvaluation, type SelfEvaluationEvent } from "@/lib/workflow/self-evaluation";
+import { selfEvaluationWorkflow } from "@/lib/workflow/machines";
+import type { SelfEvaluationEvent } from "@/lib/workflow/self-evaluation";
 import { loadSelfEvaluation } from "./load";
 import { actualsOf as actualsOfRow, bumpVersion, indicatorsOf, scoreStored, submissionProblems, takeRuleSetForScoring } from "./self-evaluation";
 
@@ -122,7 +123,14 @@ export async function fireSelfEvaluationEvent(
       Object.assign(set, { ruleSetId: ruleSet.id, totalScore: score.total, grade: score.grade, breakdown: score, submittedAt: new Date(), returnReason: null });
     }
     if (input.event === "finance_accept") set.acceptedAt = new Date();
-    const { version, transition } = await transitionSelfEvaluation(tx, actor, ref, input.event, input.version, { set, reason: input.reason });
+    const { version, transition } = await selfEvaluationWorkflow.fire(tx, actor, ref, input.event, input.version, {
+      // A return needs its reason, kept on the self-evaluation for the filer to read.
+      check: (t) => {
+        if (t.needsReason && !input.reason) throw new ActionError("invalid_input", { reason: "evaluation.errors.reasonRequired" });
+      },
+      set: (t) => ({ ...set, ...(t.needsReason ? { returnReason: input.reason } : {}) }),
+      audit: { reason: input.reason ?? undefined },
+    });
     return { version, state: transition.to };
   });
 }

@@ -145,7 +145,7 @@ export async function listProposals(db: DbOrTx, actor: Actor, params: z.output<t
   const [{ total }] = await base();
   const page = clampPage(params.page, params.pageSize, total);
   const rows = await db
-    .select({ p: budgetProposals, title: objectives.title, ownerName: orgs.name, score: selfEvaluations.totalScore })
+    .select({ p: budgetProposals, title: objectives.title, ownerName: orgs.name, score: selfEvaluations.totalScore, orgPath: orgs.path, regionPath: regions.path })
     .from(budgetProposals)
     .innerJoin(selfEvaluations, eq(selfEvaluations.id, budgetProposals.selfEvaluationId))
     .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
@@ -161,7 +161,7 @@ export async function listProposals(db: DbOrTx, actor: Actor, params: z.output<t
 /** The rule sets of the actor's region and the regions below it, newest year and version first. */
 export async function listRuleSets(db: DbOrTx, actor: Actor) {
   return db
-    .select({ rs: evaluationRuleSets, regionName: regions.name })
+    .select({ rs: evaluationRuleSets, regionName: regions.name, regionPath: regions.path })
     .from(evaluationRuleSets)
     .innerJoin(regions, eq(regions.id, evaluationRuleSets.regionId))
     .where(sql`${regions.path} like ${actor.regionPath + "%"}`)
@@ -200,7 +200,7 @@ export async function listKeyEvaluations(db: DbOrTx, actor: Actor) {
     ? eq(keyEvaluations.agencyOrgId, actor.orgId)
     : scopeWhere(actor, "evaluation.review.finance", place);
   return db
-    .select({ k: keyEvaluations, title: objectives.title, ownerName: orgs.name, amount: objectives.requestedAmount })
+    .select({ k: keyEvaluations, title: objectives.title, ownerName: orgs.name, amount: objectives.requestedAmount, orgPath: orgs.path, regionPath: regions.path })
     .from(keyEvaluations)
     .innerJoin(objectives, eq(objectives.id, keyEvaluations.objectiveId))
     .innerJoin(orgs, eq(orgs.id, keyEvaluations.ownerOrgId))

@@ -1,12 +1,13 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orgs, rectificationTasks, regions, type RectificationTaskState } from "@/db/schema";
+import { orgs, rectificationTasks, regions } from "@/db/schema";
 import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import type { Permission } from "@/lib/auth/permissions";
 import { canOn, scopeWhere } from "@/lib/auth/scope";
 import { todayIso } from "@/lib/format";
+import { rectificationWorkflow } from "@/lib/workflow/machines";
+import type { RectificationEvent } from "@/lib/workflow/evaluation";
 import { loadSelfEvaluation } from "./load";
 
 /**
@@ -17,12 +18,8 @@ import { loadSelfEvaluation } from "./load";
  *   open ─submit(evidence)─► submitted ─close─► closed
  *     ▲                          │
  *     └──────── reopen ──────────┘
+ * (the table: lib/workflow/evaluation.ts; the engine moves it: rectificationWorkflow)
  */
-const MOVES: Record<"submit" | "close" | "reopen", { from: RectificationTaskState; to: RectificationTaskState; permission: Permission }> = {
-  submit: { from: "open", to: "submitted", permission: "project.write" },
-  close: { from: "submitted", to: "closed", permission: "evaluation.review.finance" },
-  reopen: { from: "submitted", to: "open", permission: "evaluation.review.finance" },
-};
 
 export async function createRectification(db: Db, actor: Actor, input: { selfEvaluationId: number; requirement: string; deadline: string }) {
   const { se } = await loadSelfEvaluation(db, actor, "evaluation.review.finance", input.selfEvaluationId);
@@ -37,36 +34,35 @@ export async function createRectification(db: Db, actor: Actor, input: { selfEva
   });
 }
 
-export async function moveRectification(db: Db, actor: Actor, input: { taskId: number; version: number; move: keyof typeof MOVES; evidence: string | null }) {
-  const m = MOVES[input.move];
+export async function moveRectification(db: Db, actor: Actor, input: { taskId: number; version: number; move: RectificationEvent; evidence: string | null }) {
+  // Out of the scope of the move's permission, the task reads as missing.
+  const permission = rectificationWorkflow.transitions.find((t) => t.event === input.move)!.permission;
   const [row] = await db
     .select({ task: rectificationTasks, orgPath: orgs.path, regionPath: regions.path })
     .from(rectificationTasks)
     .innerJoin(orgs, eq(orgs.id, rectificationTasks.ownerOrgId))
     .innerJoin(regions, eq(regions.id, rectificationTasks.regionId))
     .where(eq(rectificationTasks.id, input.taskId));
-  if (!row || !canOn(actor, m.permission, { orgPath: row.orgPath, regionPath: row.regionPath })) {
+  if (!row || !canOn(actor, permission, { orgPath: row.orgPath, regionPath: row.regionPath })) {
     throw new ActionError("not_found", undefined, { type: "rectification_task", id: input.taskId });
   }
-  if (row.task.state !== m.from) throw new ActionError("forbidden", { _form: "workflow.notNow" });
-  if (row.task.version !== input.version) throw new ActionError("conflict");
-  if (input.move === "submit" && !input.evidence) throw new ActionError("invalid_input", { evidence: "evaluation.rectification.evidenceRequired" });
+  const ref = { id: row.task.id, state: row.task.state, version: row.task.version, orgPath: row.orgPath, regionPath: row.regionPath };
   return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(rectificationTasks)
-      .set({ state: m.to, ...(input.move === "submit" ? { evidence: input.evidence } : {}), version: sql`${rectificationTasks.version} + 1` })
-      .where(and(eq(rectificationTasks.id, row.task.id), eq(rectificationTasks.state, m.from), eq(rectificationTasks.version, input.version)))
-      .returning({ version: rectificationTasks.version });
-    if (!updated) throw new ActionError("conflict");
-    await writeAudit(tx, actor, { action: `rectification.${input.move}`, objectType: "rectification_task", objectId: row.task.id, before: { state: m.from }, after: { state: m.to, evidence: input.evidence ?? undefined } });
-    return { version: updated.version, state: m.to };
+    const { version, to } = await rectificationWorkflow.fire(tx, actor, ref, input.move, input.version, {
+      check: () => {
+        if (input.move === "submit" && !input.evidence) throw new ActionError("invalid_input", { evidence: "evaluation.rectification.evidenceRequired" });
+      },
+      set: input.move === "submit" ? { evidence: input.evidence } : {},
+      audit: { evidence: input.evidence ?? undefined },
+    });
+    return { version, state: to };
   });
 }
 
 /** Tasks the actor reaches (a unit its own; a department its units'; finance its region's), open ones by deadline, with the overdue flag. */
 export async function listRectifications(db: DbOrTx, actor: Actor, today = todayIso()) {
   const rows = await db
-    .select({ task: rectificationTasks, ownerName: orgs.name })
+    .select({ task: rectificationTasks, ownerName: orgs.name, orgPath: orgs.path, regionPath: regions.path })
     .from(rectificationTasks)
     .innerJoin(orgs, eq(orgs.id, rectificationTasks.ownerOrgId))
     .innerJoin(regions, eq(regions.id, rectificationTasks.regionId))

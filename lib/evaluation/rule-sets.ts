@@ -3,6 +3,8 @@ import type { DbOrTx, Tx } from "@/db/client";
 import { evaluationRuleSets, regions } from "@/db/schema";
 import { ActionError } from "@/lib/errors";
 import { writeAudit, type AuditActor } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { ruleSetWorkflow } from "@/lib/workflow/machines";
 import { scoringRulesSchema, type ScoringRules } from "./rules";
 
 export type RuleSetRow = typeof evaluationRuleSets.$inferSelect;
@@ -74,20 +76,16 @@ export async function updateRuleSetRules(tx: Tx, actor: AuditActor, row: RuleSet
 }
 
 /** Adopts a draft: it becomes the active set of its region and year; the previous active one retires. */
-export async function activateRuleSet(tx: Tx, actor: AuditActor, row: RuleSetRow, expectedVersion: number) {
-  if (row.status !== "draft") throw new ActionError("forbidden", { _form: "evaluation.rules.notDraft" });
-  if (row.version !== expectedVersion) throw new ActionError("conflict");
-  const retired = await tx
-    .update(evaluationRuleSets)
-    .set({ status: "retired", version: sql`${evaluationRuleSets.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(evaluationRuleSets.regionId, row.regionId), eq(evaluationRuleSets.fiscalYear, row.fiscalYear), eq(evaluationRuleSets.status, "active")))
-    .returning({ id: evaluationRuleSets.id });
-  const [updated] = await tx
-    .update(evaluationRuleSets)
-    .set({ status: "active", version: sql`${evaluationRuleSets.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(evaluationRuleSets.id, row.id), eq(evaluationRuleSets.status, "draft"), eq(evaluationRuleSets.version, expectedVersion)))
-    .returning();
-  if (!updated) throw new ActionError("conflict");
-  await writeAudit(tx, actor, { action: "ruleSet.activate", objectType: "evaluation_rule_set", objectId: row.id, after: { retired: retired.map((r) => r.id) } });
+export async function activateRuleSet(tx: Tx, actor: Actor, row: RuleSetRow, expectedVersion: number) {
+  // A rule set belongs to a region, not an organisation: its place is its region's.
+  const [region] = await tx.select({ path: regions.path }).from(regions).where(eq(regions.id, row.regionId));
+  const refOf = (r: RuleSetRow) => ({ id: r.id, state: r.status, version: r.version, orgPath: "", regionPath: region.path });
+  ruleSetWorkflow.assert(actor, refOf(row), "activate", expectedVersion);
+  const active = await tx
+    .select()
+    .from(evaluationRuleSets)
+    .where(and(eq(evaluationRuleSets.regionId, row.regionId), eq(evaluationRuleSets.fiscalYear, row.fiscalYear), eq(evaluationRuleSets.status, "active")));
+  for (const previous of active) await ruleSetWorkflow.fire(tx, actor, refOf(previous), "retire", previous.version, { audit: { replacedBy: row.id } });
+  const { row: updated } = await ruleSetWorkflow.fire(tx, actor, refOf(row), "activate", expectedVersion, { audit: { retired: active.map((r) => r.id) } });
   return updated;
 }

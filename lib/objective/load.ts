@@ -5,7 +5,7 @@ import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { canOn } from "@/lib/auth/scope";
-import type { ObjectiveRef, ProjectRef } from "@/lib/workflow/engine";
+import type { ObjectiveRef, ProjectRef } from "@/lib/workflow/machines";
 
 /**
  * Loads an objective only if the actor may touch it for `permission` (the owner's place in the

@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { attachments, objectiveVersions, orgs, projects, regions, reviews, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { availableObjectiveEvents } from "@/lib/workflow/engine";
+import { objectiveWorkflow } from "@/lib/workflow/machines";
 import { declarationContent } from "./content";
 import { loadObjective } from "./load";
 
@@ -67,7 +67,7 @@ export async function loadObjectiveView(db: DbOrTx, actor: Actor, objectiveId: n
     reviews: reviewRows,
     attachments: files,
     versions,
-    events: availableObjectiveEvents(actor, loaded.ref),
+    events: objectiveWorkflow.available(actor, loaded.ref),
   };
 }
 

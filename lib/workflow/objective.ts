@@ -3,8 +3,8 @@ import type { Permission } from "@/lib/auth/permissions";
 
 /**
  * THE objective workflow (DESIGN §3.3–3.4): every state change of a performance objective is a
- * row of this table. Pages draw their buttons from it (availableObjectiveEvents) and the server
- * refuses anything it does not list (lib/workflow/engine.ts). Changing the process is editing a row.
+ * row of this table. Pages draw their buttons from it (objectiveWorkflow.available) and the server
+ * refuses anything it does not list (lib/workflow/machines.ts, lib/workflow/define.ts). Changing the process is editing a row.
  *
  *   draft ─submit─► dept_review ─dept_pass─► finance_review ─finance_approve─► approved
  *     ▲   (unit)        │                        │  │                            │
@@ -99,25 +99,13 @@ export const OBJECTIVE_TRANSITIONS: readonly ObjectiveTransition[] = [
   { event: "cancel_adjustment", from: ["draft", "returned"], to: "approved", roles: FILERS, permission: "project.write", guard: "isAdjustment" },
 ];
 
-export function objectiveGuardHolds(guard: ObjectiveGuard | undefined, facts: ObjectiveFacts): boolean {
-  switch (guard) {
-    case undefined:
-      return true;
-    case "ownerIsUnit":
-      return facts.ownerKind === "unit";
-    case "ownerIsDepartment":
-      return facts.ownerKind === "department";
-    case "isAdjustment":
-      return facts.isAdjustment;
-    case "notAdjustment":
-      return !facts.isAdjustment;
-  }
-}
-
-/** The transition an event takes from a state, given the facts; undefined if the table has none. */
-export function findObjectiveTransition(event: ObjectiveEvent, from: ObjectiveState, facts: ObjectiveFacts) {
-  return OBJECTIVE_TRANSITIONS.find((t) => t.event === event && t.from.includes(from) && objectiveGuardHolds(t.guard, facts));
-}
+/** What each guard of the table means, on the objective's facts. */
+export const OBJECTIVE_GUARDS: Record<ObjectiveGuard, (facts: ObjectiveFacts) => boolean> = {
+  ownerIsUnit: (f) => f.ownerKind === "unit",
+  ownerIsDepartment: (f) => f.ownerKind === "department",
+  isAdjustment: (f) => f.isAdjustment,
+  notAdjustment: (f) => !f.isAdjustment,
+};
 
 /** States in which the filer may edit the content (the wizard is open). */
 export const EDITABLE_STATES: readonly ObjectiveState[] = ["draft", "returned"];

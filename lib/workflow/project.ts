@@ -27,29 +27,23 @@ export interface ProjectTransition {
   to: ProjectState;
   roles: readonly Role[];
   permission: Permission;
-  guards: readonly ProjectGuard[];
+  /** Checked on facts loaded when the event is fired; a failing one is the user's message (workflow.guard.<name>). */
+  requires: readonly ProjectGuard[];
 }
 
 const FINANCE = ["finance_reviewer", "finance_admin"] as const;
 
 export const PROJECT_TRANSITIONS: readonly ProjectTransition[] = [
-  { event: "admit", from: ["reserve"], to: "admitted", roles: FINANCE, permission: "declaration.review.finance", guards: ["objectiveApproved", "appraisalSupports"] },
-  { event: "budget", from: ["admitted"], to: "budgeted", roles: FINANCE, permission: "declaration.review.finance", guards: ["objectiveApproved", "appraisalSupports"] },
-  { event: "start", from: ["budgeted"], to: "executing", roles: ["unit_filer", "dept_reviewer"], permission: "project.write", guards: [] },
-  { event: "complete", from: ["executing"], to: "completed", roles: ["unit_filer", "dept_reviewer"], permission: "project.write", guards: [] },
-  { event: "withdraw", from: ["reserve", "admitted", "budgeted", "executing"], to: "withdrawn", roles: FINANCE, permission: "declaration.review.finance", guards: [] },
+  { event: "admit", from: ["reserve"], to: "admitted", roles: FINANCE, permission: "declaration.review.finance", requires: ["objectiveApproved", "appraisalSupports"] },
+  { event: "budget", from: ["admitted"], to: "budgeted", roles: FINANCE, permission: "declaration.review.finance", requires: ["objectiveApproved", "appraisalSupports"] },
+  { event: "start", from: ["budgeted"], to: "executing", roles: ["unit_filer", "dept_reviewer"], permission: "project.write", requires: [] },
+  { event: "complete", from: ["executing"], to: "completed", roles: ["unit_filer", "dept_reviewer"], permission: "project.write", requires: [] },
+  { event: "withdraw", from: ["reserve", "admitted", "budgeted", "executing"], to: "withdrawn", roles: FINANCE, permission: "declaration.review.finance", requires: [] },
 ];
 
-/** Which guards fail, for the message that tells the user why. */
-export function failedProjectGuards(guards: readonly ProjectGuard[], facts: ProjectFacts): ProjectGuard[] {
-  return guards.filter((g) => {
-    if (g === "objectiveApproved") return !facts.hasApprovedObjective;
-    // A required appraisal must exist and support; a "do not support" blocks even when not required.
-    if (g === "appraisalSupports") return facts.appraisal === "not_support" || (facts.appraisalRequired && facts.appraisal === null);
-    return false;
-  });
-}
-
-export function findProjectTransition(event: ProjectEvent, from: ProjectState) {
-  return PROJECT_TRANSITIONS.find((t) => t.event === event && t.from.includes(from));
-}
+/** What each precondition means, on the facts loaded when the event is fired. */
+export const PROJECT_REQUIREMENTS: Record<ProjectGuard, (facts: ProjectFacts) => boolean> = {
+  objectiveApproved: (f) => f.hasApprovedObjective,
+  // A required appraisal must exist and support; a "do not support" blocks even when not required.
+  appraisalSupports: (f) => !(f.appraisal === "not_support" || (f.appraisalRequired && f.appraisal === null)),
+};

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/db/schema/enums";
-import { availableReportEvents, mayEditReport, type ReportRef } from "@/lib/monitoring/workflow";
+import { mayEditReport, type ReportRef } from "@/lib/monitoring/workflow";
+import { reportWorkflow } from "@/lib/workflow/machines";
+
+const availableReportEvents = reportWorkflow.available;
 
 const actor = (role: Role, orgPath: string): Actor => ({
   userId: 1, username: role, displayName: role, orgId: 1, orgName: "", orgKind: "unit", orgPath, regionId: 1, regionName: "", regionPath: "/1/", roles: [role], sessionId: "s",

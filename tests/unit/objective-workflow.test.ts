@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { OBJECTIVE_STATES, ROLES, type ObjectiveState, type OrgKind, type Role } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { availableObjectiveEvents, type ObjectiveRef } from "@/lib/workflow/engine";
+import { objectiveWorkflow, type ObjectiveRef } from "@/lib/workflow/machines";
+
+const availableObjectiveEvents = objectiveWorkflow.available;
 import { OBJECTIVE_EVENTS, type ObjectiveEvent } from "@/lib/workflow/objective";
 
 /*

@@ -1,13 +1,6 @@
 "use server";
-import { z } from "zod";
-import { ActionError } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define";
-import { readActualsWorkbook } from "@/lib/evaluation/excel";
-import { loadSelfEvaluation } from "@/lib/evaluation/load";
-import { saveSelfEvaluation } from "@/lib/evaluation/operations";
-import { importFile } from "@/lib/indicator/import-file";
-import { id, version } from "@/lib/validation/common";
-import { actualRow } from "@/lib/validation/evaluation";
+import { importSelfEvaluationActuals as run, importSelfEvaluationActualsInput } from "@/lib/evaluation/import-actuals";
 
 /**
  * Public endpoint: the filer imports actual values, judgements and deviation analyses from the
@@ -17,24 +10,9 @@ import { actualRow } from "@/lib/validation/evaluation";
 export const importSelfEvaluationActuals = defineAction({
   name: "evaluation.importActuals",
   permission: "project.write",
-  input: z.strictObject({ selfEvaluationId: id, version, file: importFile }),
+  input: importSelfEvaluationActualsInput,
   success: "evaluation.saved",
   async run({ actor, db, input }) {
-    const { se } = await loadSelfEvaluation(db, actor, "project.write", input.selfEvaluationId);
-    const rows = await readActualsWorkbook(input.file);
-    const errors: Record<string, string> = {};
-    const actuals = rows.flatMap((r) => {
-      const parsed = actualRow.safeParse(r);
-      if (parsed.success) return [parsed.data];
-      for (const issue of parsed.error.issues) errors[`actuals.${r.ordinal}.${issue.path.join(".")}`] = issue.message;
-      return [];
-    });
-    if (Object.keys(errors).length) throw new ActionError("invalid_input", errors);
-    return saveSelfEvaluation(db, actor, se.id, input.version, {
-      executedAmount: se.executedAmount,
-      executionExplanation: se.executionExplanation,
-      summary: se.summary,
-      actuals,
-    });
+    return run(db, actor, input);
   },
 });

@@ -1,14 +1,6 @@
 "use server";
-import { z } from "zod";
-import { selfEvaluationEvidence } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/errors";
-import { writeAudit } from "@/lib/audit";
-import { loadSelfEvaluation } from "@/lib/evaluation/load";
-import { indicatorsOf } from "@/lib/evaluation/self-evaluation";
-import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
-import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
-import { msg } from "@/lib/i18n/core";
+import { uploadSelfEvaluationEvidence as run, uploadSelfEvaluationEvidenceInput } from "@/lib/evaluation/upload-evidence";
 
 /**
  * Public endpoint: the filer attaches an evidence file (佐证材料) to one indicator's result while
@@ -17,30 +9,8 @@ import { msg } from "@/lib/i18n/core";
 export const uploadSelfEvaluationEvidence = defineAction({
   name: "evaluation.uploadEvidence",
   permission: "project.write",
-  input: z.strictObject({
-    selfEvaluationId: id,
-    ordinal: z.coerce.number().int().min(1).max(500),
-    file: z
-      .instanceof(File, { message: msg("rules.chooseFile") })
-      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
-      .refine((f) => f.size > 0, msg("rules.emptyFile"))
-      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
-  }),
+  input: uploadSelfEvaluationEvidenceInput,
   async run({ actor, db, input }) {
-    const { se } = await loadSelfEvaluation(db, actor, "project.write", input.selfEvaluationId);
-    if (se.state !== "draft" && se.state !== "returned") throw new ActionError("forbidden", { _form: "evaluation.errors.notEditable" });
-    if (!(await indicatorsOf(db, se.versionId)).some((i) => i.ordinal === input.ordinal)) throw new ActionError("invalid_input", { ordinal: "errors.not_found" });
-    const data = Buffer.from(await input.file.arrayBuffer());
-    const type = recogniseAttachment(input.file.name, data.subarray(0, 8));
-    if (!type) throw new ActionError("invalid_input", { file: msg("rules.fileTypes") });
-    const filename = input.file.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(-200);
-    return db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(selfEvaluationEvidence)
-        .values({ selfEvaluationId: se.id, ordinal: input.ordinal, filename, mime: type.mime, size: data.length, data, uploadedBy: actor.userId })
-        .returning({ id: selfEvaluationEvidence.id });
-      await writeAudit(tx, actor, { action: "selfEvaluation.uploadEvidence", objectType: "self_evaluation", objectId: se.id, after: { evidenceId: row.id, ordinal: input.ordinal, filename, size: data.length } });
-      return { id: row.id };
-    });
+    return run(db, actor, input);
   },
 });

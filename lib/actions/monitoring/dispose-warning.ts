@@ -1,10 +1,6 @@
 "use server";
-import { and, eq, sql } from "drizzle-orm";
-import { monitoringWarnings, warningDispositions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/errors";
-import { writeAudit } from "@/lib/audit";
-import { loadWarning } from "@/lib/monitoring/load";
+import { disposeWarning as run } from "@/lib/monitoring/dispositions";
 import { disposeWarningInput } from "@/lib/validation/monitoring";
 
 /**
@@ -18,35 +14,6 @@ export const disposeWarning = defineAction({
   input: disposeWarningInput,
   success: "monitoring.disposed",
   async run({ actor, db, input }) {
-    const loaded = await loadWarning(db, actor, "warning.dispose", input.warningId);
-    if (loaded.warning.state !== "open" || loaded.disposition) throw new ActionError("conflict");
-    return db.transaction(async (tx) => {
-      const [w] = await tx
-        .update(monitoringWarnings)
-        .set({ state: "disposed", version: sql`${monitoringWarnings.version} + 1` })
-        .where(and(eq(monitoringWarnings.id, input.warningId), eq(monitoringWarnings.state, "open"), eq(monitoringWarnings.version, input.version)))
-        .returning({ version: monitoringWarnings.version });
-      if (!w) throw new ActionError("conflict");
-      const rectify = input.kind === "rectify";
-      const [d] = await tx
-        .insert(warningDispositions)
-        .values({
-          warningId: input.warningId,
-          kind: input.kind,
-          comment: input.comment,
-          rectifyDeadline: rectify ? input.rectifyDeadline : null,
-          rectificationState: rectify ? "open" : null,
-          decidedBy: actor.userId,
-        })
-        .returning({ id: warningDispositions.id });
-      await writeAudit(tx, actor, {
-        action: "monitoring_warning.dispose",
-        objectType: "monitoring_warning",
-        objectId: input.warningId,
-        before: { state: "open" },
-        after: { state: "disposed", kind: input.kind, comment: input.comment, rectifyDeadline: rectify ? input.rectifyDeadline : undefined, dispositionId: d.id },
-      });
-      return { dispositionId: d.id, version: w.version };
-    });
+    return run(db, actor, input);
   },
 });

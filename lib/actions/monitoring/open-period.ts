@@ -1,7 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { writeAudit } from "@/lib/audit";
-import { openPeriod } from "@/lib/monitoring/open";
+import { openMonitoringPeriod as run } from "@/lib/monitoring/open-period";
 import { openPeriodInput } from "@/lib/validation/monitoring";
 
 /**
@@ -15,15 +14,6 @@ export const openMonitoringPeriod = defineAction({
   input: openPeriodInput,
   success: "monitoring.opened",
   async run({ actor, db, input }) {
-    return db.transaction(async (tx) => {
-      const r = await openPeriod(tx, { regionId: actor.regionId, fiscalYear: input.fiscalYear, throughMonth: input.throughMonth, deadline: input.deadline, openedBy: actor.userId });
-      await writeAudit(tx, actor, {
-        action: "monitoring_period.open",
-        objectType: "monitoring_period",
-        objectId: r.periodId,
-        after: { ...input, regionId: actor.regionId, reportsCreated: r.created, periodCreated: r.periodCreated },
-      });
-      return r;
-    });
+    return run(db, actor, input);
   },
 });

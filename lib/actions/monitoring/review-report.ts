@@ -1,7 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { loadReport } from "@/lib/monitoring/load";
-import { transitionReport } from "@/lib/monitoring/workflow";
+import { reviewMonitoringReport as run } from "@/lib/monitoring/review-report";
 import { reviewReportInput } from "@/lib/validation/monitoring";
 
 /** Public endpoint: the department passes a unit's monitoring report or returns it with a reason, like a declaration. */
@@ -11,13 +10,6 @@ export const reviewMonitoringReport = defineAction({
   input: reviewReportInput,
   success: "monitoring.reviewed",
   async run({ actor, db, input }) {
-    const loaded = await loadReport(db, actor, "declaration.review.department", input.reportId);
-    return db.transaction(async (tx) => {
-      const { to, version } = await transitionReport(tx, actor, loaded.ref, input.result === "pass" ? "dept_pass" : "dept_return", input.version, {
-        set: { reviewComment: input.comment, reviewedBy: actor.userId, reviewedAt: new Date() },
-        audit: { comment: input.comment },
-      });
-      return { state: to, version };
-    });
+    return run(db, actor, input);
   },
 });

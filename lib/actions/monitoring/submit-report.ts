@@ -1,12 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { isPastDeadline } from "@/lib/format";
-import { ActionError } from "@/lib/errors";
-import { reportErrors } from "@/lib/monitoring/completeness";
-import { loadReport, loadReportLines, thresholdsFor } from "@/lib/monitoring/load";
-import { evaluateReport } from "@/lib/monitoring/rules";
-import { replaceWarnings } from "@/lib/monitoring/warnings";
-import { transitionReport } from "@/lib/monitoring/workflow";
+import { submitMonitoringReport as run } from "@/lib/monitoring/submit-report";
 import { submitReportInput } from "@/lib/validation/monitoring";
 
 /**
@@ -21,42 +15,6 @@ export const submitMonitoringReport = defineAction({
   input: submitReportInput,
   success: "monitoring.submitted",
   async run({ actor, db, input }) {
-    const loaded = await loadReport(db, actor, "project.write", input.reportId);
-    const lines = await loadReportLines(db, loaded.report);
-    const draft = {
-      executedAmount: loaded.report.executedAmount,
-      lines: lines.map(({ line, indicator }) => ({
-        ordinal: indicator.ordinal,
-        valueReached: line?.valueReached ?? null,
-        expectedValue: line?.expectedValue ?? null,
-        judgement: line?.judgement ?? null,
-        deviationReason: line?.deviationReason ?? null,
-        correctiveMeasure: line?.correctiveMeasure ?? null,
-      })),
-    };
-    const errors = reportErrors(draft);
-    if (Object.keys(errors).length) throw new ActionError("invalid_input", errors);
-    const thresholds = await thresholdsFor(db, loaded.regionPath, loaded.period.fiscalYear);
-    const { execution, warnings } = evaluateReport(
-      {
-        executed: loaded.report.executedAmount!,
-        budget: loaded.report.budget,
-        adjustedBudget: loaded.report.adjustedBudget,
-        throughMonth: loaded.period.throughMonth,
-        indicators: lines.map(({ line, indicator }) => ({ ordinal: indicator.ordinal, name: indicator.name, comparison: indicator.comparison, judgement: line!.judgement! })),
-      },
-      thresholds,
-    );
-    const now = new Date();
-    // Accepted after the period's deadline, and marked late (as declarations are).
-    const late = isPastDeadline(now, loaded.period.deadline);
-    return db.transaction(async (tx) => {
-      const { to, version } = await transitionReport(tx, actor, loaded.ref, "submit", input.version, {
-        set: { submittedAt: now, executionIndex: execution.index, executionLight: execution.light },
-        audit: { late, executionLight: execution.light, index: execution.index, warnings: warnings.map((w) => `${w.rule}:${w.light}`) },
-      });
-      await replaceWarnings(tx, loaded.report, warnings);
-      return { late, state: to, version, executionLight: execution.light, index: execution.index, warnings: warnings.length };
-    });
+    return run(db, actor, input);
   },
 });

@@ -1,10 +1,7 @@
 "use server";
-import { eq, max, sql } from "drizzle-orm";
-import { objectiveIndicators, objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { loadObjective } from "@/lib/objective/load";
+import { adjustObjective as run } from "@/lib/objective/adjust-objective";
 import { adjustObjectiveInput } from "@/lib/validation/project";
-import { transitionObjective } from "@/lib/workflow/engine";
 
 /**
  * Public endpoint: start an adjustment (目标调整) of an approved objective. A new version is made
@@ -16,37 +13,6 @@ export const adjustObjective = defineAction({
   permission: "project.write",
   input: adjustObjectiveInput,
   async run({ actor, db, input }) {
-    const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
-    const from = loaded.version;
-    return db.transaction(async (tx) => {
-      const [{ n }] = await tx.select({ n: max(objectiveVersions.number) }).from(objectiveVersions).where(eq(objectiveVersions.objectiveId, loaded.objective.id));
-      const [v] = await tx
-        .insert(objectiveVersions)
-        .values({
-          objectiveId: loaded.objective.id,
-          number: (n ?? 0) + 1,
-          kind: "adjustment",
-          basic: from.basic,
-          funding: from.funding,
-          fundUses: from.fundUses,
-          requestedAmount: from.requestedAmount,
-          plan: from.plan,
-          overallGoal: from.overallGoal,
-          annualGoal: from.annualGoal,
-          adjustmentReason: input.reason,
-          createdBy: actor.userId,
-        })
-        .returning({ id: objectiveVersions.id, number: objectiveVersions.number });
-      await tx.execute(sql`
-        insert into ${objectiveIndicators} (version_id, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason)
-        select ${v.id}, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason
-        from ${objectiveIndicators} where version_id = ${from.id}`);
-      const { version } = await transitionObjective(tx, actor, loaded.ref, "adjust", input.version, {
-        set: { currentVersionId: v.id },
-        audit: { versionNumber: v.number, reason: input.reason },
-      });
-      return { version, versionNumber: v.number };
-    });
+    return run(db, actor, input);
   },
 });
-

@@ -1,11 +1,6 @@
 "use server";
-import { and, eq } from "drizzle-orm";
-import { objectives, objectiveVersions, orgs } from "@/db/schema";
-import { loadOrgInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/errors";
-import { writeAudit } from "@/lib/audit";
-import { loadProject } from "@/lib/objective/load";
+import { createObjective as run } from "@/lib/objective/create-objective";
 import { createObjectiveInput } from "@/lib/validation/project";
 
 /**
@@ -18,71 +13,6 @@ export const createObjective = defineAction({
   permission: "project.write",
   input: createObjectiveInput,
   async run({ actor, db, input }) {
-    let owner: { id: number; kind: string; parentId: number | null; regionId: number; name: string };
-    let basic: Record<string, unknown>;
-    let projectId: number | null = null;
-    let title: string;
-    let requestedAmount = "0";
-    if (input.subjectKind === "department") {
-      const { org } = await loadOrgInScope(db, actor, "project.write", input.orgId);
-      if (org.kind !== "department") throw new ActionError("invalid_input", { orgId: "errors.not_found" });
-      owner = org;
-      title = input.title ?? `${org.name}${input.fiscalYear}年度部门整体支出`;
-      basic = { name: title, category: "operation", startYear: input.fiscalYear, endYear: input.fiscalYear, servesPublic: true };
-    } else {
-      const { project } = await loadProject(db, actor, "project.write", input.projectId);
-      if ((input.subjectKind === "transfer") !== (project.category === "transfer")) {
-        throw new ActionError("invalid_input", { projectId: "转移支付目标须对应转移支付类项目 / a transfer objective needs a transfer project" });
-      }
-      if (input.fiscalYear < project.startYear || input.fiscalYear > project.endYear) {
-        throw new ActionError("invalid_input", { fiscalYear: "申报年度须在项目实施期内 / the fiscal year must fall within the project's years" });
-      }
-      const [org] = await db.select().from(orgs).where(eq(orgs.id, project.ownerOrgId));
-      owner = org;
-      projectId = project.id;
-      title = project.name;
-      // The year's amount where the pool has it; the whole amount only for a one-year project.
-      const annual = (project.annualAmounts as { year: number; amount: string }[]).find((a) => a.year === input.fiscalYear);
-      requestedAmount = annual?.amount ?? (project.startYear === project.endYear ? project.totalAmount : "0");
-      basic = {
-        name: project.name,
-        category: project.category,
-        startYear: project.startYear,
-        endYear: project.endYear,
-        policyBasis: project.policyBasis,
-        servesPublic: true,
-      };
-    }
-    return db.transaction(async (tx) => {
-      const existing = await tx
-        .select({ id: objectives.id })
-        .from(objectives)
-        .where(
-          projectId
-            ? and(eq(objectives.projectId, projectId), eq(objectives.fiscalYear, input.fiscalYear))
-            : and(eq(objectives.ownerOrgId, owner.id), eq(objectives.fiscalYear, input.fiscalYear), eq(objectives.subjectKind, "department")),
-        );
-      if (existing.length) return { id: existing[0].id, existed: true };
-      const [o] = await tx
-        .insert(objectives)
-        .values({
-          subjectKind: input.subjectKind,
-          projectId,
-          ownerOrgId: owner.id,
-          departmentOrgId: owner.kind === "unit" ? owner.parentId! : owner.id,
-          regionId: owner.regionId,
-          fiscalYear: input.fiscalYear,
-          title,
-          requestedAmount,
-        })
-        .returning({ id: objectives.id });
-      const [v] = await tx
-        .insert(objectiveVersions)
-        .values({ objectiveId: o.id, number: 1, basic, requestedAmount, funding: [], createdBy: actor.userId })
-        .returning({ id: objectiveVersions.id });
-      await tx.update(objectives).set({ currentVersionId: v.id }).where(eq(objectives.id, o.id));
-      await writeAudit(tx, actor, { action: "objective.create", objectType: "objective", objectId: o.id, after: { ...input, title } });
-      return { id: o.id, existed: false };
-    });
+    return run(db, actor, input);
   },
 });

@@ -1,18 +1,7 @@
 "use server";
-import { eq } from "drizzle-orm";
-import { objectiveVersions, reviews } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/errors";
-import { loadIndicators, loadObjective } from "@/lib/objective/load";
+import { reviewObjective as run } from "@/lib/objective/review-objective";
 import { reviewObjectiveInput } from "@/lib/validation/project";
-import { transitionObjective } from "@/lib/workflow/engine";
-import type { ObjectiveEvent } from "@/lib/workflow/objective";
-import { msg } from "@/lib/i18n/core";
-
-const EVENT: Record<"department" | "finance", Partial<Record<"pass" | "return" | "reject", ObjectiveEvent>>> = {
-  department: { pass: "dept_pass", return: "dept_return" },
-  finance: { pass: "finance_approve", return: "finance_return", reject: "finance_reject" },
-};
 
 /**
  * Public endpoint: a reviewer decides a declaration (DESIGN §3.4) — the department passes or
@@ -25,41 +14,6 @@ export const reviewObjective = defineAction({
   permission: "project.read",
   input: reviewObjectiveInput,
   async run({ actor, db, input }) {
-    const loaded = await loadObjective(db, actor, "project.read", input.objectiveId);
-    const event = EVENT[input.stage][input.result]!;
-    // Comments arrive keyed by row number; they are kept by indicator name, which survives the
-    // filer reordering or deleting rows while fixing a returned declaration.
-    const rows = await loadIndicators(db, loaded.version.id);
-    const indicatorComments: Record<string, string> = {};
-    for (const [ordinal, comment] of Object.entries(input.indicatorComments)) {
-      const row = rows.find((r) => r.ordinal === Number(ordinal));
-      if (!row) throw new ActionError("invalid_input", { [`indicatorComments.${ordinal}`]: msg("rules.noSuchRow") });
-      if (comment) indicatorComments[row.name] = comment;
-    }
-    const now = new Date();
-    return db.transaction(async (tx) => {
-      const approving = event === "finance_approve";
-      const { version, transition } = await transitionObjective(tx, actor, loaded.ref, event, input.version, {
-        set: {
-          ...(approving ? { approvedVersionId: loaded.version.id } : {}),
-          ...(input.stage === "finance" && input.grade ? { grade: input.grade } : {}),
-          ...(input.isKey !== undefined && input.stage === "finance" ? { isKey: input.isKey } : {}),
-        },
-        audit: { result: input.result, grade: input.grade, score: input.score, reasons: input.reasons },
-      });
-      await tx.insert(reviews).values({
-        objectiveId: loaded.objective.id,
-        versionId: loaded.version.id,
-        stage: input.stage,
-        result: input.result,
-        grade: input.grade,
-        score: input.score,
-        reasons: input.reasons,
-        indicatorComments,
-        reviewerId: actor.userId,
-      });
-      if (approving) await tx.update(objectiveVersions).set({ approvedAt: now }).where(eq(objectiveVersions.id, loaded.version.id));
-      return { version, state: transition.to };
-    });
+    return run(db, actor, input);
   },
 });

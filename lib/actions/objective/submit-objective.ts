@@ -1,17 +1,6 @@
 "use server";
-import { and, eq, lte } from "drizzle-orm";
-import { z } from "zod";
-import { fiscalYears, objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/errors";
-import { msg, type MessageKey } from "@/lib/i18n/core";
-import { id, version } from "@/lib/validation/common";
-import { chinaDate, isPastDeadline } from "@/lib/format";
-import { completenessErrors } from "@/lib/objective/completeness";
-import { declarationContent } from "@/lib/objective/content";
-import { loadObjective } from "@/lib/objective/load";
-import { reviewerGapFor, reviewerGapMessage } from "@/lib/objective/routing";
-import { transitionObjective } from "@/lib/workflow/engine";
+import { submitObjective as run, submitObjectiveInput } from "@/lib/objective/submit-objective";
 
 /**
  * Public endpoint: submit a declaration for review. Every completeness rule of DESIGN §5 runs
@@ -21,41 +10,8 @@ import { transitionObjective } from "@/lib/workflow/engine";
 export const submitObjective = defineAction({
   name: "objective.submit",
   permission: "project.write",
-  input: z.strictObject({ objectiveId: id, version }),
+  input: submitObjectiveInput,
   async run({ actor, db, input, t }) {
-    const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
-    const content = await declarationContent(db, loaded.version);
-    const errors = completenessErrors(content);
-    if (errors.length) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const e of errors) (fieldErrors[e.field] ??= []).push(msg("rules.decl.atStep", { step: e.step, text: t(e.message as MessageKey) }));
-      throw new ActionError("invalid_input", fieldErrors);
-    }
-    // Routing health: nobody to review it next → refused before anything is written, naming whom to ask.
-    const gap = await reviewerGapFor(db, loaded.objective.ownerOrgId);
-    if (gap) throw new ActionError("invalid_input", { _form: reviewerGapMessage(gap) });
-    const now = new Date();
-    const provinceId = Number(loaded.regionPath.split("/")[1]);
-    const [fy] = await db
-      .select({ end: fiscalYears.declarationEnd })
-      .from(fiscalYears)
-      .where(and(eq(fiscalYears.regionId, provinceId), eq(fiscalYears.year, loaded.objective.fiscalYear), lte(fiscalYears.declarationStart, chinaDate(now))));
-    // The window's days are China's: after 00:00 China time on the day after the end is late.
-    const late = !!fy && isPastDeadline(now, fy.end);
-    return db.transaction(async (tx) => {
-      const { version: v, transition } = await transitionObjective(tx, actor, loaded.ref, "submit", input.version, {
-        set: { submittedAt: now },
-        audit: { late, versionNumber: loaded.version.number },
-      });
-      // The content checked above is the content submitted: a save that committed since (it holds
-      // the objective's row lock, which the transition waited for) raised the counter → conflict.
-      const [checked] = await tx
-        .update(objectiveVersions)
-        .set({ submittedAt: now })
-        .where(and(eq(objectiveVersions.id, loaded.version.id), eq(objectiveVersions.editVersion, loaded.version.editVersion)))
-        .returning({ id: objectiveVersions.id });
-      if (!checked) throw new ActionError("conflict");
-      return { version: v, state: transition.to, late };
-    });
+    return run(db, actor, input, t);
   },
 });

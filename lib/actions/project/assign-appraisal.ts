@@ -1,42 +1,13 @@
 "use server";
-import { z } from "zod";
-import { appraisalAssignments } from "@/db/schema";
-import { loadOrgInScope } from "@/lib/admin/load";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/errors";
-import { writeAudit } from "@/lib/audit";
-import { isUniqueViolation } from "@/lib/db-errors";
-import { loadProject } from "@/lib/objective/load";
-import { id } from "@/lib/validation/common";
-import { msg } from "@/lib/i18n/core";
+import { assignAppraisal as run, assignAppraisalInput } from "@/lib/project/assign-appraisal";
 
 /** Public endpoint: finance engages an agency (第三方机构) of its region for a project's ex-ante appraisal. */
 export const assignAppraisal = defineAction({
   name: "project.assignAppraisal",
   permission: "appraisal.assign",
-  input: z.strictObject({ projectId: id, fiscalYear: z.coerce.number().int().min(2000).max(2100), agencyOrgId: id }),
+  input: assignAppraisalInput,
   async run({ actor, db, input }) {
-    const { project } = await loadProject(db, actor, "appraisal.assign", input.projectId);
-    const { org } = await loadOrgInScope(db, actor, "appraisal.assign", input.agencyOrgId);
-    if (org.kind !== "agency") throw new ActionError("invalid_input", { agencyOrgId: msg("rules.chooseAgency") });
-    try {
-      return await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(appraisalAssignments)
-          .values({ projectId: project.id, fiscalYear: input.fiscalYear, agencyOrgId: org.id, assignedBy: actor.userId })
-          .returning({ id: appraisalAssignments.id });
-        await writeAudit(tx, actor, {
-          action: "appraisal.assign",
-          objectType: "project",
-          objectId: project.id,
-          after: { agency: org.name, fiscalYear: input.fiscalYear },
-        });
-        return { id: row.id };
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new ActionError("invalid_input", { agencyOrgId: msg("rules.alreadyEngaged") });
-      throw e;
-    }
+    return run(db, actor, input);
   },
 });
-

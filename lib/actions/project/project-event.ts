@@ -1,10 +1,6 @@
 "use server";
-import { and, eq } from "drizzle-orm";
-import { fiscalYears, regions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { hasApprovedObjective, latestAppraisal, loadProject } from "@/lib/objective/load";
-import { appraisalRequired } from "@/lib/objective/appraisal-rule";
-import { transitionProject } from "@/lib/workflow/engine";
+import { fireProjectEvent as run } from "@/lib/project/project-event";
 import { projectEventInput } from "@/lib/validation/project";
 
 /** Public endpoint: move a project through the pool (admit, budget, start, complete, withdraw). */
@@ -13,23 +9,6 @@ export const fireProjectEvent = defineAction({
   permission: "project.read",
   input: projectEventInput,
   async run({ actor, db, input }) {
-    const { project, ref, regionPath } = await loadProject(db, actor, "project.read", input.projectId);
-    return db.transaction(async (tx) => {
-      // The province's fiscal year holds the threshold; the root of the region path is the province.
-      const provinceId = Number(regionPath.split("/")[1]);
-      const [fy] = await tx
-        .select({ threshold: fiscalYears.appraisalThreshold })
-        .from(fiscalYears)
-        .innerJoin(regions, eq(regions.id, fiscalYears.regionId))
-        .where(and(eq(fiscalYears.regionId, provinceId), eq(fiscalYears.year, project.startYear)));
-      const appraisal = await latestAppraisal(tx, project.id);
-      const facts = {
-        hasApprovedObjective: await hasApprovedObjective(tx, project.id),
-        appraisalRequired: appraisalRequired(project, fy?.threshold ?? null),
-        appraisal: appraisal?.conclusion ?? null,
-      };
-      const { version, transition } = await transitionProject(tx, actor, ref, input.event, input.version, facts, input.reason);
-      return { version, state: transition.to };
-    });
+    return run(db, actor, input);
   },
 });

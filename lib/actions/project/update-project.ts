@@ -1,10 +1,6 @@
 "use server";
-import { and, eq, sql } from "drizzle-orm";
-import { projects } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
-import { ActionError } from "@/lib/errors";
-import { writeAudit } from "@/lib/audit";
-import { loadProject } from "@/lib/objective/load";
+import { updateProject as run } from "@/lib/project/update-project";
 import { updateProjectInput } from "@/lib/validation/project";
 
 /** Public endpoint: edit a project while it is still in reserve (储备). */
@@ -13,19 +9,6 @@ export const updateProject = defineAction({
   permission: "project.write",
   input: updateProjectInput,
   async run({ actor, db, input }) {
-    const { project } = await loadProject(db, actor, "project.write", input.projectId);
-    if (project.state !== "reserve") throw new ActionError("forbidden", { _form: "workflow.notNow" });
-    if (input.ownerOrgId !== project.ownerOrgId) throw new ActionError("invalid_input", { ownerOrgId: "errors.not_found" });
-    const { projectId, version, ...fields } = input;
-    return db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(projects)
-        .set({ ...fields, parentId: fields.parentId ?? null, version: sql`${projects.version} + 1` })
-        .where(and(eq(projects.id, projectId), eq(projects.version, version), eq(projects.state, "reserve")))
-        .returning({ version: projects.version });
-      if (!row) throw new ActionError("conflict");
-      await writeAudit(tx, actor, { action: "project.update", objectType: "project", objectId: projectId, before: project, after: fields });
-      return { version: row.version };
-    });
+    return run(db, actor, input);
   },
 });

@@ -73,6 +73,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     "rectification.reopen": "Reopened a rectification",
     "rectification.submit": "Submitted a rectification",
     "ruleSet.activate": "Activated a scoring rule set",
+    "ruleSet.retire": "Retired a scoring rule set (another was activated)",
     "ruleSet.copy": "Copied a scoring rule set",
     "ruleSet.edit": "Edited a scoring rule set",
     "seed.demo": "Loaded the demo data",

@@ -76,6 +76,7 @@ export const auditLogZh = {
     "rectification.reopen": "整改退回重办",
     "rectification.submit": "提交整改情况",
     "ruleSet.activate": "启用评分规则",
+    "ruleSet.retire": "停用评分规则（已启用新规则）",
     "ruleSet.copy": "复制评分规则",
     "ruleSet.edit": "修改评分规则",
     "seed.demo": "载入演示数据",

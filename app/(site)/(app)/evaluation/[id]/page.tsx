@@ -10,7 +10,7 @@ import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { actualsOf, indicatorsOf } from "@/lib/evaluation/self-evaluation";
 import { getT } from "@/lib/i18n/server";
 import { wan } from "@/lib/project/money";
-import { availableSelfEvaluationEvents } from "@/lib/workflow/self-evaluation";
+import { selfEvaluationWorkflow } from "@/lib/workflow/machines";
 import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge, SelfEvaluationStateBadge } from "../badges";
 import { AdjustQualitative } from "./adjust-qualitative";
@@ -49,10 +49,11 @@ export default async function SelfEvaluationPage({ params }: { params: Promise<{
   const se = loaded.se;
   const place = { orgPath: loaded.orgPath, regionPath: loaded.regionPath };
   const [indicators, detail, files] = await Promise.all([indicatorsOf(db, se.versionId), selfEvaluationDetail(db, se.id), evidenceOf(db, se.id)]);
-  const editable = (se.state === "draft" || se.state === "returned") && canOn(actor, "project.write", place);
   const ref = { id: se.id, state: se.state, version: se.version, ownerKind: loaded.ownerKind, ...place };
-  // The filer's submit is on the form; the card shows the reviewers' decisions.
-  const events = availableSelfEvaluationEvents(actor, ref).filter((e) => e !== "submit");
+  const available = selfEvaluationWorkflow.available(actor, ref);
+  // The form is open to whoever may submit it; the card shows the reviewers' decisions.
+  const editable = available.includes("submit");
+  const events = available.filter((e) => e !== "submit");
   const breakdown = se.breakdown as ScoreResult | null;
 
   return (

@@ -7,6 +7,7 @@ import { agencyOptions, keyEvaluationCandidates, listKeyEvaluations } from "@/li
 import { reportFilesOf } from "@/lib/evaluation/key-report";
 import type { KeyDimension, KeyWeights } from "@/lib/evaluation/key-evaluation";
 import { KEY_DIMENSIONS } from "@/lib/evaluation/key-evaluation";
+import { keyEvaluationWorkflow } from "@/lib/workflow/machines";
 import { wan } from "@/lib/project/money";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
@@ -45,10 +46,11 @@ export default async function KeyEvaluationsPage() {
         </Card>
       )}
       {rows.length === 0 && <p className="text-slate-500">{t("evaluation.key.empty")}</p>}
-      {rows.map(({ k, title, ownerName }) => {
+      {rows.map(({ k, title, ownerName, orgPath, regionPath }) => {
         const weights = k.weights as KeyWeights;
         const scores = (k.scores ?? null) as Record<KeyDimension, { score: string; evidence: string }> | null;
-        const mayFill = k.state === "assigned" && ((evaluator && k.agencyOrgId === actor.orgId) || (finance && k.agencyOrgId == null));
+        const events = keyEvaluationWorkflow.available(actor, { id: k.id, state: k.state, version: k.version, agencyOrgId: k.agencyOrgId, orgPath, regionPath });
+        const mayFill = events.includes("submit");
         return (
           <section key={k.id} aria-label={title}>
             <Card
@@ -91,7 +93,7 @@ export default async function KeyEvaluationsPage() {
                 </dl>
               )}
               {mayFill && <FillKey id={k.id} version={k.version} weights={weights} asFinance={k.agencyOrgId == null} />}
-              {finance && k.state === "submitted" && <AcceptKey id={k.id} version={k.version} />}
+              {events.includes("accept") && <AcceptKey id={k.id} version={k.version} />}
               <p className="mt-2 flex flex-wrap gap-3 text-sm">
                 <span>
                   <span className="text-slate-500">{t("evaluation.key.report")}：</span>

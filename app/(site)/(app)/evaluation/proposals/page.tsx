@@ -9,6 +9,7 @@ import { wan } from "@/lib/project/money";
 import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data-table";
 import { FilterBar } from "@/app/_components/filter-bar";
 import { Badge, Card, PageHeader } from "@/app/_components/ui";
+import { proposalWorkflow } from "@/lib/workflow/machines";
 import { GradeBadge } from "../badges";
 import { DecideProposal, GenerateProposals } from "./proposal-forms";
 
@@ -29,7 +30,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
     { id: "proposed", header: t("evaluation.proposal.proposed"), align: "right", className: "tabular-nums whitespace-nowrap" },
     { id: "decision", header: t("evaluation.proposal.status"), className: "min-w-72" },
   ];
-  const data: DataRow[] = rows.map(({ p, title, ownerName, score }) => ({
+  const data: DataRow[] = rows.map(({ p, title, ownerName, score, orgPath, regionPath }) => ({
     key: String(p.id),
     cells: {
       title: (
@@ -56,7 +57,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
       requested: wan(p.requestedAmount),
       proposed: wan(p.proposedAmount),
       decision:
-        p.status === "proposed" ? (
+        proposalWorkflow.available(actor, { id: p.id, state: p.status, version: p.version, orgPath, regionPath }).length ? (
           <DecideProposal proposalId={p.id} version={p.version} grade={p.grade} />
         ) : (
           <span>

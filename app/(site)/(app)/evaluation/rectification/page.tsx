@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/current-user";
-import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { listRectifications } from "@/lib/evaluation/rectification";
+import { rectificationWorkflow } from "@/lib/workflow/machines";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { Badge, Card, PageHeader } from "@/app/_components/ui";
@@ -14,12 +14,13 @@ export default async function RectificationPage() {
   const actor = await requireActor("project.read");
   const [t, db] = await Promise.all([getT(), getDb()]);
   const rows = await listRectifications(db, actor);
-  const finance = hasPermission(actor.roles, "evaluation.review.finance");
   return (
     <>
       <PageHeader title={t("evaluation.rectification.title")} />
       {rows.length === 0 && <p className="text-slate-500">{t("evaluation.list.empty")}</p>}
-      {rows.map(({ task, ownerName, overdue }) => (
+      {rows.map(({ task, ownerName, overdue, orgPath, regionPath }) => {
+        const events = rectificationWorkflow.available(actor, { id: task.id, state: task.state, version: task.version, orgPath, regionPath });
+        return (
         <Card key={task.id} className="mb-3">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className="font-medium">{ownerName}</span>
@@ -29,10 +30,11 @@ export default async function RectificationPage() {
           </div>
           <p className="mt-2 text-sm">{task.requirement}</p>
           {task.evidence && <p className="mt-1 text-sm text-slate-600">{task.evidence}</p>}
-          {task.state === "open" && hasPermission(actor.roles, "project.write") && <SubmitRectification taskId={task.id} version={task.version} />}
-          {task.state === "submitted" && finance && <DecideRectification taskId={task.id} version={task.version} />}
+          {events.includes("submit") && <SubmitRectification taskId={task.id} version={task.version} />}
+          {events.includes("close") && <DecideRectification taskId={task.id} version={task.version} />}
         </Card>
-      ))}
+        );
+      })}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { loadRuleSet } from "@/lib/evaluation/load";
+import { ruleSetWorkflow } from "@/lib/workflow/machines";
 import { listRuleSets } from "@/lib/evaluation/queries";
 import { replayYear, type ReplayResult } from "@/lib/evaluation/replay";
 import { rulesOf } from "@/lib/evaluation/rule-sets";
@@ -104,7 +105,7 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
           )}
         </Card>
       )}
-      {sets.map(({ rs, regionName }) => {
+      {sets.map(({ rs, regionName, regionPath }) => {
         const rules = rulesOf(rs);
         const editable = manage && !rs.used && rs.status !== "retired";
         return (
@@ -148,7 +149,7 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
               <Link href={`/evaluation/rules?replay=${rs.id}`} className={cls.button}>
                 {t("evaluation.ruleSets.replay")}
               </Link>
-              {manage && <RuleSetActions ruleSetId={rs.id} version={rs.version} canActivate={rs.status === "draft"} defaultName={`${rs.name}（副本）`} />}
+              {manage && <RuleSetActions ruleSetId={rs.id} version={rs.version} canActivate={ruleSetWorkflow.available(actor, { id: rs.id, state: rs.status, version: rs.version, orgPath: "", regionPath }).includes("activate")} defaultName={`${rs.name}（副本）`} />}
             </div>
             {editable && <RuleSetEditor ruleSetId={rs.id} version={rs.version} rules={rules} />}
           </Card>

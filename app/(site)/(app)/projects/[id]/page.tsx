@@ -24,7 +24,7 @@ import {
   type AppraisalRow,
   type EngagementRow,
 } from "@/lib/project/queries";
-import { availableProjectEvents } from "@/lib/workflow/engine";
+import { projectWorkflow } from "@/lib/workflow/machines";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { ObjectiveStateBadge, ProjectStateBadge } from "../../_workflow/badges";
 import { ProjectForm } from "../project-form";
@@ -75,7 +75,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     canAssign ? listAgencyOptions(db, actor) : Promise.resolve([]),
     editing ? listTier1Options(db, [p.departmentOrgId]) : Promise.resolve([]),
   ]);
-  const events = availableProjectEvents(actor, loaded.ref);
+  const events = projectWorkflow.available(actor, loaded.ref);
   const canAppraise = canOn(actor, "appraisal.record", place);
   const canFile = canOn(actor, "project.write", place);
   const years: number[] = [];

@@ -10,7 +10,7 @@ import { ResultNotice } from "../../_workflow/result-notice";
 import { useActionCall } from "../../_workflow/use-action-call";
 
 /**
- * The pool's buttons for this project: what availableProjectEvents lets the user press. The
+ * The pool's buttons for this project: what projectWorkflow.available lets the user press. The
  * server checks the guards again (无目标不入库 …) and its message is shown as it comes.
  */
 export function ProjectActions({ projectId, version, events }: { projectId: number; version: number; events: ProjectEvent[] }) {

@@ -2,14 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionError } from "@/lib/errors";
 import { requireActor } from "@/lib/auth/current-user";
-import { canOn } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db";
 import { formatDate, formatDateTime, todayIso } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { loadReport, loadReportLines } from "@/lib/monitoring/load";
 import { evidenceFiles, reportWarnings } from "@/lib/monitoring/queries";
 import { executionLight } from "@/lib/monitoring/rules";
-import { availableReportEvents, mayEditReport } from "@/lib/monitoring/workflow";
+import { mayEditReport } from "@/lib/monitoring/workflow";
+import { reportWorkflow, warningRectificationWorkflow, warningWorkflow } from "@/lib/workflow/machines";
 import { pageTitle } from "@/lib/page-title";
 import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
@@ -45,10 +45,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     warnings.flatMap((w) => (w.disposition ? [w.disposition.id] : [])),
   );
   const editable = mayEditReport(actor, ref);
-  const reviewable = availableReportEvents(actor, ref).includes("dept_pass");
+  const reviewable = reportWorkflow.available(actor, ref).includes("dept_pass");
   const place = { orgPath: loaded.orgPath, regionPath: loaded.regionPath };
-  const mayDispose = canOn(actor, "warning.dispose", place);
-  const mayFile = canOn(actor, "project.write", place);
   const exec = report.executedAmount ? executionLight({ executed: report.executedAmount, budget: report.budget, adjustedBudget: report.adjustedBudget, throughMonth: period.throughMonth }) : null;
 
   return (
@@ -209,19 +207,19 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                         </ul>
                       )}
                       {d.evidenceReview && <p className="mt-1 text-slate-600">{t("monitoring.evidenceReview", { comment: d.evidenceReview })}</p>}
-                      {d.rectificationState === "open" && mayFile && (
+                      {d.rectificationState && warningRectificationWorkflow.available(actor, { id: d.id, state: d.rectificationState, version: d.version, ...place }).includes("evidence") && (
                         <div className="mt-3">
                           <EvidenceForm dispositionId={d.id} version={d.version} />
                         </div>
                       )}
-                      {d.rectificationState === "evidence_submitted" && mayDispose && (
+                      {d.rectificationState && warningRectificationWorkflow.available(actor, { id: d.id, state: d.rectificationState, version: d.version, ...place }).includes("accept") && (
                         <div className="mt-3">
                           <DecideEvidenceForm dispositionId={d.id} version={d.version} />
                         </div>
                       )}
                     </div>
                   ) : (
-                    mayDispose && (
+                    warningWorkflow.available(actor, { id: w.id, state: w.state, version: w.version, ...place }).includes("dispose") && (
                       <div className="mt-3">
                         <DisposeForm warningId={w.id} version={w.version} />
                       </div>
