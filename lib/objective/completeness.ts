@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { formatWanExact } from "@/lib/money";
-import type { BasicInfo, Funding, IndicatorRowInput, Performance } from "@/lib/validation/objective";
+import type { SubjectKind } from "@/db/schema/enums";
+import type { BasicInfo, DeptBasicInfo, Funding, IndicatorRowInput, KeyTask, Performance } from "@/lib/validation/objective";
 
 /** One finding of the completeness check, pointing at the wizard step and field to fix. */
 export interface Finding {
@@ -12,9 +13,11 @@ export interface Finding {
 }
 
 export interface DeclarationContent {
-  basic: Partial<BasicInfo>;
+  basic: Partial<BasicInfo> & Partial<Pick<DeptBasicInfo, "duties">>;
   funding: Partial<Funding>;
   performance: Partial<Performance>;
+  /** A department-overall objective's key tasks (年度主要任务), amounts in 元. */
+  keyTasks?: readonly KeyTask[];
 }
 
 /** Reference values and peers of a bank indicator, for the "far from its peers" warning. */
@@ -31,12 +34,18 @@ const row = (i: number) => `第 ${i + 1} 行`;
  * The hard rules of DESIGN §5: a declaration cannot be submitted while any of these fails.
  * Each names the step and the field to fix.
  */
-export function completenessErrors(c: DeclarationContent): Finding[] {
+export function completenessErrors(c: DeclarationContent, kind: SubjectKind = "project"): Finding[] {
   const out: Finding[] = [];
   const perf = c.performance;
   const inds = perf.indicators ?? [];
-  if (!perf.overallGoal?.trim()) out.push({ step: 3, field: "overallGoal", message: "请填写总体目标 / the overall objective is required" });
-  if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: "请填写年度目标 / the annual objective is required" });
+  const department = kind === "department";
+  if (department) {
+    // 部门整体: one year, so one goal — the 年度总体目标; no multi-year overall goal, no plan.
+    if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: "请填写年度总体目标 / the department's objective for the year is required" });
+  } else {
+    if (!perf.overallGoal?.trim()) out.push({ step: 3, field: "overallGoal", message: "请填写总体目标 / the overall objective is required" });
+    if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: "请填写年度目标 / the annual objective is required" });
+  }
 
   const has = (l1: string, l2?: string) => inds.some((r) => r.level1 === l1 && (!l2 || r.level2 === l2));
   if (!has("output")) out.push({ step: 3, field: "indicators", message: "至少需要一项产出指标 / at least one output indicator" });
@@ -48,7 +57,13 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
   }
   if (!has("benefit")) out.push({ step: 3, field: "indicators", message: "至少需要一项效益指标 / at least one benefit indicator" });
   if (c.basic.servesPublic !== false && !has("satisfaction")) {
-    out.push({ step: 3, field: "indicators", message: "面向社会公众的项目须设置满意度指标 / a project serving the public needs a satisfaction indicator" });
+    out.push({
+      step: 3,
+      field: "indicators",
+      message: department
+        ? "部门职责面向社会公众，须设置满意度指标 / a department serving the public needs a satisfaction indicator"
+        : "面向社会公众的项目须设置满意度指标 / a project serving the public needs a satisfaction indicator",
+    });
   }
 
   inds.forEach((r, i) => {
@@ -79,6 +94,10 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
     }
   }
 
+  if (department) {
+    out.push(...departmentFindings(c));
+    return out;
+  }
   const rows = c.funding.rows ?? [];
   const requested = c.funding.requestedAmount;
   if (!requested || !new Decimal(requested).gt(0)) {
@@ -97,6 +116,31 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
   if (c.basic.startYear && c.basic.endYear && c.basic.startYear > c.basic.endYear) {
     out.push({ step: 1, field: "basic.endYear", message: "结束年度不能早于开始年度 / the end year is before the start year" });
   }
+  return out;
+}
+
+/** Steps 1 and 2 of a department-overall objective: the department, its duties, and key tasks that add up to its budget. */
+function departmentFindings(c: DeclarationContent): Finding[] {
+  const out: Finding[] = [];
+  const tasks = c.keyTasks ?? [];
+  const budget = c.funding.requestedAmount;
+  if (!budget || !new Decimal(budget).gt(0)) {
+    out.push({ step: 2, field: "requestedAmount", message: "请填写部门预算总额 / the department's budget is required" });
+  }
+  if (tasks.length === 0) {
+    out.push({ step: 2, field: "tasks", message: "请至少填写一项年度主要任务 / at least one key task of the year" });
+  } else if (budget && new Decimal(budget).gt(0)) {
+    const total = tasks.reduce((s, r) => s.plus(r.amount), new Decimal(0));
+    if (!total.eq(budget)) {
+      out.push({
+        step: 2,
+        field: "tasks",
+        message: `年度主要任务预算合计 ${formatWanExact(total)} 万元与部门预算总额 ${formatWanExact(budget)} 万元不一致 / the key tasks sum to ${formatWanExact(total)}, not the department's budget of ${formatWanExact(budget)} (10k yuan)`,
+      });
+    }
+  }
+  if (!c.basic.name?.trim()) out.push({ step: 1, field: "basic.name", message: "请填写部门名称 / the department's name is required" });
+  if (!c.basic.duties?.trim()) out.push({ step: 1, field: "basic.duties", message: "请填写部门职责 / the department's duties are required" });
   return out;
 }
 

@@ -31,6 +31,7 @@ export const adjustObjective = defineAction({
           fundUses: from.fundUses,
           requestedAmount: from.requestedAmount,
           plan: from.plan,
+          keyTasks: from.keyTasks,
           overallGoal: from.overallGoal,
           annualGoal: from.annualGoal,
           adjustmentReason: input.reason,

@@ -1,13 +1,13 @@
 "use server";
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { fiscalYears, objectiveVersions } from "@/db/schema";
+import { objectiveVersions } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define";
 import { ActionError } from "@/lib/errors";
 import { id, version } from "@/lib/validation/common";
-import { chinaDate, isPastDeadline } from "@/lib/format";
 import { completenessErrors } from "@/lib/objective/completeness";
 import { declarationContent } from "@/lib/objective/content";
+import { declarationWindow } from "@/lib/objective/declaration-window";
 import { loadObjective } from "@/lib/objective/load";
 import { reviewerGapFor, reviewerGapMessage } from "@/lib/objective/routing";
 import { transitionObjective } from "@/lib/workflow/engine";
@@ -24,7 +24,7 @@ export const submitObjective = defineAction({
   async run({ actor, db, input }) {
     const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
     const content = await declarationContent(db, loaded.version);
-    const errors = completenessErrors(content);
+    const errors = completenessErrors(content, loaded.objective.subjectKind);
     if (errors.length) {
       const fieldErrors: Record<string, string[]> = {};
       for (const e of errors) {
@@ -37,13 +37,8 @@ export const submitObjective = defineAction({
     const gap = await reviewerGapFor(db, loaded.objective.ownerOrgId);
     if (gap) throw new ActionError("invalid_input", { _form: reviewerGapMessage(gap) });
     const now = new Date();
-    const provinceId = Number(loaded.regionPath.split("/")[1]);
-    const [fy] = await db
-      .select({ end: fiscalYears.declarationEnd })
-      .from(fiscalYears)
-      .where(and(eq(fiscalYears.regionId, provinceId), eq(fiscalYears.year, loaded.objective.fiscalYear), lte(fiscalYears.declarationStart, chinaDate(now))));
     // The window's days are China's: after 00:00 China time on the day after the end is late.
-    const late = !!fy && isPastDeadline(now, fy.end);
+    const late = !!(await declarationWindow(db, loaded.regionPath, loaded.objective.fiscalYear, now))?.late;
     return db.transaction(async (tx) => {
       const { version: v, transition } = await transitionObjective(tx, actor, loaded.ref, "submit", input.version, {
         set: { submittedAt: now },
