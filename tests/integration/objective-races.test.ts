@@ -270,7 +270,7 @@ describe("two people issuing regional objectives of one transfer payment at once
     });
     expect(a.ok).toBe(true);
     expect(b).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(!b.ok && b.fieldErrors?.allocations?.[0]).toContain("已下达 200000000.00 元");
+    expect(!b.ok && b.fieldErrors?.allocations?.[0]).toContain("已下达 20,000.00 万元，加上本次 15,000.00 万元超过资金总额 30,000.00 万元");
     const rows = await issued(parentId);
     expect(rows).toEqual([{ orgId: gz.id, amount: "200000000.00" }]);
   });
