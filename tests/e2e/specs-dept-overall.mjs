@@ -19,6 +19,7 @@ export const deptOverallSpecs = [
     async run({ page, base, shot }) {
       await signInAs(page, base, "dept");
       await page.goto(`${base}/objectives/department`);
+      await page.locator("summary", { hasText: "新建部门整体绩效目标" }).click();
       await page.getByRole("button", { name: "新建并填报" }).click();
       await page.waitForURL(/\/objectives\/\d+\/edit/);
       const id = /\/objectives\/(\d+)/.exec(page.url())[1];
