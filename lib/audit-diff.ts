@@ -82,18 +82,29 @@ interface VersionBefore {
   fundUses: string | null;
   requestedAmount: string;
   plan: unknown;
+  keyTasks?: unknown;
   overallGoal: string | null;
   annualGoal: string | null;
 }
 
 type StepInput =
   | { step: 1; data: Record<string, unknown> }
+  | { step: "deptBasic"; data: Record<string, unknown> }
+  | { step: "keyTasks"; data: { requestedAmount: string; tasks: unknown } }
   | { step: 2; data: { requestedAmount: string; rows: unknown; fundUses?: string | null } }
   | { step: 3; data: { plan: unknown; overallGoal?: string | null; annualGoal?: string | null; indicators: readonly IndicatorLike[] } };
 
 /** The changes of one wizard step against the version before the save. */
 export function stepChanges(version: VersionBefore, oldIndicators: readonly IndicatorLike[], input: StepInput): StepChanges {
-  if (input.step === 1) {
+  if (input.step === "keyTasks") {
+    return {
+      changes: changedFields(
+        { requestedAmount: version.requestedAmount, keyTasks: version.keyTasks ?? [] },
+        { requestedAmount: input.data.requestedAmount, keyTasks: input.data.tasks },
+      ),
+    };
+  }
+  if (input.step === 1 || input.step === "deptBasic") {
     return { changes: changedFields((version.basic ?? {}) as Record<string, unknown>, input.data, Object.keys(input.data)) };
   }
   if (input.step === 2) {

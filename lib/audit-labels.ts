@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/format";
+import { formatWanExact } from "@/lib/money";
 import { en } from "@/lib/i18n/en";
 import type { Locale } from "@/lib/i18n";
 import { zh } from "@/lib/i18n/zh";
@@ -59,8 +59,17 @@ export const FIELD_REFS: Readonly<Record<string, string>> = {
   basedOnId: "evaluation_rule_set",
 };
 
-/** Amounts in 元 (decimal strings), shown with thousands separators. */
+/** Amounts stored in 元 (decimal strings), shown in 万元 exactly (to the fen, no rounding) with separators. */
 const MONEY_FIELDS = new Set(["amount", "budget", "proposedAmount", "confirmedAmount", "executedAmount", "adjustedBudget", "requestedAmount"]);
+
+/** An amount in 元 as 万元, or the value as given when it is not a number. */
+function moneyValue(yuan: string): string {
+  try {
+    return formatWanExact(yuan);
+  } catch {
+    return yuan;
+  }
+}
 
 /** Object types whose id is not for display: a session id is half of a sign-in. */
 export const HIDDEN_OBJECT_IDS: ReadonlySet<string> = new Set(["session"]);
@@ -79,7 +88,7 @@ export function auditValue(locale: Locale, objectType: string, field: string, va
     if (name) return name;
   }
   if (typeof value === "boolean") return value ? ui.yes : ui.no;
-  if ((typeof value === "string" || typeof value === "number") && MONEY_FIELDS.has(field)) return formatMoney(String(value));
+  if ((typeof value === "string" || typeof value === "number") && MONEY_FIELDS.has(field)) return moneyValue(String(value));
   if (typeof value === "string") {
     if (field === "state" || field === "status") return stateLabel(locale, objectType, value) ?? value;
     if (field === "grade") return lookup(d.evaluation.grade, value) ?? value;

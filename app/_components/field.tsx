@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import type { ActionResult } from "@/lib/actions/result";
+import { ERROR_KEY_ATTR, errorKeyTag } from "./field-error-key";
 import { cls } from "./ui";
 
 export interface Option {
@@ -72,7 +73,7 @@ function omitCommon(props: InputProps | SelectProps): Record<string, unknown> {
 export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-xs text-red-700">
+    <ul id={id} className="mt-1 space-y-0.5 text-xs text-red-700" {...{ [ERROR_KEY_ATTR]: errorKeyTag(errors) }}>
       {[...new Set(errors)].map((e) => (
         <li key={e}>{e}</li>
       ))}

@@ -106,6 +106,12 @@ export const objectiveVersions = pgTable(
     plan: jsonb("plan").notNull().default(sql`'[]'::jsonb`),
     overallGoal: text("overall_goal"),
     annualGoal: text("annual_goal"),
+    /**
+     * A department-overall objective's step 2 (年度主要任务 / 重点工作): [{ name, content, amount }],
+     * amounts in 元 as decimal strings, summing to the department's budget (requestedAmount).
+     * Empty for a project. Step 1 of a department keeps its duties (部门职责) in `basic`.
+     */
+    keyTasks: jsonb("key_tasks").notNull().default(sql`'[]'::jsonb`),
     adjustmentReason: text("adjustment_reason"),
     /** Bumped by every save: a stale wizard tab is refused instead of overwriting. */
     editVersion: integer("edit_version").notNull().default(1),

@@ -22,6 +22,10 @@ export function publicSheet(d: PublicDetail, t: Translate): ObjectiveSheet {
       overallGoal: d.content.performance.overallGoal,
       annualGoal: d.content.performance.annualGoal,
       indicators: d.content.indicatorRows,
+      department:
+        d.subjectKind === "department"
+          ? { duties: d.content.basic.duties, tasks: (d.content.keyTasks ?? []).map((k) => ({ name: k.name, content: k.content, amountYuan: k.amount })) }
+          : undefined,
     },
     t,
   );

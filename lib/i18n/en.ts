@@ -6,6 +6,7 @@ import { poolEn } from "./sections/pool.en";
 import { evaluationEn } from "./sections/evaluation.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
+import { deptObjectiveEn } from "./sections/dept-objective.en";
 import { monitoringEn } from "./sections/monitoring.en";
 import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
@@ -236,6 +237,7 @@ export const en: Messages = {
   pool: poolEn,
   evaluation: evaluationEn,
   wizard: wizardEn,
+  deptObjective: deptObjectiveEn,
   review: reviewEn,
   bank: bankEn,
   excel: excelEn,

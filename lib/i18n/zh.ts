@@ -5,6 +5,7 @@ import { poolZh } from "./sections/pool.zh";
 import { evaluationZh } from "./sections/evaluation.zh";
 import { reviewZh } from "./sections/review.zh";
 import { wizardZh } from "./sections/wizard.zh";
+import { deptObjectiveZh } from "./sections/dept-objective.zh";
 import type { Widen } from "./widen";
 import { monitoringZh } from "./sections/monitoring.zh";
 import { auditLogZh } from "./sections/audit.zh";
@@ -237,6 +238,7 @@ export const zh = {
   pool: poolZh,
   evaluation: evaluationZh,
   wizard: wizardZh,
+  deptObjective: deptObjectiveZh,
   review: reviewZh,
   bank: bankZh,
   excel: excelZh,

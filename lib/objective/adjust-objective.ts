@@ -29,6 +29,7 @@ export async function adjustObjective(db: Db, actor: Actor, input: z.output<type
         fundUses: from.fundUses,
         requestedAmount: from.requestedAmount,
         plan: from.plan,
+        keyTasks: from.keyTasks,
         overallGoal: from.overallGoal,
         annualGoal: from.annualGoal,
         adjustmentReason: input.reason,

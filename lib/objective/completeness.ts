@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { formatWanExact } from "@/lib/money";
+import type { SubjectKind } from "@/db/schema/enums";
 import { msg, type MessageKey } from "@/lib/i18n/core";
-import type { BasicInfo, Funding, IndicatorRowInput, Performance } from "@/lib/validation/objective";
+import type { BasicInfo, DeptBasicInfo, Funding, IndicatorRowInput, KeyTask, Performance } from "@/lib/validation/objective";
 
 /** One finding of the completeness check, pointing at the wizard step and field to fix. */
 export interface Finding {
@@ -13,9 +14,11 @@ export interface Finding {
 }
 
 export interface DeclarationContent {
-  basic: Partial<BasicInfo>;
+  basic: Partial<BasicInfo> & Partial<Pick<DeptBasicInfo, "duties">>;
   funding: Partial<Funding>;
   performance: Partial<Performance>;
+  /** A department-overall objective's key tasks (年度主要任务), amounts in 元. */
+  keyTasks?: readonly KeyTask[];
 }
 
 /** Reference values and peers of a bank indicator, for the "far from its peers" warning. */
@@ -33,12 +36,18 @@ const rowMsg = (i: number, r: IndicatorRowInput, key: MessageKey, vars: Record<s
  * The hard rules of DESIGN §5: a declaration cannot be submitted while any of these fails.
  * Each names the step and the field to fix.
  */
-export function completenessErrors(c: DeclarationContent): Finding[] {
+export function completenessErrors(c: DeclarationContent, kind: SubjectKind = "project"): Finding[] {
   const out: Finding[] = [];
   const perf = c.performance;
   const inds = perf.indicators ?? [];
-  if (!perf.overallGoal?.trim()) out.push({ step: 3, field: "overallGoal", message: msg("rules.decl.overallGoal") });
-  if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: msg("rules.decl.annualGoal") });
+  const department = kind === "department";
+  if (department) {
+    // 部门整体: one year, so one goal — the 年度总体目标; no multi-year overall goal, no plan.
+    if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: msg("rules.decl.deptAnnualGoal") });
+  } else {
+    if (!perf.overallGoal?.trim()) out.push({ step: 3, field: "overallGoal", message: msg("rules.decl.overallGoal") });
+    if (!perf.annualGoal?.trim()) out.push({ step: 3, field: "annualGoal", message: msg("rules.decl.annualGoal") });
+  }
 
   const has = (l1: string, l2?: string) => inds.some((r) => r.level1 === l1 && (!l2 || r.level2 === l2));
   if (!has("output")) out.push({ step: 3, field: "indicators", message: msg("rules.decl.output") });
@@ -50,7 +59,13 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
   }
   if (!has("benefit")) out.push({ step: 3, field: "indicators", message: msg("rules.decl.benefit") });
   if (c.basic.servesPublic !== false && !has("satisfaction")) {
-    out.push({ step: 3, field: "indicators", message: msg("rules.decl.satisfaction") });
+    out.push({
+      step: 3,
+      field: "indicators",
+      message: department
+        ? msg("rules.decl.deptSatisfaction")
+        : msg("rules.decl.satisfaction"),
+    });
   }
 
   inds.forEach((r, i) => {
@@ -81,6 +96,10 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
     }
   }
 
+  if (department) {
+    out.push(...departmentFindings(c));
+    return out;
+  }
   const rows = c.funding.rows ?? [];
   const requested = c.funding.requestedAmount;
   if (!requested || !new Decimal(requested).gt(0)) {
@@ -99,6 +118,31 @@ export function completenessErrors(c: DeclarationContent): Finding[] {
   if (c.basic.startYear && c.basic.endYear && c.basic.startYear > c.basic.endYear) {
     out.push({ step: 1, field: "basic.endYear", message: msg("rules.endBeforeStart") });
   }
+  return out;
+}
+
+/** Steps 1 and 2 of a department-overall objective: the department, its duties, and key tasks that add up to its budget. */
+function departmentFindings(c: DeclarationContent): Finding[] {
+  const out: Finding[] = [];
+  const tasks = c.keyTasks ?? [];
+  const budget = c.funding.requestedAmount;
+  if (!budget || !new Decimal(budget).gt(0)) {
+    out.push({ step: 2, field: "requestedAmount", message: msg("rules.decl.deptBudget") });
+  }
+  if (tasks.length === 0) {
+    out.push({ step: 2, field: "tasks", message: msg("rules.decl.deptTasks") });
+  } else if (budget && new Decimal(budget).gt(0)) {
+    const total = tasks.reduce((s, r) => s.plus(r.amount), new Decimal(0));
+    if (!total.eq(budget)) {
+      out.push({
+        step: 2,
+        field: "tasks",
+        message: msg("rules.decl.deptTasksSum", { total: formatWanExact(total), budget: formatWanExact(budget) }),
+      });
+    }
+  }
+  if (!c.basic.name?.trim()) out.push({ step: 1, field: "basic.name", message: msg("rules.decl.deptName") });
+  if (!c.basic.duties?.trim()) out.push({ step: 1, field: "basic.duties", message: msg("rules.decl.deptDuties") });
   return out;
 }
 

@@ -2,12 +2,12 @@ import type { DbOrTx } from "@/db/client";
 import type { objectiveVersions } from "@/db/schema";
 import type { DeclarationContent } from "./completeness";
 import { loadIndicators } from "./load";
-import type { BasicInfo, IndicatorRowInput } from "@/lib/validation/objective";
+import type { BasicInfo, IndicatorRowInput, KeyTask } from "@/lib/validation/objective";
 
 type VersionRow = typeof objectiveVersions.$inferSelect;
 
 /** A version's whole declaration, in the shape the completeness rules and the wizard read. */
-export async function declarationContent(db: DbOrTx, version: VersionRow): Promise<DeclarationContent & { indicatorRows: Awaited<ReturnType<typeof loadIndicators>> }> {
+export async function declarationContent(db: DbOrTx, version: VersionRow): Promise<DeclarationContent & { keyTasks: KeyTask[]; indicatorRows: Awaited<ReturnType<typeof loadIndicators>> }> {
   const rows = await loadIndicators(db, version.id);
   const indicators: IndicatorRowInput[] = rows.map((r) => ({
     fundUse: r.fundUse,
@@ -33,6 +33,7 @@ export async function declarationContent(db: DbOrTx, version: VersionRow): Promi
       annualGoal: version.annualGoal,
       indicators,
     },
+    keyTasks: (version.keyTasks as KeyTask[] | null) ?? [],
     indicatorRows: rows,
   };
 }

@@ -38,6 +38,10 @@ export function declarationSheet(view: Pick<View, "objective" | "project" | "reg
       overallGoal: performance.overallGoal,
       annualGoal: performance.annualGoal,
       indicators: content.indicatorRows,
+      department:
+        o.subjectKind === "department"
+          ? { duties: basic.duties, tasks: content.keyTasks.map((k) => ({ name: k.name, content: k.content, amountYuan: k.amount })) }
+          : undefined,
       declaration: {
         attribute: attribute || t("review.empty"),
         period,

@@ -28,3 +28,25 @@ export function fundingToYuan(form: FundingWanForm): { ok: true; data: FundingWa
   };
   return bad.length ? { ok: false, badFields: bad } : { ok: true, data };
 }
+
+/** A department-overall objective's key tasks as typed: the budget and each task's amount in 万元. */
+export interface KeyTasksWanForm {
+  requestedAmount: string;
+  tasks: { name: string; content: string; amount: string }[];
+}
+
+/** The key-tasks step's 万元 amounts → 元, exactly, with the same rules as fundingToYuan ("tasks.1.amount" names a bad one). */
+export function keyTasksToYuan(form: KeyTasksWanForm): { ok: true; data: KeyTasksWanForm } | { ok: false; badFields: string[] } {
+  const bad: string[] = [];
+  const conv = (field: string, v: string) => {
+    if (!v.trim()) return "";
+    const r = parseWan(v);
+    if (!r.ok) bad.push(field);
+    return r.ok ? r.yuan : "";
+  };
+  const data = {
+    requestedAmount: conv("requestedAmount", form.requestedAmount),
+    tasks: form.tasks.map((r, i) => ({ name: r.name, content: r.content, amount: conv(`tasks.${i}.amount`, r.amount) })),
+  };
+  return bad.length ? { ok: false, badFields: bad } : { ok: true, data };
+}

@@ -6,6 +6,7 @@ import { objectiveIndicators, objectives, objectiveVersions, orgs, regions } fro
 import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { formatWanExact } from "@/lib/money";
 import { loadObjective } from "@/lib/objective/load";
 import { id } from "@/lib/validation/common";
 import { money } from "@/lib/validation/objective";
@@ -47,7 +48,7 @@ export async function issueRegionalObjectives(db: Db, actor: Actor, input: z.out
   if (Object.keys(fieldErrors).length) throw new ActionError("invalid_input", fieldErrors);
   const total = input.allocations.reduce((s, a) => s.plus(a.amount), new Decimal(0));
   if (total.gt(parent.objective.requestedAmount)) {
-    throw new ActionError("invalid_input", { allocations: `下达金额合计 ${total.toFixed(2)} 元超过资金总额 / the allocations exceed the fund` });
+    throw new ActionError("invalid_input", { allocations: `下达金额合计 ${formatWanExact(total)} 万元超过资金总额 ${formatWanExact(parent.objective.requestedAmount)} 万元 / the allocations (${formatWanExact(total)}) exceed the fund (${formatWanExact(parent.objective.requestedAmount)}), in 10k yuan` });
   }
   return db.transaction(async (tx) => {
     // Two issuances at once take turns on the overall objective's row: the second sees what the
@@ -70,7 +71,7 @@ export async function issueRegionalObjectives(db: Db, actor: Actor, input: z.out
     const issued = existing.reduce((s, e) => s.plus(e.amount ?? "0"), new Decimal(0));
     if (issued.plus(total).gt(fund)) {
       throw new ActionError("invalid_input", {
-        allocations: `已下达 ${issued.toFixed(2)} 元，加上本次 ${total.toFixed(2)} 元超过资金总额 / with what was issued before, the allocations exceed the fund`,
+        allocations: `已下达 ${formatWanExact(issued)} 万元，加上本次 ${formatWanExact(total)} 万元超过资金总额 ${formatWanExact(fund)} 万元 / ${formatWanExact(issued)} issued before plus ${formatWanExact(total)} now exceed the fund (${formatWanExact(fund)}), in 10k yuan`,
       });
     }
     const created: number[] = [];

@@ -27,6 +27,11 @@ export async function saveDeclarationStep(db: Db, actor: Actor, input: z.output<
   if (!canOn(actor, "project.write", ref) || !EDITABLE_STATES.includes(objective.state)) {
     throw new ActionError("forbidden", { _form: "workflow.notEditable" });
   }
+  // A department-overall objective has its own first two steps; a project or transfer has the others.
+  const department = objective.subjectKind === "department";
+  if (department !== (input.step === "deptBasic" || input.step === "keyTasks") && input.step !== 3) {
+    throw new ActionError("invalid_input", { _form: "deptObjective.wrongStep" });
+  }
   if (input.step === 3) await refuseUnknownIndicators(db, input.data.indicators);
   return db.transaction(async (tx) => {
     const [now] = await tx
@@ -40,6 +45,11 @@ export async function saveDeclarationStep(db: Db, actor: Actor, input: z.output<
     const oldIndicators = input.step === 3 ? await loadIndicators(tx, version.id) : [];
     const set: Partial<typeof objectiveVersions.$inferInsert> = { updatedAt: new Date() };
     if (input.step === 1) set.basic = input.data;
+    if (input.step === "deptBasic") set.basic = { ...(version.basic as object), ...input.data };
+    if (input.step === "keyTasks") {
+      set.keyTasks = input.data.tasks;
+      set.requestedAmount = input.data.requestedAmount;
+    }
     if (input.step === 2) {
       set.funding = input.data.rows;
       set.requestedAmount = input.data.requestedAmount;
@@ -63,10 +73,10 @@ export async function saveDeclarationStep(db: Db, actor: Actor, input: z.output<
       }
     }
     // Keep the list columns of the objective in step with its content.
-    if (input.step === 1 || input.step === 2) {
+    if (input.step !== 3) {
       await tx
         .update(objectives)
-        .set(input.step === 1 ? { title: input.data.name } : { requestedAmount: input.data.requestedAmount })
+        .set(input.step === 1 || input.step === "deptBasic" ? { title: input.data.name } : { requestedAmount: input.data.requestedAmount })
         .where(eq(objectives.id, objective.id));
     }
     await writeAudit(tx, actor, {

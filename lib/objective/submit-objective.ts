@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { fiscalYears, objectiveVersions } from "@/db/schema";
+import { objectiveVersions } from "@/db/schema";
 import { ActionError } from "@/lib/errors";
 import { msg, type MessageKey } from "@/lib/i18n/core";
 import type { Translate } from "@/lib/i18n";
 import { id, version } from "@/lib/validation/common";
-import { chinaDate, isPastDeadline } from "@/lib/format";
 import { completenessErrors } from "@/lib/objective/completeness";
 import { declarationContent } from "@/lib/objective/content";
+import { declarationWindow } from "@/lib/objective/declaration-window";
 import { loadObjective } from "@/lib/objective/load";
 import { reviewerGapFor, reviewerGapMessage } from "@/lib/objective/routing";
 import { objectiveWorkflow } from "@/lib/workflow/machines";
@@ -26,7 +26,7 @@ export const submitObjectiveInput = z.strictObject({ objectiveId: id, version })
 export async function submitObjective(db: Db, actor: Actor, input: z.output<typeof submitObjectiveInput>, t: Translate) {
   const loaded = await loadObjective(db, actor, "project.write", input.objectiveId);
   const content = await declarationContent(db, loaded.version);
-  const errors = completenessErrors(content);
+  const errors = completenessErrors(content, loaded.objective.subjectKind);
   if (errors.length) {
     const fieldErrors: Record<string, string[]> = {};
     for (const e of errors) (fieldErrors[e.field] ??= []).push(msg("rules.decl.atStep", { step: e.step, text: t(e.message as MessageKey) }));
@@ -36,13 +36,8 @@ export async function submitObjective(db: Db, actor: Actor, input: z.output<type
   const gap = await reviewerGapFor(db, loaded.objective.ownerOrgId);
   if (gap) throw new ActionError("invalid_input", { _form: reviewerGapMessage(gap) });
   const now = new Date();
-  const provinceId = Number(loaded.regionPath.split("/")[1]);
-  const [fy] = await db
-    .select({ end: fiscalYears.declarationEnd })
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.regionId, provinceId), eq(fiscalYears.year, loaded.objective.fiscalYear), lte(fiscalYears.declarationStart, chinaDate(now))));
   // The window's days are China's: after 00:00 China time on the day after the end is late.
-  const late = !!fy && isPastDeadline(now, fy.end);
+  const late = !!(await declarationWindow(db, loaded.regionPath, loaded.objective.fiscalYear, now))?.late;
   return db.transaction(async (tx) => {
     const { version: v, transition } = await objectiveWorkflow.fire(tx, actor, loaded.ref, "submit", input.version, {
       set: { submittedAt: now },

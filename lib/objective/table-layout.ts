@@ -157,6 +157,15 @@ export interface ObjectiveSheetInput {
    * period, the funding by source and year, fund uses, the plan, and the weight and explanation of
    * each indicator. Absent: the published table (six columns).
    */
+  /**
+   * A department-overall objective (部门整体支出) draws its own table: the department's duties (部门职责),
+   * its key tasks of the year with their budgets (年度主要任务 · 预算金额), the 年度总体目标 and the
+   * department-wide indicators — instead of a project's funding, plan and two goals.
+   */
+  department?: {
+    duties: string | null | undefined;
+    tasks: readonly { name: string; content?: string | null; amountYuan: string }[];
+  };
   declaration?: {
     attribute: string;
     period: string;
@@ -198,48 +207,84 @@ export function objectiveSheet(input: ObjectiveSheetInput, t: Translate): Object
     t(`review.sheet.department.${input.regionLevel}`),
     { text: input.departmentName, kind: "value", testId: "cell-department" },
   );
-  if (dec) pair(t("review.fields.owner"), { text: input.ownerName, kind: "value", testId: "cell-owner" }, t("review.fields.attribute"), { text: dec.attribute, kind: "value" });
-  else wide(t("review.fields.owner"), { text: input.ownerName, kind: "value", testId: "cell-owner" });
-  if (dec) wide(t("review.fields.period"), { text: dec.period, kind: "value" });
+  // A department files for itself, for one year: no owner, attribute or period rows.
+  const deptPart = input.subjectKind === "department" ? input.department : undefined;
+  if (!deptPart) {
+    if (dec) pair(t("review.fields.owner"), { text: input.ownerName, kind: "value", testId: "cell-owner" }, t("review.fields.attribute"), { text: dec.attribute, kind: "value" });
+    else wide(t("review.fields.owner"), { text: input.ownerName, kind: "value", testId: "cell-owner" });
+    if (dec) wide(t("review.fields.period"), { text: dec.period, kind: "value" });
+  }
 
-  // 资金情况（万元）: the amount, then (declaration) one row per source and year.
-  const funding = dec?.funding ?? [];
-  const amountLabel = t(dec ? "review.sheet.requested" : "review.sheet.arranged");
-  const lead = n === 6 ? 2 : 3; // the sub-label's width
-  rows.push({
-    cells: [
-      label(t("review.sheet.funds"), { rowSpan: 1 + funding.length }),
-      label(amountLabel, { colSpan: lead }),
-      { text: wan(input.amountYuan ?? "0"), kind: "value", colSpan: n - 1 - lead, testId: "cell-amount", yuan: input.amountYuan ?? "0" },
-    ],
-  });
-  for (const f of funding) {
+  if (deptPart) {
+    // 部门职责 · 年度主要任务 (任务名称 | 主要内容 | 预算金额（万元）, then 金额合计) · 年度总体目标.
+    wide(t("deptObjective.sheet.duties"), { text: text(deptPart.duties, t), kind: "value", pre: true, testId: "cell-duties" });
+    const tasks = deptPart.tasks;
+    const contentSpan = n - 4; // name 2 | content | amount 1
     rows.push({
       cells: [
-        { text: f.source, kind: "value", colSpan: lead },
-        { text: t("review.fields.fundingYear", { year: f.year }), kind: "center", colSpan: 2 },
-        { text: wan(f.amountYuan), kind: "center", colSpan: n - 3 - lead, yuan: f.amountYuan },
+        label(t("deptObjective.sheet.tasks"), { rowSpan: 2 + Math.max(1, tasks.length) }),
+        { text: t("deptObjective.sheet.taskName"), kind: "head", colSpan: 2 },
+        { text: t("deptObjective.sheet.taskContent"), kind: "head", colSpan: contentSpan },
+        { text: t("deptObjective.sheet.taskAmount"), kind: "head" },
       ],
     });
-  }
-  if (dec) {
-    wide(t("review.fields.fundUses"), { text: text(dec.fundUses, t), kind: "value", pre: true });
-    if (dec.plan.length === 0) wide(t("review.fields.plan"), { text: t("review.empty"), kind: "value" });
-    dec.plan.forEach((p, i) =>
+    if (tasks.length === 0) rows.push({ cells: [{ text: t("deptObjective.sheet.noTasks"), kind: "center", colSpan: n - 1 }] });
+    tasks.forEach((task, i) =>
       rows.push({
         cells: [
-          ...(i === 0 ? [label(t("review.fields.plan"), { rowSpan: dec.plan.length })] : []),
-          { text: p.start === p.end ? p.start : `${p.start} — ${p.end}`, kind: "center", colSpan: 2 },
-          { text: p.content, kind: "value", colSpan: n - 3, pre: true },
+          { text: task.name, kind: "value", colSpan: 2, testId: `task-name-${i}` },
+          { text: task.content?.trim() || "—", kind: "value", colSpan: contentSpan, pre: true },
+          { text: wan(task.amountYuan), kind: "center", yuan: task.amountYuan, testId: `task-amount-${i}` },
         ],
       }),
     );
+    rows.push({
+      cells: [
+        label(t("deptObjective.sheet.total"), { colSpan: 2 + contentSpan }),
+        { text: wan(input.amountYuan ?? "0"), kind: "center", testId: "cell-amount", yuan: input.amountYuan ?? "0", strong: true },
+      ],
+    });
+    wide(t("deptObjective.sheet.annualGoal"), { text: text(input.annualGoal, t), kind: "value", pre: true, testId: "cell-annual" });
+  } else {
+    // 资金情况（万元）: the amount, then (declaration) one row per source and year.
+    const funding = dec?.funding ?? [];
+    const amountLabel = t(dec ? "review.sheet.requested" : "review.sheet.arranged");
+    const lead = n === 6 ? 2 : 3; // the sub-label's width
+    rows.push({
+      cells: [
+        label(t("review.sheet.funds"), { rowSpan: 1 + funding.length }),
+        label(amountLabel, { colSpan: lead }),
+        { text: wan(input.amountYuan ?? "0"), kind: "value", colSpan: n - 1 - lead, testId: "cell-amount", yuan: input.amountYuan ?? "0" },
+      ],
+    });
+    for (const f of funding) {
+      rows.push({
+        cells: [
+          { text: f.source, kind: "value", colSpan: lead },
+          { text: t("review.fields.fundingYear", { year: f.year }), kind: "center", colSpan: 2 },
+          { text: wan(f.amountYuan), kind: "center", colSpan: n - 3 - lead, yuan: f.amountYuan },
+        ],
+      });
+    }
+    if (dec) {
+      wide(t("review.fields.fundUses"), { text: text(dec.fundUses, t), kind: "value", pre: true });
+      if (dec.plan.length === 0) wide(t("review.fields.plan"), { text: t("review.empty"), kind: "value" });
+      dec.plan.forEach((p, i) =>
+        rows.push({
+          cells: [
+            ...(i === 0 ? [label(t("review.fields.plan"), { rowSpan: dec.plan.length })] : []),
+            { text: p.start === p.end ? p.start : `${p.start} — ${p.end}`, kind: "center", colSpan: 2 },
+            { text: p.content, kind: "value", colSpan: n - 3, pre: true },
+          ],
+        }),
+      );
+    }
+    wide(t("review.sheet.overallGoal"), { text: text(input.overallGoal, t), kind: "value", pre: true, testId: "cell-overall" });
+    wide(t("review.sheet.annualGoal"), { text: text(input.annualGoal, t), kind: "value", pre: true, testId: "cell-annual" });
   }
-  wide(t("review.sheet.overallGoal"), { text: text(input.overallGoal, t), kind: "value", pre: true, testId: "cell-overall" });
-  wide(t("review.sheet.annualGoal"), { text: text(input.annualGoal, t), kind: "value", pre: true, testId: "cell-annual" });
 
-  // 绩效指标
-  rows.push({ cells: [{ text: t("review.indicatorsHead"), kind: "head", colSpan: n }] });
+  // 绩效指标 (a department's: 部门整体绩效指标)
+  rows.push({ cells: [{ text: t(deptPart ? "deptObjective.sheet.indicators" : "review.indicatorsHead"), kind: "head", colSpan: n }] });
   const head = (s: string, extra: Partial<SheetCell> = {}): SheetCell => ({ text: s, kind: "head", rowSpan: 2, ...extra });
   rows.push({
     cells: [

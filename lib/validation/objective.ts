@@ -31,6 +31,23 @@ export const basicInfo = z.strictObject({
   servesPublic: z.boolean().default(true),
 });
 
+/** Step 1 of a department-overall objective (部门整体): the department, its duties (部门职责), a contact. */
+export const deptBasicInfo = z.strictObject({
+  name: text(200, 2),
+  duties: optionalText(4000),
+  contactName: optionalText(50),
+  contactPhone: phone,
+  servesPublic: z.boolean().default(true),
+});
+
+/** Step 2 of a department-overall objective: the year's key tasks (年度主要任务 / 重点工作), each with its budget (元). */
+export const keyTaskRow = z.strictObject({ name: text(200), content: optionalText(1000), amount: money });
+export const keyTasks = z.strictObject({
+  /** The department's budget for the year (部门预算总额): the key tasks' amounts add up to it. */
+  requestedAmount: money,
+  tasks: z.array(keyTaskRow).max(50),
+});
+
 export const fundingRow = z.strictObject({ source: z.enum(FUND_SOURCES), year, amount: money });
 export const funding = z.strictObject({
   requestedAmount: money,
@@ -70,12 +87,21 @@ export const performance = z.strictObject({
 });
 
 export type BasicInfo = z.output<typeof basicInfo>;
+export type DeptBasicInfo = z.output<typeof deptBasicInfo>;
+export type KeyTask = z.output<typeof keyTaskRow>;
+export type KeyTasks = z.output<typeof keyTasks>;
 export type Funding = z.output<typeof funding>;
 export type Performance = z.output<typeof performance>;
 export type IndicatorRowInput = z.output<typeof indicatorRow>;
 
-/** Saving one wizard step: the version being edited and the edit counter the tab loaded. */
+/**
+ * Saving one wizard step: the version being edited and the edit counter the tab loaded. A
+ * department-overall objective saves its own first two steps ("deptBasic", "keyTasks"); step 3
+ * (goals and indicators) is the same model for every subject.
+ */
 export const saveStepInput = z.discriminatedUnion("step", [
+  z.strictObject({ step: z.literal("deptBasic"), objectiveId: id, editVersion: version, data: deptBasicInfo }),
+  z.strictObject({ step: z.literal("keyTasks"), objectiveId: id, editVersion: version, data: keyTasks }),
   z.strictObject({ step: z.literal(1), objectiveId: id, editVersion: version, data: basicInfo }),
   z.strictObject({ step: z.literal(2), objectiveId: id, editVersion: version, data: funding }),
   z.strictObject({ step: z.literal(3), objectiveId: id, editVersion: version, data: performance }),

@@ -427,7 +427,7 @@ export const specs = [
       await page.getByRole("button", { name: "保存", exact: true }).click();
       await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
       assert.equal(await page.getByRole("form", { name: "绩效信息" }).locator('[name="indicators.5.name"]').inputValue(), sustain.name, "the added row is saved");
-      await page.getByRole("navigation", { name: "申报步骤" }).getByRole("link", { name: /审核意见/ }).click();
+      await page.getByRole("navigation", { name: "申报步骤" }).getByRole("link", { name: /完整性检查与提交/ }).click();
       await page.waitForURL(/\/edit\?step=5/);
       await page.getByText("完整性检查全部通过，可以提交审核。").waitFor();
       await page.getByText("绩效指标 6 项", { exact: true }).waitFor();
@@ -575,4 +575,6 @@ export const specs = [
   ...(await import("./specs-portal-mobile.mjs")).portalMobileSpecs,
   ...(await import("./specs-audit.mjs")).auditSpecs,
   ...(await import("./specs-picker.mjs")).pickerSpecs,
+  ...(await import("./specs-dept-overall.mjs")).deptOverallSpecs,
+  ...(await import("./specs-money-forms.mjs")).moneyFormsSpecs,
 ];

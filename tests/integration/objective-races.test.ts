@@ -236,7 +236,8 @@ describe("two people issuing regional objectives of one transfer payment at once
       ]);
       expect(over.filter((r) => r.ok)).toHaveLength(1);
       const refused = over.find((r) => !r.ok)!;
-      expect(!refused.ok && refused.fieldErrors?.allocations?.[0]).toContain("超过资金总额");
+      // Said in 万元, the amounts as the screen shows them.
+      expect(!refused.ok && refused.fieldErrors?.allocations?.[0]).toMatch(/^已下达 20,000(\.00)? 万元，加上本次 20,000(\.00)? 万元超过资金总额 30,000(\.00)? 万元/);
       expect(sum(await issued(parentId))).toBeLessThanOrEqual(Number(FUND));
 
       // The same recipient twice at once: one regional objective.
@@ -269,7 +270,7 @@ describe("two people issuing regional objectives of one transfer payment at once
     });
     expect(a.ok).toBe(true);
     expect(b).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(!b.ok && b.fieldErrors?.allocations?.[0]).toContain("已下达 200000000.00 元");
+    expect(!b.ok && b.fieldErrors?.allocations?.[0]).toContain("已下达 20,000.00 万元，加上本次 15,000.00 万元超过资金总额 30,000.00 万元");
     const rows = await issued(parentId);
     expect(rows).toEqual([{ orgId: gz.id, amount: "200000000.00" }]);
   });

@@ -37,6 +37,20 @@ async function fill(objectiveId: number, amount: string, servesPublic = false) {
   }
 }
 
+async function fillDepartment(objectiveId: number, amount: string, servesPublic = false) {
+  let ev = (await database.db.query.objectiveVersions.findFirst({ where: (v, { eq }) => eq(v.objectiveId, objectiveId) }))!.editVersion;
+  // A department's own steps: the department and its duties, then the key tasks adding up to its budget.
+  for (const [step, data] of [
+    ["deptBasic", { name: "部门整体支出", duties: "负责全省公路建设与养护管理。", contactName: null, contactPhone: null, servesPublic }],
+    ["keyTasks", { requestedAmount: amount, tasks: [{ name: "全年履职", content: "公路建设与养护", amount }] }],
+    [3, { plan: [], overallGoal: null, annualGoal: "完成年度重点工作。", indicators: await trunkRoadIndicators(database) }],
+  ] as const) {
+    const r = await saveDeclarationStep({ step, objectiveId, editVersion: ev, data } as Parameters<typeof saveDeclarationStep>[0]);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    ev = (r.data as { editVersion: number }).editVersion;
+  }
+}
+
 describe("a department's overall objective (一部门一套指标)", () => {
   it("is declared by the department, goes straight to finance, and is approved", async () => {
     await signInAs(database, "dept");
@@ -46,7 +60,7 @@ describe("a department's overall objective (一部门一套指标)", () => {
     if (!created.ok) return;
     // One per department and year: asking again returns the same one.
     expect(await createObjective({ subjectKind: "department", orgId: dept.id, fiscalYear: 2027 })).toMatchObject({ ok: true, data: { id: created.data.id, existed: true } });
-    await fill(created.data.id, "680000000.00");
+    await fillDepartment(created.data.id, "680000000.00");
     let o = await objective(created.data.id);
     expect(await submitObjective({ objectiveId: o.id, version: o.version })).toMatchObject({ ok: true, data: { state: "finance_review" } });
     await signInAs(database, "reviewer");

@@ -65,6 +65,13 @@ export const rulesEn: Widen<typeof rulesZh> = {
   previewFirst: "preview first",
   notXlsx: "the content is not an .xlsx workbook; use the exported template",
   decl: {
+    deptAnnualGoal: "the department's objective for the year is required",
+    deptSatisfaction: "a department serving the public needs a satisfaction indicator",
+    deptBudget: "the department's budget is required",
+    deptTasks: "at least one key task of the year",
+    deptTasksSum: "the key tasks sum to {total}, not the department's budget of {budget} (10k yuan)",
+    deptName: "the department's name is required",
+    deptDuties: "the department's duties are required",
     atStep: "Step {step} · {text}",
     overallGoal: "the overall objective is required",
     annualGoal: "the annual objective is required",

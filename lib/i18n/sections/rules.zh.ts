@@ -63,6 +63,13 @@ export const rulesZh = {
   previewFirst: "请先预览",
   notXlsx: "文件内容不是 Excel（.xlsx）工作簿，请使用本系统导出的模板",
   decl: {
+    deptAnnualGoal: "请填写年度总体目标",
+    deptSatisfaction: "部门职责面向社会公众，须设置满意度指标",
+    deptBudget: "请填写部门预算总额",
+    deptTasks: "请至少填写一项年度主要任务",
+    deptTasksSum: "年度主要任务预算合计 {total} 万元与部门预算总额 {budget} 万元不一致",
+    deptName: "请填写部门名称",
+    deptDuties: "请填写部门职责",
     atStep: "第{step}步 · {text}",
     overallGoal: "请填写总体目标",
     annualGoal: "请填写年度目标",

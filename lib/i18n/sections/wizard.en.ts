@@ -10,7 +10,7 @@ export const wizardEn: Widen<typeof wizardZh> = {
   stepNav: "Declaration steps",
   stepNo: "Step {n}",
   stepIssues: "{n} to complete",
-  steps: { s1: "Basic information", s2: "Funding", s3: "Performance", s4: "Attachments", s5: "Check and submit" },
+  steps: { s1: "Basic information", s2: "Funding", s3: "Performance", s4: "Attachments", s5: "Completeness check and submission" },
   state: {
     draft: "Draft",
     dept_review: "In department review",
@@ -188,6 +188,8 @@ export const wizardEn: Widen<typeof wizardZh> = {
     submitConfirm: "Once submitted the declaration goes to review and cannot be edited meanwhile. Submit?",
     submitHint: "Make sure every step is saved before submitting.",
     blocked: "The completeness check failed: the declaration cannot be submitted yet.",
+    late: "The declaration period of {year} closed on {end} (China time). You can still submit, but the submission is recorded as late and reviewers see it.",
+    submitConfirmLate: "The declaration period closed on {end}: this submission is recorded as late. Once submitted the declaration goes to review and cannot be edited meanwhile. Submit?",
     failed: "Not submitted. Fix these, step by step:",
     other: "Other",
   },

@@ -8,7 +8,7 @@ export const wizardZh = {
   stepNav: "申报步骤",
   stepNo: "第 {n} 步",
   stepIssues: "{n} 项待完善",
-  steps: { s1: "项目基本信息", s2: "资金需求", s3: "绩效信息", s4: "项目附件", s5: "审核意见" },
+  steps: { s1: "项目基本信息", s2: "资金需求", s3: "绩效信息", s4: "项目附件", s5: "完整性检查与提交" },
   state: {
     draft: "填报中",
     dept_review: "部门审核中",
@@ -186,6 +186,8 @@ export const wizardZh = {
     submitConfirm: "提交后将进入审核流程，审核期间不能修改。确定提交吗？",
     submitHint: "提交前请确认各步骤均已保存。",
     blocked: "完整性检查未通过，暂不能提交。",
+    late: "{year}年度目标申报期已于 {end} 截止（北京时间）。现在仍可提交，但将记为逾期提交，审核人会看到。",
+    submitConfirmLate: "目标申报期已于 {end} 截止，本次提交将记为逾期提交。提交后将进入审核流程，审核期间不能修改。确定提交吗？",
     failed: "提交未成功，请按以下问题逐步修改：",
     other: "其他",
   },

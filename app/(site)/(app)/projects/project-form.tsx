@@ -8,6 +8,7 @@ import { createProject } from "@/lib/actions/project/create-project";
 import { updateProject } from "@/lib/actions/project/update-project";
 import { wanToYuan, yuanToWanInput } from "@/lib/project/money";
 import { Field, FieldErrors } from "@/app/_components/field";
+import { withMessages } from "@/app/_components/field-error-key";
 import { useT } from "@/app/_components/i18n";
 import { cls } from "@/app/_components/ui";
 import { ResultNotice } from "../_workflow/result-notice";
@@ -82,8 +83,9 @@ export function ProjectForm({ owners, parents, initial }: { owners: OwnerChoice[
     const f = new FormData(e.currentTarget);
     const s = (k: string) => String(f.get(k) ?? "").trim();
     const totalAmount = wanToYuan(s("totalAmount"));
+    // An amount that is not one in 万元 is still sent (as nothing, which the server refuses): every
+    // other field's message comes back in the same answer, and this field shows the 万元 wording.
     setAmountError(totalAmount === null ? t("pool.amountFormat") : null);
-    if (totalAmount === null) return;
     const fields = {
       name: s("name"),
       tier: Number(s("tier")),
@@ -92,7 +94,7 @@ export function ProjectForm({ owners, parents, initial }: { owners: OwnerChoice[
       ownerOrgId: Number(ownerId) || 0,
       startYear: Number(s("startYear")),
       endYear: Number(s("endYear")),
-      totalAmount,
+      totalAmount: totalAmount ?? "",
       fundSource: s("fundSource") as FundSource,
       policyBasis: s("policyBasis") || null,
       isNew,
@@ -196,7 +198,7 @@ export function ProjectForm({ owners, parents, initial }: { owners: OwnerChoice[
           defaultValue={initial ? yuanToWanInput(initial.totalAmount) : undefined}
           autoComplete="off"
           hint={t("pool.totalAmountHint")}
-          errors={amountError ? [amountError] : errors.totalAmount}
+          errors={amountError ? withMessages(errors.totalAmount, [amountError]) : errors.totalAmount}
           className="sm:col-span-2"
         />
         <div className="flex items-start pt-7 sm:col-span-2">

@@ -11,14 +11,17 @@ import { getT } from "@/lib/i18n/server";
 import { bankRefs } from "@/lib/objective/bank-refs";
 import { peerMedians } from "@/lib/indicator/queries";
 import { completenessErrors, qualityWarnings, type Finding } from "@/lib/objective/completeness";
+import { declarationWindow } from "@/lib/objective/declaration-window";
 import { loadObjectiveView } from "@/lib/objective/view";
 import { pickerSectors } from "@/lib/indicator/unit-sector";
 import { pageTitle } from "@/lib/page-title";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { StepAttachments } from "./step-attachments";
-import { StepBar, STEPS, type Step } from "./step-bar";
+import { StepBar, STEPS, stepTitle, type Step } from "./step-bar";
 import { StepBasic } from "./step-basic";
+import { StepDeptBasic } from "./step-dept-basic";
+import { StepKeyTasks } from "./step-key-tasks";
 import { StepFunding } from "./step-funding";
 import { StepPerformance } from "./step-performance";
 import { SubmitPanel } from "./submit-panel";
@@ -52,7 +55,8 @@ function checksOf(findings: Finding[], step: number): Record<string, string[]> {
 }
 
 /**
- * 绩效目标申报 — the five-step wizard (DESIGN §3.3). Open only while the objective is a draft or
+ * 绩效目标申报 — the five-step wizard (DESIGN §3.3). A department-overall objective (部门整体) has its
+ * own first two steps (部门基本信息 with its duties; 年度主要任务 with their budgets) and its own words. Open only while the objective is a draft or
  * returned and the reader may file it; anyone else is sent to the read-only page. Each step
  * saves on its own, with the version's edit counter this page was rendered with.
  */
@@ -87,7 +91,10 @@ export default async function EditObjectivePage({
   const picker = step === 3 ? await pickerSectors(db, objective.ownerOrgId) : { sectors: [], own: null };
   // Targets other objectives set for the same bank indicators: "far from its peers" warnings.
   const peers = await peerMedians(db, Object.keys(bank).map(Number), objectiveId);
-  const findings = completenessErrors(content).map(inLanguage);
+  const department = objective.subjectKind === "department";
+  const findings = completenessErrors(content, objective.subjectKind).map(inLanguage);
+  // The declaration period of the year (China time): a submission after it closed is recorded as late, and the filer is told so first.
+  const period = step === 5 ? await declarationWindow(db, view.place.regionPath, objective.fiscalYear) : null;
   const issues: Record<number, number> = {};
   for (const f of findings) issues[f.step] = (issues[f.step] ?? 0) + 1;
   const latest = view.reviews[0];
@@ -112,13 +119,17 @@ export default async function EditObjectivePage({
 
       {returned && <ReturnedNotice t={t} review={returned} commentCount={Object.keys(comments).length} />}
 
-      <StepBar objectiveId={objectiveId} current={step} issues={issues} t={t} />
+      <StepBar objectiveId={objectiveId} current={step} issues={issues} t={t} department={department} />
 
       <WizardStatusProvider>
-        {step === 1 && <StepBasic key={version.editVersion} {...common} initial={content.basic} checks={checksOf(findings, 1)} />}
-        {step === 2 && <StepFunding key={version.editVersion} {...common} initial={content.funding} checks={checksOf(findings, 2)} />}
+        {step === 1 && !department && <StepBasic key={version.editVersion} {...common} initial={content.basic} checks={checksOf(findings, 1)} />}
+        {step === 1 && department && <StepDeptBasic key={version.editVersion} {...common} initial={content.basic} checks={checksOf(findings, 1)} />}
+        {step === 2 && !department && <StepFunding key={version.editVersion} {...common} initial={content.funding} checks={checksOf(findings, 2)} />}
+        {step === 2 && department && (
+          <StepKeyTasks key={version.editVersion} {...common} initial={{ requestedAmount: version.requestedAmount, tasks: content.keyTasks }} checks={checksOf(findings, 2)} />
+        )}
         {step === 3 && (
-          <StepPerformance key={version.editVersion} {...common} initial={content.performance} bank={bank} comments={comments} checks={checksOf(findings, 3)} sectors={picker.sectors} ownSector={picker.own} />
+          <StepPerformance key={version.editVersion} {...common} department={department} initial={content.performance} bank={bank} comments={comments} checks={checksOf(findings, 3)} sectors={picker.sectors} ownSector={picker.own} />
         )}
         {step === 4 && (
           <StepAttachments
@@ -131,6 +142,8 @@ export default async function EditObjectivePage({
             t={t}
             objectiveId={objectiveId}
             version={objective.version}
+            department={department}
+            late={period?.late ? { year: objective.fiscalYear, end: period.end } : null}
             findings={findings}
             warnings={qualityWarnings(content, (r) => ({
               reference: r.indicatorId ? bank[r.indicatorId]?.reference : null,
@@ -141,6 +154,7 @@ export default async function EditObjectivePage({
               amount: version.requestedAmount,
               indicators: content.performance.indicators?.length ?? 0,
               attachments: view.attachments.length,
+              tasks: content.keyTasks.length,
             }}
           />
         )}
@@ -162,11 +176,16 @@ function ReturnedNotice({ t, review, commentCount }: { t: Translate; review: Awa
   );
 }
 
-/** Step 5 · 审核意见: the completeness checklist (each failure linked to its step and field), the quality warnings, then submit. */
+/**
+ * Step 5 · 完整性检查与提交: the completeness checklist (each failure linked to its step and field), the
+ * quality warnings, then submit — with a warning first when the declaration period has closed.
+ */
 function StepReview({
   t,
   objectiveId,
   version,
+  department,
+  late,
   findings,
   warnings,
   summary,
@@ -174,18 +193,22 @@ function StepReview({
   t: Translate;
   objectiveId: number;
   version: number;
+  department: boolean;
+  /** Set when the year's declaration period closed (China time) before today. */
+  late: { year: number; end: string } | null;
   findings: Finding[];
   warnings: Finding[];
-  summary: { amount: string; indicators: number; attachments: number };
+  summary: { amount: string; indicators: number; attachments: number; tasks: number };
 }) {
   const sorted = [...findings].sort((a, b) => a.step - b.step);
   const link = (f: Finding) => `/objectives/${objectiveId}/edit?step=${f.step}#${fieldId(stepField(f.step, f.field))}`;
-  const stepLabel = (f: Finding) => t("wizard.review.goto", { n: f.step, step: t(`wizard.steps.s${f.step}`) });
+  const stepLabel = (f: Finding) => t("wizard.review.goto", { n: f.step, step: stepTitle(t, f.step, department) });
   return (
     <div className="space-y-5">
       <Card title={t("wizard.review.summary")}>
         <p className="flex flex-wrap gap-x-6 gap-y-1 text-slate-700">
-          <span>{t("wizard.review.amount", { amount: toWan(new Decimal(summary.amount)) })}</span>
+          <span>{t(department ? "deptObjective.review.amount" : "wizard.review.amount", { amount: toWan(new Decimal(summary.amount)) })}</span>
+          {department && <span>{t("deptObjective.review.taskCount", { n: summary.tasks })}</span>}
           <span>{t("wizard.review.indicatorCount", { n: summary.indicators })}</span>
           <span>{t("wizard.review.attachmentCount", { n: summary.attachments })}</span>
         </p>
@@ -230,7 +253,12 @@ function StepReview({
           </>
         )}
       </Card>
-      <SubmitPanel objectiveId={objectiveId} version={version} blocked={sorted.length > 0} />
+      {late && (
+        <p role="alert" className="rounded-sm border border-amber-400 border-l-4 border-l-amber-600 bg-amber-50 px-4 py-3 text-amber-900" data-testid="late-warning">
+          ▲ {t("wizard.review.late", { year: late.year, end: late.end })}
+        </p>
+      )}
+      <SubmitPanel objectiveId={objectiveId} version={version} blocked={sorted.length > 0} lateEnd={late?.end ?? null} department={department} />
     </div>
   );
 }

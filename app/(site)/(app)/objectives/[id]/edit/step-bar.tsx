@@ -4,8 +4,17 @@ import type { Translate } from "@/lib/i18n";
 export const STEPS = [1, 2, 3, 4, 5] as const;
 export type Step = (typeof STEPS)[number];
 
-/** 1 项目基本信息 · 2 资金需求 · 3 绩效信息 · 4 项目附件 · 5 审核意见, each a link; a step with open findings shows how many. */
-export function StepBar({ objectiveId, current, issues, t }: { objectiveId: number; current: Step; issues: Record<number, number>; t: Translate }) {
+/** The title of a step: a project's, or a department-overall objective's own (deptObjective.steps). */
+export function stepTitle(t: Translate, step: Step, department: boolean): string {
+  return t(department ? `deptObjective.steps.s${step}` : `wizard.steps.s${step}`);
+}
+
+/**
+ * 1 项目基本信息 · 2 资金需求 · 3 绩效信息 · 4 项目附件 · 5 完整性检查与提交 (a department-overall objective:
+ * 部门基本信息 · 年度主要任务 · 绩效目标与指标 · 佐证材料 · 完整性检查与提交), each a link; a step with open
+ * findings shows how many.
+ */
+export function StepBar({ objectiveId, current, issues, t, department = false }: { objectiveId: number; current: Step; issues: Record<number, number>; t: Translate; department?: boolean }) {
   return (
     <nav aria-label={t("wizard.stepNav")} className="mb-5">
       <ol className="flex flex-wrap overflow-hidden rounded-sm border border-slate-300 bg-white">
@@ -28,7 +37,7 @@ export function StepBar({ objectiveId, current, issues, t }: { objectiveId: numb
                 </span>
                 <span className="leading-tight">
                   <span className="sr-only">{t("wizard.stepNo", { n: s })} </span>
-                  <span className={active ? "font-semibold" : undefined}>{t(`wizard.steps.s${s}`)}</span>
+                  <span className={active ? "font-semibold" : undefined}>{stepTitle(t, s, department)}</span>
                   {n > 0 && <span className="block text-xs text-amber-700">{t("wizard.stepIssues", { n })}</span>}
                 </span>
               </Link>

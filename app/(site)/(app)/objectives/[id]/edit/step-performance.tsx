@@ -13,6 +13,8 @@ import { cellAreaCls, cellCls, describe, fieldId, Labeled, Messages, textareaCls
 import { SaveBar, SaveOutcome, useStepSave, useUnsavedGuard } from "./wizard-save";
 
 interface Props {
+  /** A department-overall objective: no plan and no multi-year goal; its 年度总体目标 and 部门整体绩效指标. */
+  department?: boolean;
   objectiveId: number;
   editVersion: number;
   initial: Partial<Performance>;
@@ -54,7 +56,7 @@ const payload = (f: Form) => ({
 const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
 
 /** Step 3 · 绩效信息: the implementation plan, the objectives and the indicator table. */
-export function StepPerformance({ objectiveId, editVersion, initial, bank, comments, fiscalYear, checks, sectors, ownSector }: Props) {
+export function StepPerformance({ department = false, objectiveId, editVersion, initial, bank, comments, fiscalYear, checks, sectors, ownSector }: Props) {
   const t = useT();
   const [baseline] = useState(() => toForm(initial, bank, comments));
   const [form, setForm] = useState(baseline);
@@ -109,11 +111,11 @@ export function StepPerformance({ objectiveId, editVersion, initial, bank, comme
   const weightOk = allBlank || (weights.every((w) => WEIGHT.test(w) && new Decimal(w).gt(0)) && weightTotal.eq(100));
   const pickedIds = new Set(form.indicators.map((r) => r.indicatorId).filter((v): v is number => v !== null));
 
-  const goal = (name: "overallGoal" | "annualGoal", label: string) => {
+  const goal = (name: "overallGoal" | "annualGoal", label: string, hint?: string) => {
     const id = fieldId(name);
     const m = { errors: errors[name], checks: checks[name] };
     return (
-      <Labeled id={id} label={label} required {...m}>
+      <Labeled id={id} label={label} required hint={hint} {...m}>
         <textarea
           id={id}
           name={name}
@@ -122,29 +124,37 @@ export function StepPerformance({ objectiveId, editVersion, initial, bank, comme
           className={textareaCls}
           value={form[name]}
           onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
-          {...describe(id, m)}
+          {...describe(id, { hint: !!hint, ...m })}
         />
       </Labeled>
     );
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("wizard.steps.s3")}>
+    <form onSubmit={onSubmit} noValidate aria-label={t(department ? "deptObjective.steps.s3" : "wizard.steps.s3")}>
       <SaveOutcome result={result} dirty={dirty} />
       <fieldset disabled={waiting || pending} className="min-w-0 space-y-5">
-        <Card title={t("wizard.perf.plan")}>
-          <PlanTable rows={form.plan} errors={errors} fiscalYear={fiscalYear} onChange={setPlan} onRows={(plan) => setForm((f) => ({ ...f, plan }))} />
-        </Card>
+        {department ? (
+          <Card title={t("deptObjective.perf.annualGoal")}>
+            <div className="max-w-4xl">{goal("annualGoal", t("deptObjective.perf.annualGoal"), t("deptObjective.perf.annualGoalHint"))}</div>
+          </Card>
+        ) : (
+          <>
+            <Card title={t("wizard.perf.plan")}>
+              <PlanTable rows={form.plan} errors={errors} fiscalYear={fiscalYear} onChange={setPlan} onRows={(plan) => setForm((f) => ({ ...f, plan }))} />
+            </Card>
 
-        <Card title={t("wizard.perf.goals")}>
-          <div className="grid gap-4 lg:grid-cols-2">
-            {goal("overallGoal", t("wizard.perf.overallGoal"))}
-            {goal("annualGoal", t("wizard.perf.annualGoal"))}
-          </div>
-        </Card>
+            <Card title={t("wizard.perf.goals")}>
+              <div className="grid gap-4 lg:grid-cols-2">
+                {goal("overallGoal", t("wizard.perf.overallGoal"))}
+                {goal("annualGoal", t("wizard.perf.annualGoal"))}
+              </div>
+            </Card>
+          </>
+        )}
 
         <Card
-          title={<span id={fieldId("indicators")}>{t("wizard.perf.indicators")}</span>}
+          title={<span id={fieldId("indicators")}>{t(department ? "deptObjective.perf.indicators" : "wizard.perf.indicators")}</span>}
           actions={
             <div className="flex gap-2">
               <button type="button" className={cls.button} onClick={() => setPicking((p) => !p)} aria-expanded={picking} data-testid="open-bank">
@@ -159,7 +169,7 @@ export function StepPerformance({ objectiveId, editVersion, initial, bank, comme
             </div>
           }
         >
-          <p className="mb-3 text-xs text-slate-500">{t("wizard.perf.indicatorsHint")}</p>
+          <p className="mb-3 text-xs text-slate-500">{t(department ? "deptObjective.perf.indicatorsHint" : "wizard.perf.indicatorsHint")}</p>
           {picking && <BankPicker onPick={onPick} pickedIds={pickedIds} onClose={() => setPicking(false)} sectors={sectors} ownSector={ownSector} />}
           <p aria-live="polite" className="mb-2 text-sm text-emerald-800" data-testid="bank-notice">
             {notice}

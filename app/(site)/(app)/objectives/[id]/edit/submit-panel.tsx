@@ -23,15 +23,28 @@ function byStep(result: ActionResult<unknown> | null): { step: number | null; me
 }
 
 /** 提交审核: submits with the objective's workflow version; success goes to the objective's page. */
-export function SubmitPanel({ objectiveId, version, blocked }: { objectiveId: number; version: number; blocked: boolean }) {
+export function SubmitPanel({
+  objectiveId,
+  version,
+  blocked,
+  lateEnd = null,
+  department = false,
+}: {
+  objectiveId: number;
+  version: number;
+  blocked: boolean;
+  /** The last day of the declaration period when it has closed: the confirmation says the submission will be late. */
+  lateEnd?: string | null;
+  department?: boolean;
+}) {
   const t = useT();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const stepName = (n: number) => t(`wizard.steps.s${n as 1 | 2 | 3 | 4 | 5}`);
+  const stepName = (n: number) => t(department ? `deptObjective.steps.s${n as 1 | 2 | 3 | 4 | 5}` : `wizard.steps.s${n as 1 | 2 | 3 | 4 | 5}`);
 
   const submit = () => {
-    if (!window.confirm(t("wizard.review.submitConfirm"))) return;
+    if (!window.confirm(lateEnd ? t("wizard.review.submitConfirmLate", { end: lateEnd }) : t("wizard.review.submitConfirm"))) return;
     startTransition(async () => {
       const r = await submitObjective({ objectiveId, version });
       setResult(r);

@@ -86,8 +86,9 @@ function stepFieldErrors(result: ActionResult<unknown> | null): FieldErrors {
 /**
  * Saving one whole step with the edit counter the page was rendered with. Success → the page
  * re-renders with the new counter (or moves to the next step); a conflict is shown, never retried.
+ * `as` names the step the action saves when it is not the numbered one (部门整体: "deptBasic", "keyTasks").
  */
-export function useStepSave({ objectiveId, step, editVersion }: { objectiveId: number; step: 1 | 2 | 3; editVersion: number }) {
+export function useStepSave({ objectiveId, step, editVersion, as }: { objectiveId: number; step: 1 | 2 | 3; editVersion: number; as?: "deptBasic" | "keyTasks" }) {
   const t = useT();
   const router = useRouter();
   const { outcome, setOutcome } = useContext(OutcomeContext);
@@ -105,7 +106,8 @@ export function useStepSave({ objectiveId, step, editVersion }: { objectiveId: n
 
   function save(data: unknown, next: boolean) {
     startTransition(async () => {
-      const r = await saveDeclarationStep({ step, objectiveId, editVersion, data });
+      // A department-overall objective's steps 1 and 2 save as its own kinds of step.
+      const r = await saveDeclarationStep({ step: as ?? step, objectiveId, editVersion, data } as Parameters<typeof saveDeclarationStep>[0]);
       if (!r.ok) {
         setOutcome({ step, result: r });
         return;

@@ -1,0 +1,1 @@
+ALTER TABLE "objective_versions" ADD COLUMN "key_tasks" jsonb DEFAULT '[]'::jsonb NOT NULL;
