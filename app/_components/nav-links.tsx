@@ -8,6 +8,8 @@ export interface NavLink {
   label: string;
   /** The stage it belongs to (项目储备, 目标管理, …): consecutive links of one stage share a heading. */
   group?: string;
+  /** Tasks waiting there (lib/inbox/nav-counts.ts), shown as a figure after the label. */
+  count?: string;
 }
 
 /** Consecutive links of the same group as one run; links without a group are runs of their own. */
@@ -38,6 +40,7 @@ export function NavLinks({ items }: { items: NavLink[] }) {
           className="nav-link"
         >
           {item.label}
+          {item.count && <span className="nav-count ml-1.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">{item.count}</span>}
         </Link>
       </li>
     );

@@ -7,6 +7,7 @@ import { evaluationEn } from "./sections/evaluation.en";
 import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
 import { monitoringEn } from "./sections/monitoring.en";
+import { notifyEn } from "./sections/notify.en";
 import { auditLogEn } from "./sections/audit.en";
 
 export const en: Messages = {
@@ -240,5 +241,6 @@ export const en: Messages = {
   excel: excelEn,
   disclosure: disclosureEn,
   monitoring: monitoringEn,
+  notify: notifyEn,
   auditLog: auditLogEn,
 };

@@ -7,6 +7,7 @@ import { reviewZh } from "./sections/review.zh";
 import { wizardZh } from "./sections/wizard.zh";
 import type { Widen } from "./widen";
 import { monitoringZh } from "./sections/monitoring.zh";
+import { notifyZh } from "./sections/notify.zh";
 import { auditLogZh } from "./sections/audit.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
@@ -241,6 +242,7 @@ export const zh = {
   excel: excelZh,
   disclosure: disclosureZh,
   monitoring: monitoringZh,
+  notify: notifyZh,
   auditLog: auditLogZh,
 } as const;
 
