@@ -22,7 +22,8 @@ function fromAddress(url: URL): string {
 export async function deliverOutbox(db: DbOrTx, opts: { limit?: number } = {}): Promise<number> {
   if (!mailEnabled()) return 0;
   const url = new URL(process.env.SMTP_URL!.trim());
-  const transport = nodemailer.createTransport({ url: url.toString(), ignoreTLS: url.searchParams.get("ignoreTLS") === "1" } as Parameters<typeof nodemailer.createTransport>[0]);
+  // Options in the URL's query are nodemailer's (smtp://host:25?ignoreTLS=true for a local relay).
+  const transport = nodemailer.createTransport(url.toString());
   const pending = await db
     .select()
     .from(emailOutbox)
