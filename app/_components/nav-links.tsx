@@ -33,15 +33,20 @@ export function NavLinks({ items }: { items: NavLink[] }) {
   const link = (item: NavLink) => {
     const current = item.href === active;
     return (
-      <li key={item.href}>
+      <li key={item.href} className="relative">
         <Link
           href={item.href}
           aria-current={current ? "page" : undefined}
           className="nav-link"
         >
           {item.label}
-          {item.count && <span className="nav-count ml-1.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">{item.count}</span>}
         </Link>
+        {/* Beside the link, not in it: the link keeps its name, the list item reads "待办事项 3". */}
+        {item.count && (
+          <span data-testid="nav-count" className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+            {item.count}
+          </span>
+        )}
       </li>
     );
   };

@@ -575,4 +575,5 @@ export const specs = [
   ...(await import("./specs-portal-mobile.mjs")).portalMobileSpecs,
   ...(await import("./specs-audit.mjs")).auditSpecs,
   ...(await import("./specs-picker.mjs")).pickerSpecs,
+  ...(await import("./specs-inbox.mjs")).inboxSpecs,
 ];
