@@ -32,6 +32,7 @@ export const notifyEn: Widen<typeof notifyZh> = {
     empty: "Nothing to do now",
     due: "Due {date}",
     capped: "{n}+",
+    passed: "Passed",
     kind: {
       objectiveDraft: "Objectives to submit",
       objectiveReturned: "Returned objectives",

@@ -30,6 +30,7 @@ export const notifyZh = {
     empty: "当前没有待办事项",
     due: "截止 {date}",
     capped: "{n}+",
+    passed: "已截止",
     kind: {
       objectiveDraft: "待提交的绩效目标",
       objectiveReturned: "被退回的绩效目标",

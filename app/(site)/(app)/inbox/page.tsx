@@ -135,9 +135,10 @@ function YearDeadlines({ year, t, locale, today }: { year: FiscalYearRow; t: Tra
             <dt className="shrink-0 text-slate-500">{r.label}</dt>
             <dd className="text-right">
               <span className={r.due < today ? "text-slate-500" : "text-slate-900"}>{r.text}</span>
+              {/* A date of the calendar that has passed is not a task left undone: grey "已截止", never a red "已逾期" that stays forever. */}
               {r.due < today && (
                 <span className="ml-2">
-                  <Badge tone="red">{t("inbox.overdue")}</Badge>
+                  <Badge tone="slate">{t("notify.tasks.passed")}</Badge>
                 </span>
               )}
             </dd>
