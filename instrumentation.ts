@@ -6,6 +6,11 @@ export async function register() {
     // Client addresses: the socket's, or X-Forwarded-For only from TRUSTED_PROXIES (lib/auth/client-ip.ts).
     await (await import("./lib/auth/client-ip")).installPeerAddressCapture();
     const { getDatabase } = await import("./lib/db");
-    await getDatabase();
+    const database = await getDatabase();
+    // Notification e-mails (only with SMTP_URL): whatever an action's kick left behind goes out within a minute.
+    if (process.env.SMTP_URL?.trim()) {
+      const { kickOutbox } = await import("./lib/notify/mailer");
+      setInterval(() => kickOutbox(database.db), 60_000).unref();
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { auditLog } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { AuditAction } from "@/lib/audit-actions";
+import { notifyForAudit } from "@/lib/notify/events";
 
 export type { AuditAction } from "@/lib/audit-actions";
 
@@ -22,7 +23,8 @@ export interface AuditEntry {
 
 /**
  * Appends one audit row. Callers pass the transaction that made the change, so the change
- * and its audit row commit or roll back together.
+ * and its audit row commit or roll back together. The notifications the action causes
+ * (lib/notify/events.ts: returned, approved, warned) are written in the same transaction.
  */
 export async function writeAudit(tx: DbOrTx, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
@@ -36,4 +38,5 @@ export async function writeAudit(tx: DbOrTx, actor: AuditActor, entry: AuditEntr
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+  await notifyForAudit(tx, actor, entry);
 }

@@ -8,6 +8,8 @@ export interface NavLink {
   label: string;
   /** The stage it belongs to (项目储备, 目标管理, …): consecutive links of one stage share a heading. */
   group?: string;
+  /** Tasks waiting there (lib/inbox/nav-counts.ts), shown as a figure after the label. */
+  count?: string;
 }
 
 /** Consecutive links of the same group as one run; links without a group are runs of their own. */
@@ -31,7 +33,7 @@ export function NavLinks({ items }: { items: NavLink[] }) {
   const link = (item: NavLink) => {
     const current = item.href === active;
     return (
-      <li key={item.href}>
+      <li key={item.href} className="relative">
         <Link
           href={item.href}
           aria-current={current ? "page" : undefined}
@@ -39,6 +41,12 @@ export function NavLinks({ items }: { items: NavLink[] }) {
         >
           {item.label}
         </Link>
+        {/* Beside the link, not in it: the link keeps its name, the list item reads "待办事项 3". */}
+        {item.count && (
+          <span data-testid="nav-count" className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+            {item.count}
+          </span>
+        )}
       </li>
     );
   };

@@ -27,6 +27,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     phone: varchar("phone", { length: 30 }),
+    /** Where notification e-mails go (lib/notify/mailer.ts), when the server has SMTP_URL; none when null. */
+    email: varchar("email", { length: 200 }),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when an administrator chose the password (new account, reset): the user must change it before anything else. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),

@@ -10,3 +10,4 @@ export * from "./cache";
 export * from "./disclosure";
 export * from "./monitoring";
 export * from "./evaluation";
+export * from "./notify";

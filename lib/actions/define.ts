@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getSessionActor } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { kickOutbox } from "@/lib/notify/mailer";
 import { describeError, inputErrorCode, inputErrorMessage } from "@/lib/db-errors";
 import { getLocale } from "@/lib/i18n/server";
 import { zodLocale } from "@/lib/validation/error-map";
@@ -65,6 +66,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       const parsed = def.input.safeParse(toPlain(raw), { error: zodLocale(locale) });
       if (!parsed.success) return { ...fail(t, "invalid_input"), fieldErrors: fieldErrorsOf(parsed.error, t) };
       const data = await def.run({ actor, db, input: parsed.data, t });
+      kickOutbox(db); // e-mails the action's notifications queued, now committed (nothing without SMTP_URL)
       return { ok: true, data, message: def.success ? t(def.success) : undefined };
     } catch (e) {
       if (e instanceof ActionError) {

@@ -577,4 +577,5 @@ export const specs = [
   ...(await import("./specs-picker.mjs")).pickerSpecs,
   ...(await import("./specs-dept-overall.mjs")).deptOverallSpecs,
   ...(await import("./specs-money-forms.mjs")).moneyFormsSpecs,
+  ...(await import("./specs-inbox.mjs")).inboxSpecs,
 ];

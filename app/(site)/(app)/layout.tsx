@@ -6,16 +6,21 @@ import { I18nProvider } from "@/app/_components/i18n";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { NavLinks } from "@/app/_components/nav-links";
 import { SignOutButton } from "@/app/_components/sign-out-button";
+import { getDb } from "@/lib/db";
+import { navCount } from "@/lib/inbox/nav-counts";
+import { countTasks } from "@/lib/inbox/tasks";
+import { NotificationBell } from "./notifications/bell";
 
 /** The signed-in shell: top bar with the user, and the navigation the user's roles allow. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   // Each page checks for itself (requireActor), and sends a user who must change their
   // password to /account; the shell only leaves out the navigation for them.
   const actor = await requireActor(undefined, { passwordChange: true });
-  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const [t, locale, db] = await Promise.all([getT(), getLocale(), getDb()]);
   const items = actor.mustChangePassword ? [] : navFor(actor.roles);
   const grouped = items.length >= NAV_GROUP_MIN_ITEMS;
-  const nav = items.map((item) => ({ href: item.href, label: t(item.labelKey), group: grouped && item.group ? t(`nav.group.${item.group}`) : undefined }));
+  const counts = items.length ? await countTasks(db, actor) : null; // one query: every task kind's capped count
+  const nav = items.map((item) => ({ href: item.href, label: t(item.labelKey), group: grouped && item.group ? t(`nav.group.${item.group}`) : undefined, count: navCount(item.href, counts) }));
   const roleNames = actor.roles.map((r) => t(`role.${r}`));
 
   return (
@@ -42,6 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               ))}
             </span>
             <span className="h-4 w-px bg-white/30" aria-hidden="true" />
+            {!actor.mustChangePassword && <NotificationBell db={db} actor={actor} t={t} />}
             <LanguageSwitch current={locale} label={t("nav.language")} className="text-white/90 underline-offset-4 hover:underline" />
             <SignOutButton
               label={t("nav.signOut")}

@@ -13,6 +13,7 @@ import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
 import { MonitoringInboxSection } from "../monitoring/inbox-section";
 import { EvaluationInbox } from "../evaluation/inbox-card";
 import { AgencyInbox } from "./agency-card";
+import { AllTasks } from "./all-tasks";
 
 export const generateMetadata = pageTitle("inbox.title");
 
@@ -21,6 +22,8 @@ export default async function InboxPage() {
   const [t, locale, db] = await Promise.all([getT(), getLocale(), getDb()]);
   const [years, inbox] = await Promise.all([listOpenProvinceYears(db, actor), inboxCounts(db, actor)]);
   const today = todayIso();
+  // Only the current cycle's deadlines can be overdue: a closed year's leftovers are not marked red.
+  const openYears = new Set(years.map((y) => y.year));
 
   const queues = [
     { queue: inbox.toReview.department, href: "/review/department", label: (n: number) => t("review.inbox.deptQueue", { n }) },
@@ -35,7 +38,7 @@ export default async function InboxPage() {
       title: t("inbox.drafts"),
       hint: t("review.inbox.draftsHint"),
       total: inbox.drafts.total,
-      body: inbox.drafts.total > 0 && <ItemList items={inbox.drafts.items} total={inbox.drafts.total} t={t} locale={locale} />,
+      body: inbox.drafts.total > 0 && <ItemList openYears={openYears} items={inbox.drafts.items} total={inbox.drafts.total} t={t} locale={locale} />,
     },
     {
       id: "returned",
@@ -43,7 +46,7 @@ export default async function InboxPage() {
       title: t("inbox.returned"),
       hint: t("review.inbox.returnedHint"),
       total: inbox.returned.total,
-      body: inbox.returned.total > 0 && <ItemList items={inbox.returned.items} total={inbox.returned.total} t={t} locale={locale} />,
+      body: inbox.returned.total > 0 && <ItemList openYears={openYears} items={inbox.returned.items} total={inbox.returned.total} t={t} locale={locale} />,
     },
     {
       id: "toReview",
@@ -63,7 +66,7 @@ export default async function InboxPage() {
                     {t("review.inbox.openQueue")}
                   </Link>
                 </h3>
-                <ItemList items={q.queue!.items} total={q.queue!.total} moreHref={q.href} t={t} locale={locale} />
+                <ItemList openYears={openYears} items={q.queue!.items} total={q.queue!.total} moreHref={q.href} t={t} locale={locale} />
               </div>
             ),
         ),
@@ -81,8 +84,9 @@ export default async function InboxPage() {
       </PageHeader>
       <div className="grid gap-5 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-5">
+          <AllTasks db={db} actor={actor} t={t} locale={locale} />
           {isAgency && <AgencyInbox actor={actor} t={t} />}
-          <MonitoringInboxSection db={db} actor={actor} t={t} locale={locale} />
+          <MonitoringInboxSection db={db} actor={actor} t={t} locale={locale} openYears={openYears} />
           {sections.map((s) => (
             <Card key={s.id} title={<span id={`inbox-${s.id}`}>{s.title}</span>} actions={<Badge tone={s.total > 0 ? "red" : "slate"}>{s.total}</Badge>}>
               <section aria-labelledby={`inbox-${s.id}`}>
@@ -131,9 +135,10 @@ function YearDeadlines({ year, t, locale, today }: { year: FiscalYearRow; t: Tra
             <dt className="shrink-0 text-slate-500">{r.label}</dt>
             <dd className="text-right">
               <span className={r.due < today ? "text-slate-500" : "text-slate-900"}>{r.text}</span>
+              {/* A date of the calendar that has passed is not a task left undone: grey "已截止", never a red "已逾期" that stays forever. */}
               {r.due < today && (
                 <span className="ml-2">
-                  <Badge tone="red">{t("inbox.overdue")}</Badge>
+                  <Badge tone="slate">{t("notify.tasks.passed")}</Badge>
                 </span>
               )}
             </dd>
@@ -146,12 +151,14 @@ function YearDeadlines({ year, t, locale, today }: { year: FiscalYearRow; t: Tra
 
 /** Objectives waiting for the reader, each linking to its page, with its deadline and, if returned, who returned it and why. */
 function ItemList({
+  openYears,
   items,
   total,
   moreHref,
   t,
   locale,
 }: {
+  openYears: ReadonlySet<number>;
   items: (InboxItem | ReturnedItem)[];
   total: number;
   moreHref?: string;
@@ -169,7 +176,7 @@ function ItemList({
               </Link>
               <span className="flex items-center gap-2 text-xs text-slate-500">
                 {o.due && <span>{t("review.inbox.due", { date: formatDate(o.due, locale) })}</span>}
-                {o.overdue && <Badge tone="red">{t("inbox.overdue")}</Badge>}
+                {o.overdue && openYears.has(o.fiscalYear) && <Badge tone="red">{t("inbox.overdue")}</Badge>}
               </span>
             </div>
             <p className="mt-0.5 text-xs text-slate-500">

@@ -7,7 +7,7 @@ import { monitoringInbox } from "@/lib/monitoring/queries";
 import { Badge, Card, cls } from "@/app/_components/ui";
 
 /** Monitoring's part of the inbox: reports to fill or review, rectifications to carry out, evidence to check. Nothing when there is nothing. */
-export async function MonitoringInboxSection({ db, actor, t, locale }: { db: DbOrTx; actor: Actor; t: Translate; locale: Locale }) {
+export async function MonitoringInboxSection({ db, actor, t, locale, openYears }: { db: DbOrTx; actor: Actor; t: Translate; locale: Locale; openYears?: ReadonlySet<number> }) {
   const box = await monitoringInbox(db, actor);
   const today = todayIso();
   const total = box.toFill.length + box.toReview.length + box.rectifications.length + box.evidenceToCheck.length;
@@ -21,7 +21,7 @@ export async function MonitoringInboxSection({ db, actor, t, locale }: { db: DbO
         href: `/monitoring/reports/${r.id}`,
         title: r.title,
         note: `${t("monitoring.periodLabel", { year: r.fiscalYear, month: r.throughMonth })} · ${t(`monitoring.stateLabel.${r.state as "draft"}`)} · ${t("monitoring.inboxDue", { date: formatDate(r.deadline, locale) })}`,
-        overdue: r.deadline < today,
+        overdue: r.deadline < today && (!openYears || openYears.has(r.fiscalYear)),
       })),
     },
     {
