@@ -130,6 +130,7 @@ describe("≤ indicators", () => {
     const aon = withFormulas({ lte: { kind: "all_or_nothing", zeroAtMultiple: "2" } });
     expect(run(ind("lte", "5", "5.01"), "100", aon)).toEqual({ score: "0.00", rule: "lte.missed", calc: "5.01 > 5 → 0.00", completion: "100.20" });
     expect(run(ind("lte", "-1", "0"))).toMatchObject({ score: "0.00", rule: "lte.missed" });
+    expect(run(ind("lte", "0", "0.01"))).toEqual({ score: "0.00", rule: "lte.missed", calc: "0.01 > 0 → 0.00", completion: null });
   });
 });
 
@@ -222,6 +223,9 @@ describe("a whole subject as the page prints it", () => {
     expect(gradeTotal(strict, "80")).toBe("good");
     expect(gradeTotal(strict, "90")).toBe("excellent");
     expect(gradeTotal(strict, "-1")).toBe("poor");
+    // A total under every band, 差's included: still 差, and the page says it is under 中's floor.
+    const high = { ...R, gradeBands: { excellent: "90", good: "80", fair: "60", poor: "50" } };
+    expect(scoreSubject(high, { budget: "100", executed: "0", indicators: [] })).toMatchObject({ grade: "poor", gradeRule: { rule: "grade.poor", calc: "0.00 < 60" } });
   });
 });
 

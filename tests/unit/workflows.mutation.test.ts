@@ -45,7 +45,7 @@ async function refusal(p: Promise<unknown>) {
 }
 
 describe("project pool: who moves a project, and what must hold first", () => {
-  const project = (state: ProjectState, at = place.unit): ProjectRef => ({ id: 9, state, version: 3, ...at });
+  const project = (state: ProjectState, at: { orgPath: string; regionPath: string } = place.unit): ProjectRef => ({ id: 9, state, version: 3, ...at });
   const offered = (role: Role, state: ProjectState) => availableProjectEvents(actor(role), project(state));
   it("finance admits, budgets and withdraws; the unit starts and completes; nothing after completed or withdrawn", () => {
     const expected: Record<ProjectState, Partial<Record<Role, string[]>>> = {
