@@ -126,7 +126,8 @@ export function allocate(total: D, weights: D[]): D[] {
   const exact = ws.map((w) => cents.times(w).div(wsum));
   const floors = exact.map((e) => e.toDecimalPlaces(0, Decimal.ROUND_DOWN));
   let left = cents.minus(floors.reduce((s, v) => s.plus(v), ZERO)).toNumber();
-  const order = exact.map((e, i) => ({ i, r: e.minus(floors[i]) })).sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
+  // Largest remainder first; the sort is stable, so equal remainders keep the shares' order.
+  const order = exact.map((e, i) => ({ i, r: e.minus(floors[i]) })).sort((a, b) => b.r.comparedTo(a.r));
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = floors[i].plus(1);

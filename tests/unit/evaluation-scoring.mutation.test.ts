@@ -23,7 +23,7 @@ const withFormulas = (f: Partial<ScoringRules["formulas"]>): ScoringRules => ({ 
 describe("a number typed into the actual or target is read whole, or not at all", () => {
   it("text before or after the digits is not a number: the indicator scores 0 with 'actual missing'", () => {
     for (const actual of ["abc95", "95abc", "约95", "95以上", "9 5x", "95.", ".5", "1.2.3", "--3", "", "%"]) {
-      expect(run(ind("gte", "100", actual)), actual).toMatchObject({ score: "0.00", rule: "actual.missing", completion: null });
+      expect(run(ind("gte", "100", actual)), actual).toEqual({ score: "0.00", rule: "actual.missing", calc: "0.00", completion: null });
     }
     expect(run(ind("gte", "100", null))).toMatchObject({ score: "0.00", rule: "actual.missing" });
   });
