@@ -37,6 +37,20 @@ describe("completeness: what blocks submitting a declaration", () => {
     ]);
   });
 
+  it("an objective not yet typed at all is asked for just the same", () => {
+    expect(errs(declaration({ performance: { overallGoal: undefined, annualGoal: " " } }))).toEqual([
+      "3 overallGoal: 请填写总体目标 / the overall objective is required",
+      "3 annualGoal: 请填写年度目标 / the annual objective is required",
+    ]);
+    const inds = INDICATORS();
+    inds[2] = { ...inds[2], annualTarget: null, indicatorId: null, customReason: null };
+    expect(fields(completenessErrors(declaration({ performance: { indicators: inds } })))).toEqual(["3 indicators.2.annualTarget", "3 indicators.2.customReason"]);
+    // No weight typed anywhere (not even blank): equal shares, nothing to fix.
+    expect(errs(declaration({ performance: { indicators: INDICATORS().map((r) => ({ ...r, weight: undefined as never })) } }))).toEqual([]);
+    // A draft whose end year is still empty is not told it ends before it starts.
+    expect(errs(declaration({ basic: { startYear: 2028, endYear: null as never } }))).toEqual([]);
+  });
+
   it("no indicators at all: output, benefit and (for a public project) satisfaction are each asked for", () => {
     expect(errs(declaration({ performance: { indicators: undefined } }))).toEqual([
       "3 indicators: 至少需要一项产出指标 / at least one output indicator",
@@ -183,6 +197,7 @@ describe("quality warnings: what a reviewer would send back, told before submitt
     expect(warn([same], [2027, 2027])).toEqual([]);
     expect(warn([same], [undefined, 2029])).toEqual([]);
     expect(warn([same], [2027, undefined])).toEqual([]);
+    expect(warn([same], [null as never, 2029])).toEqual([]);
     expect(warn([row({ annualTarget: "100", periodTarget: "300" })], [2027, 2029])).toEqual([]);
     expect(warn([row({ annualTarget: "100", periodTarget: "100", unit: "%" })], [2027, 2029])).toEqual([]);
     expect(warn([row({ annualTarget: "100", periodTarget: "100", level2: "quality" })], [2027, 2029])).toEqual([]);
