@@ -43,18 +43,20 @@ export const scoringRulesSchema = z
     gradeBands: z.strictObject({ excellent: dec, good: dec, fair: dec, poor: dec }),
   })
   .superRefine((r, ctx) => {
+    // Stryker disable next-line StringLiteral: zod's issue code; the form shows the message on its field whatever the code (docs/TESTING.md)
+    const fault = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
     const sum = [r.executionWeight, r.level1Weights.output, r.level1Weights.benefit, r.level1Weights.satisfaction].reduce((s, v) => s + Math.round(Number(v) * 100), 0);
-    if (sum !== 10000) ctx.addIssue({ code: "custom", path: ["level1Weights"], message: "evaluation.rules.weightsNot100" });
+    if (sum !== 10000) fault(["level1Weights"], "evaluation.rules.weightsNot100");
     const g = r.gradeBands;
     const [e, gd, f, p] = [g.excellent, g.good, g.fair, g.poor].map((v) => Math.round(Number(v) * 100));
-    if (!(e > gd && gd > f && f > p && p === 0 && e <= 10000)) ctx.addIssue({ code: "custom", path: ["gradeBands"], message: "evaluation.rules.gradeBandsOrder" });
+    if (!(e > gd && gd > f && f > p && p === 0 && e <= 10000)) fault(["gradeBands"], "evaluation.rules.gradeBandsOrder");
     const b = r.qualitativeBands;
     const n = (v: string) => Math.round(Number(v) * 100);
     if (!(n(b.achieved.max) === 10000 && n(b.achieved.min) === n(b.partial.max) && n(b.partial.min) === n(b.not_achieved.max) && n(b.not_achieved.min) === 0 && n(b.achieved.min) > n(b.partial.min) && n(b.partial.min) > 0)) {
-      ctx.addIssue({ code: "custom", path: ["qualitativeBands"], message: "evaluation.rules.bandsOrder" });
+      fault(["qualitativeBands"], "evaluation.rules.bandsOrder");
     }
-    if (n(r.formulas.gte.zeroBelowRatio) >= 100) ctx.addIssue({ code: "custom", path: ["formulas", "gte"], message: "evaluation.rules.ratio" });
-    if (n(r.formulas.lte.zeroAtMultiple) <= 100) ctx.addIssue({ code: "custom", path: ["formulas", "lte"], message: "evaluation.rules.multiple" });
+    if (n(r.formulas.gte.zeroBelowRatio) >= 100) fault(["formulas", "gte"], "evaluation.rules.ratio");
+    if (n(r.formulas.lte.zeroAtMultiple) <= 100) fault(["formulas", "lte"], "evaluation.rules.multiple");
   });
 
 export type ScoringRules = z.infer<typeof scoringRulesSchema>;

@@ -117,6 +117,7 @@ export function parseNumber(raw: string | null | undefined): D | null {
  * remainder (ties to the earlier share), so the parts add up to `total` exactly.
  */
 export function allocate(total: D, weights: D[]): D[] {
+  // Stryker disable next-line ConditionalExpression: a shortcut — with no weights the split below also gives [] (docs/TESTING.md)
   if (weights.length === 0) return [];
   const sum = weights.reduce((s, w) => s.plus(w), ZERO);
   const ws = sum.gt(0) ? weights : weights.map(() => new Decimal(1));
@@ -125,7 +126,8 @@ export function allocate(total: D, weights: D[]): D[] {
   const exact = ws.map((w) => cents.times(w).div(wsum));
   const floors = exact.map((e) => e.toDecimalPlaces(0, Decimal.ROUND_DOWN));
   let left = cents.minus(floors.reduce((s, v) => s.plus(v), ZERO)).toNumber();
-  const order = exact.map((e, i) => ({ i, r: e.minus(floors[i]) })).sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
+  // Largest remainder first; the sort is stable, so equal remainders keep the shares' order.
+  const order = exact.map((e, i) => ({ i, r: e.minus(floors[i]) })).sort((a, b) => b.r.comparedTo(a.r));
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = floors[i].plus(1);
@@ -147,7 +149,10 @@ export function scoreIndicator(rules: ScoringRules, ind: IndicatorActual, points
     // Top band includes its maximum (100); the others stop just below theirs: clamp into the band.
     let used = pct;
     if (used.lt(min)) used = min;
-    if (band === "achieved" ? used.gt(max) : used.gte(max)) used = band === "achieved" ? max : max.minus("0.01");
+    const top = band === "achieved";
+    // Stryker disable next-line LogicalOperator: "top || …" clamps a lower band to its max, which the next line lowers by 0.01 anyway (docs/TESTING.md)
+    if (top && used.gt(max)) used = max;
+    if (!top && used.gte(max)) used = max.minus("0.01");
     const score = points.times(used).div(HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     return { score, rule: { rule: `qualitative.${band}`, calc: `${p} × ${show(used)}% = ${f2(score)}` }, completion: used };
   }
@@ -167,7 +172,7 @@ export function scoreIndicator(rules: ScoringRules, ind: IndicatorActual, points
     if (actual.gte(target)) return { ...full, rule: { rule: `${prefix}.reached`, calc: `${a} ≥ ${t} → ${f2(points)}` } };
     if (target.lte(0) || g.kind === "all_or_nothing") return none(`${prefix}.missed`, `${a} < ${t} → 0.00`);
     const floor = target.times(g.zeroBelowRatio);
-    if (actual.lte(0) || (floor.gt(0) && actual.lt(floor))) return none(`${prefix}.belowFloor`, `${a} < ${show(floor)} → 0.00`);
+    if (actual.lte(0) || actual.lt(floor)) return none(`${prefix}.belowFloor`, `${a} < ${show(floor)} → 0.00`);
     const score = points.times(actual).div(target).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     return { score, completion, rule: { rule: `${prefix}.proportional`, calc: `${p} × ${a} ÷ ${t} = ${f2(score)}` } };
   };
