@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { disclosures, regions } from "@/db/schema";
 import { clientAddress } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { takeToken } from "./api-http";
 import { FDP_RESOURCES, fdpDescriptor, packageName, type FdpResource } from "./fdp-descriptor";
 import { fdpCsvStream, fdpPublisher, type FdpScope } from "./fdp-rows";
@@ -59,7 +60,7 @@ export async function fdpResponse(request: Request, yearRaw: string, regionRaw: 
     const descriptor = JSON.stringify(fdpDescriptor(scope, await fdpPublisher(db, scope.region?.id ?? null), new Date()), null, 2);
     if (file === FDP_ZIP) {
       return new Response(fdpZipStream(db, scope, descriptor), {
-        headers: { ...HEADERS, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${packageName(scope)}.zip"` },
+        headers: { ...HEADERS, "Content-Type": "application/zip", "Content-Disposition": contentDisposition(`${packageName(scope)}.zip`) },
       });
     }
     return new Response(descriptor, { headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8" } });
@@ -70,7 +71,7 @@ export async function fdpResponse(request: Request, yearRaw: string, regionRaw: 
     headers: {
       ...HEADERS,
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${packageName(scope)}-${resource}.csv"`,
+      "Content-Disposition": contentDisposition(`${packageName(scope)}-${resource}.csv`),
     },
   });
 }
