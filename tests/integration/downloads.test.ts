@@ -55,7 +55,7 @@ describe("defineDownload: what every signed-in download does", () => {
             filename: `${actor.username}的文件(1).txt`,
             contentType: "text/plain; charset=utf-8",
             body: "内容",
-            audit: { action: "objective.export", objectType: "probe_file", objectId: params.id },
+            audit: { action: "indicator.evidence", objectType: "probe_file", objectId: params.id },
           };
       }
     },
@@ -127,7 +127,7 @@ describe("defineDownload: what every signed-in download does", () => {
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     expect(res.headers.get("Content-Length")).toBe(String(Buffer.byteLength("内容")));
     expect(await res.text()).toBe("内容");
-    const [row] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "objective.export"), eq(auditLog.objectType, "probe_file")));
+    const [row] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "indicator.evidence"), eq(auditLog.objectType, "probe_file")));
     expect(row).toMatchObject({ objectId: "f1", actorName: "filer" });
     const streamed = await get("stream");
     expect(await streamed.text()).toBe("一二");
