@@ -22,7 +22,7 @@ import {
 import { isProvinceActor } from "@/lib/admin/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { bounded, clampPage, COUNT_CAP } from "@/lib/paging";
+import { countRows, pageWindow } from "@/lib/paging";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "./audit-actions";
 import { FIELD_REFS, type NameOf } from "./audit-labels";
 
@@ -178,24 +178,14 @@ function selectRows(db: DbOrTx) {
 /** One page, newest first; the count stops at COUNT_CAP (then `capped`). */
 export async function listAuditLog(db: DbOrTx, actor: Actor, f: AuditFilters, page: number, pageSize: number) {
   const where = auditWhere(actor, f, await userIdsOf(db, f));
-  const counted = db
-    .select({ one: sql`1` })
-    .from(auditLog)
-    .leftJoin(orgs, eq(orgs.id, auditLog.actorOrgId))
-    .leftJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where)
-    .limit(COUNT_CAP + 1)
-    .as("counted");
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(counted);
-  const { total, capped } = bounded(n);
+  const { total, capped } = await countRows(
+    db,
+    db.select({ one: sql`1` }).from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.actorOrgId)).leftJoin(regions, eq(regions.id, orgs.regionId)).where(where).$dynamic(),
+  );
   // Past COUNT_CAP matches the pager stops at the last counted page: narrow the filters (as every list does).
-  const p = clampPage(page, pageSize, total);
-  const rows: AuditLogRow[] = await selectRows(db)
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(pageSize)
-    .offset((p - 1) * pageSize);
-  return { rows, total, capped, page: p };
+  const w = pageWindow(page, pageSize, total);
+  const rows: AuditLogRow[] = await selectRows(db).where(where).orderBy(desc(auditLog.id)).limit(w.limit).offset(w.offset);
+  return { rows, total, capped, page: w.page };
 }
 
 /** Every matching row, newest first, `size` at a time by keyset on id, at most `cap` rows. */

@@ -5,7 +5,7 @@ import { fiscalYears, orgs, regions, userRoles, users, type OrgKind, type Role }
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage, likeEscape } from "@/lib/paging";
+import { countRows, direction, likeEscape, pageWindow } from "@/lib/paging";
 import type { UserListParams } from "./params";
 
 /** Tree order of a materialised path ("/1/12/" → {1,12}): parents before children, siblings by id. */
@@ -63,15 +63,20 @@ export async function listUsers(
   if (params.status) conds.push(eq(users.active, params.status === "active"));
   const where = and(...conds);
 
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(users)
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .innerJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where);
-  const page = clampPage(params.page, params.pageSize, total);
+  const { total } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .innerJoin(regions, eq(regions.id, orgs.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
 
-  const order = params.dir === "desc" ? desc : asc;
+  const order = direction(params.dir);
   const rows = await db
     .select({
       id: users.id,
@@ -92,8 +97,8 @@ export async function listUsers(
     .innerJoin(regions, eq(regions.id, orgs.regionId))
     .where(where)
     .orderBy(order(USER_ORDER[params.sort]), asc(users.id))
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page };
 }
 

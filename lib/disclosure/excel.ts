@@ -1,6 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { chinaDate } from "@/lib/format";
+import { contentDisposition, XLSX_MIME } from "@/lib/http/content-disposition";
 import type { Translate } from "@/lib/i18n";
 import { addObjectiveWorksheet, wanCell } from "@/lib/objective/sheet-excel";
 import { publicSheet } from "./sheet";
@@ -57,8 +58,8 @@ export function xlsxResponse(body: Buffer, asciiName: string, name: string): Res
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Content-Type": XLSX_MIME,
+      "Content-Disposition": contentDisposition(name, asciiName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "public, max-age=0, must-revalidate",
     },

@@ -1,10 +1,10 @@
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { disclosures, keyEvaluations, objectives, orgs, regions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage } from "@/lib/paging";
+import { countRows, pageWindow } from "@/lib/paging";
 
 const PAGE_SIZE = 20;
 const deptOrg = alias(orgs, "dept_org");
@@ -17,13 +17,18 @@ export async function keyCandidates(db: DbOrTx, actor: Actor, year: number, page
     scopeWhere(actor, "disclosure.manage", { orgPath: orgs.path, regionPath: regions.path }),
     sql`not exists (select 1 from ${disclosures} d where d.key_evaluation_id = ${keyEvaluations.id} and d.withdrawn_at is null)`,
   );
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(keyEvaluations)
-    .innerJoin(orgs, eq(orgs.id, keyEvaluations.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, keyEvaluations.regionId))
-    .where(where);
-  const page = clampPage(pageIn, PAGE_SIZE, total);
+  const { total } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(keyEvaluations)
+      .innerJoin(orgs, eq(orgs.id, keyEvaluations.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, keyEvaluations.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(pageIn, PAGE_SIZE, total);
   const rows = await db
     .select({
       id: keyEvaluations.id,
@@ -40,7 +45,7 @@ export async function keyCandidates(db: DbOrTx, actor: Actor, year: number, page
     .innerJoin(deptOrg, eq(deptOrg.id, objectives.departmentOrgId))
     .where(where)
     .orderBy(desc(keyEvaluations.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page, pageSize: PAGE_SIZE };
 }

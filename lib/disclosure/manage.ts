@@ -1,11 +1,11 @@
 import "server-only";
-import { and, count, desc, eq, isNotNull, like, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, like, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage, likeEscape } from "@/lib/paging";
+import { countRows, likeEscape, pageWindow } from "@/lib/paging";
 
 const PAGE_SIZE = 20;
 const deptOrg = alias(orgs, "dept_org");
@@ -18,13 +18,18 @@ export async function disclosureCandidates(db: DbOrTx, actor: Actor, year: numbe
     scopeWhere(actor, "disclosure.manage", { orgPath: orgs.path, regionPath: regions.path }),
     sql`not exists (select 1 from ${disclosures} d where d.objective_id = ${objectives.id} and d.subject_type = 'objective' and d.withdrawn_at is null)`,
   );
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(objectives)
-    .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where);
-  const page = clampPage(pageIn, PAGE_SIZE, total);
+  const { total } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(objectives)
+      .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, orgs.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(pageIn, PAGE_SIZE, total);
   const rows = await db
     .select({ id: objectives.id, title: objectives.title, ownerName: orgs.name, departmentName: deptOrg.name, amount: objectiveVersions.requestedAmount })
     .from(objectives)
@@ -34,16 +39,16 @@ export async function disclosureCandidates(db: DbOrTx, actor: Actor, year: numbe
     .innerJoin(objectiveVersions, eq(objectiveVersions.id, objectives.approvedVersionId))
     .where(where)
     .orderBy(desc(objectives.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page, pageSize: PAGE_SIZE };
 }
 
 /** Disclosures (live and withdrawn) of a year in the actor's region and below; one page, newest first. */
 export async function disclosureRecords(db: DbOrTx, actor: Actor, year: number, pageIn: number) {
   const where = and(eq(disclosures.fiscalYear, year), like(disclosures.regionPath, `${likeEscape(actor.regionPath)}%`));
-  const [{ total }] = await db.select({ total: count() }).from(disclosures).where(where);
-  const page = clampPage(pageIn, PAGE_SIZE, total);
+  const { total } = await countRows(db, db.select({ one: sql`1` }).from(disclosures).where(where).$dynamic(), { cap: false });
+  const { page, limit, offset } = pageWindow(pageIn, PAGE_SIZE, total);
   const rows = await db
     .select({
       id: disclosures.id,
@@ -64,8 +69,8 @@ export async function disclosureRecords(db: DbOrTx, actor: Actor, year: number, 
     .innerJoin(users, eq(users.id, disclosures.disclosedBy))
     .where(where)
     .orderBy(sql`${disclosures.withdrawnAt} is not null`, desc(disclosures.disclosedAt), desc(disclosures.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page, pageSize: PAGE_SIZE, live: rows.filter((r) => r.withdrawnAt === null).length };
 }
 
@@ -78,13 +83,18 @@ export async function resultCandidates(db: DbOrTx, actor: Actor, year: number, p
     scopeWhere(actor, "disclosure.manage", { orgPath: orgs.path, regionPath: regions.path }),
     sql`not exists (select 1 from ${disclosures} d where d.evaluation_id = ${selfEvaluations.id} and d.subject_type = 'evaluation' and d.withdrawn_at is null)`,
   );
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(selfEvaluations)
-    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
-    .where(where);
-  const page = clampPage(pageIn, PAGE_SIZE, total);
+  const { total } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(selfEvaluations)
+      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(pageIn, PAGE_SIZE, total);
   const rows = await db
     .select({
       id: selfEvaluations.id,
@@ -101,7 +111,7 @@ export async function resultCandidates(db: DbOrTx, actor: Actor, year: number, p
     .innerJoin(deptOrg, eq(deptOrg.id, selfEvaluations.departmentOrgId))
     .where(where)
     .orderBy(desc(selfEvaluations.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page, pageSize: PAGE_SIZE };
 }

@@ -7,7 +7,7 @@ import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluati
 import type { ScoreResult } from "@/lib/evaluation/scoring";
 import { parseQuery } from "@/lib/indicator/grams";
 import { declarationContent } from "@/lib/objective/content";
-import { clampPage, likeEscape } from "@/lib/paging";
+import { countRows, likeEscape, pageWindow } from "@/lib/paging";
 import type { PublicListParams } from "./params";
 import { publicKeyEvaluation, type PublicKeyEvaluation } from "./key-evaluation";
 
@@ -185,18 +185,13 @@ function listWhere(p: Omit<PublicListParams, "page" | "pageSize" | "sort" | "dir
   );
 }
 
-/** One page of the public list, filtered, sorted and counted in the database. `limit` overrides paging (exports). */
-export async function publicList(
-  db: DbOrTx,
-  p: PublicListParams,
-  regionPath: string | null,
-  opts: { limit?: number } = {},
-): Promise<{ rows: PublicRow[]; total: number; page: number }> {
-  const where = listWhere(p, regionPath);
-  const [{ total }] = await db.select({ total: count() }).from(disclosures).where(where);
-  const page = opts.limit ? 1 : clampPage(p.page, p.pageSize, total);
-  const dir = p.dir === "asc" ? asc : desc;
-  const rows = await db
+/**
+ * THE query of the public list's rows: a live disclosure with its region, department, owner and
+ * both grades. The portal's list and its export (publicList) and the open-data API (publicListAfter)
+ * read it; only their order and window differ.
+ */
+function publicRows(db: DbOrTx) {
+  return db
     .select({
       id: disclosures.id,
       title: disclosures.title,
@@ -214,20 +209,27 @@ export async function publicList(
     .innerJoin(regions, eq(regions.id, disclosures.regionId))
     .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
     .innerJoin(ownerOrg, eq(ownerOrg.id, disclosures.ownerOrgId))
-    .where(where)
-    .orderBy(dir(ORDER[p.sort]), desc(disclosures.id))
-    .limit(opts.limit ?? p.pageSize)
-    .offset(opts.limit ? 0 : (page - 1) * p.pageSize);
-  return {
-    rows: rows.map(({ keyGrade: k, selfGrade: e, ...r }) => ({
-      ...r,
-      grade: k ?? e,
-      gradeSource: k ? ("key" as const) : e ? ("self" as const) : null,
-      disclosedAt: r.disclosedAt.toISOString(),
-    })),
-    total,
-    page,
-  };
+    .$dynamic();
+}
+
+/** A row of publicRows as the public sees it: the prevailing grade and its source, the date as ISO text. */
+function toPublicRow({ keyGrade: k, selfGrade: e, ...r }: Awaited<ReturnType<typeof publicRows>>[number]): PublicRow {
+  return { ...r, grade: k ?? e, gradeSource: k ? "key" : e ? "self" : null, disclosedAt: r.disclosedAt.toISOString() };
+}
+
+/** One page of the public list, filtered, sorted and counted in the database. `limit` overrides paging (exports). */
+export async function publicList(
+  db: DbOrTx,
+  p: PublicListParams,
+  regionPath: string | null,
+  opts: { limit?: number } = {},
+): Promise<{ rows: PublicRow[]; total: number; page: number }> {
+  const where = listWhere(p, regionPath);
+  const { total } = await countRows(db, db.select({ one: sql`1` }).from(disclosures).where(where).$dynamic(), { cap: false });
+  const w = opts.limit ? { page: 1, limit: opts.limit, offset: 0 } : pageWindow(p.page, p.pageSize, total);
+  const dir = p.dir === "asc" ? asc : desc;
+  const rows = await publicRows(db).where(where).orderBy(dir(ORDER[p.sort]), desc(disclosures.id)).limit(w.limit).offset(w.offset);
+  return { rows: rows.map(toPublicRow), total, page: w.page };
 }
 
 export interface PublicDetail {
@@ -341,6 +343,12 @@ export interface PublicCursor {
   id: number;
 }
 
+/** The API's keyset: rows after the cursor in (fiscal year desc, id desc) order. */
+const KEYSET_ORDER = [desc(disclosures.fiscalYear), desc(disclosures.id)] as const;
+function keysetAfter(after: PublicCursor | null): SQL | undefined {
+  return after ? sql`(${disclosures.fiscalYear}, ${disclosures.id}) < (${after.fiscalYear}, ${after.id})` : undefined;
+}
+
 /**
  * The public list for the open-data API (app/api/public/v1): the same live rows, filters and
  * fields as publicList, read by keyset (fiscal year desc, id desc) after `after`, at most `limit` rows.
@@ -352,33 +360,11 @@ export async function publicListAfter(
   after: PublicCursor | null,
   limit: number,
 ): Promise<PublicRow[]> {
-  const rows = await db
-    .select({
-      id: disclosures.id,
-      title: disclosures.title,
-      fiscalYear: disclosures.fiscalYear,
-      regionName: regions.name,
-      departmentName: deptOrg.name,
-      ownerName: ownerOrg.name,
-      category: disclosures.category,
-      amount: disclosures.amount,
-      disclosedAt: disclosures.disclosedAt,
-      keyGrade,
-      selfGrade,
-    })
-    .from(disclosures)
-    .innerJoin(regions, eq(regions.id, disclosures.regionId))
-    .innerJoin(deptOrg, eq(deptOrg.id, disclosures.departmentOrgId))
-    .innerJoin(ownerOrg, eq(ownerOrg.id, disclosures.ownerOrgId))
-    .where(and(listWhere(p, regionPath), after ? sql`(${disclosures.fiscalYear}, ${disclosures.id}) < (${after.fiscalYear}, ${after.id})` : undefined))
-    .orderBy(desc(disclosures.fiscalYear), desc(disclosures.id))
+  const rows = await publicRows(db)
+    .where(and(listWhere(p, regionPath), keysetAfter(after)))
+    .orderBy(...KEYSET_ORDER)
     .limit(limit);
-  return rows.map(({ keyGrade: k, selfGrade: e, ...r }) => ({
-    ...r,
-    grade: k ?? e,
-    gradeSource: k ? ("key" as const) : e ? ("self" as const) : null,
-    disclosedAt: r.disclosedAt.toISOString(),
-  }));
+  return rows.map(toPublicRow);
 }
 
 export interface PublicResultRow {
@@ -439,10 +425,10 @@ export async function publicResultsAfter(
         p.departmentId ? eq(disclosures.departmentOrgId, p.departmentId) : undefined,
         p.grade ? eq(disclosures.grade, p.grade) : undefined,
         ...words.map((w) => sql`${disclosures.title} ilike ${`%${likeEscape(w)}%`}`),
-        after ? sql`(${disclosures.fiscalYear}, ${disclosures.id}) < (${after.fiscalYear}, ${after.id})` : undefined,
+        keysetAfter(after),
       ),
     )
-    .orderBy(desc(disclosures.fiscalYear), desc(disclosures.id))
+    .orderBy(...KEYSET_ORDER)
     .limit(limit);
   return rows.map(({ keyEvaluationId, score, grade, ...r }) => ({
     ...r,

@@ -9,7 +9,7 @@ import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage } from "@/lib/paging";
+import { countRows, direction, pageWindow } from "@/lib/paging";
 
 const deptOrg = alias(orgs, "se_dept_org");
 const place = { orgPath: orgs.path, regionPath: regions.path };
@@ -60,14 +60,19 @@ export async function listSelfEvaluations(db: DbOrTx, actor: Actor, params: Self
   if (params.state) conds.push(eq(selfEvaluations.state, params.state));
   if (params.grade) conds.push(eq(selfEvaluations.grade, params.grade));
   const where = and(...conds);
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(selfEvaluations)
-    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
-    .where(where);
-  const page = clampPage(params.page, params.pageSize, total);
-  const order = params.dir === "desc" ? desc : asc;
+  const { total } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(selfEvaluations)
+      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
+  const order = direction(params.dir);
   const rows: SelfEvaluationRow[] = await db
     .select({
       id: selfEvaluations.id,
@@ -90,8 +95,8 @@ export async function listSelfEvaluations(db: DbOrTx, actor: Actor, params: Self
     .innerJoin(deptOrg, eq(deptOrg.id, selfEvaluations.departmentOrgId))
     .where(where)
     .orderBy(params.sort === "score" || params.sort === "submittedAt" ? sql`${ORDER[params.sort]} ${sql.raw(params.dir)} nulls last` : order(ORDER[params.sort]), asc(selfEvaluations.id))
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page };
 }
 
@@ -134,16 +139,19 @@ export async function listProposals(db: DbOrTx, actor: Actor, params: z.output<t
   const conds: SQL[] = [scopeWhere(actor, "evaluation.review.finance", place)];
   if (params.year) conds.push(eq(budgetProposals.fiscalYear, params.year));
   const where = and(...conds);
-  const base = () =>
+  const { total } = await countRows(
+    db,
     db
-      .select({ total: count() })
+      .select({ one: sql`1` })
       .from(budgetProposals)
       .innerJoin(selfEvaluations, eq(selfEvaluations.id, budgetProposals.selfEvaluationId))
       .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
       .innerJoin(regions, eq(regions.id, budgetProposals.regionId))
-      .where(where);
-  const [{ total }] = await base();
-  const page = clampPage(params.page, params.pageSize, total);
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
   const rows = await db
     .select({ p: budgetProposals, title: objectives.title, ownerName: orgs.name, score: selfEvaluations.totalScore, orgPath: orgs.path, regionPath: regions.path })
     .from(budgetProposals)
@@ -153,8 +161,8 @@ export async function listProposals(db: DbOrTx, actor: Actor, params: z.output<t
     .innerJoin(regions, eq(regions.id, budgetProposals.regionId))
     .where(where)
     .orderBy(sql`${budgetProposals.status} = 'proposed' desc`, asc(budgetProposals.id))
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page };
 }
 

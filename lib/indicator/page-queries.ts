@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { auditLog, indicatorChangeRequests, indicatorEvidence, indicators, orgs, sectors, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { ChangeListQuery } from "./params";
+import { countRows, pageWindow } from "@/lib/paging";
 
 /**
  * The sector tree's entries that sector indicators are filed under, in their configured order
@@ -69,30 +70,29 @@ export async function listChangeRequests(db: DbOrTx, actor: Actor, p: ChangeList
     p.kind ? eq(indicatorChangeRequests.kind, p.kind) : undefined,
   );
   const pending = sql`case when ${indicatorChangeRequests.status} = 'pending' then 0 else 1 end`;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        r: indicatorChangeRequests,
-        proposer: users.displayName,
-        proposerOrg: orgs.name,
-        decider: decider.displayName,
-        current: currentIndicator,
-        base: baseIndicator,
-        publishedCode,
-      })
-      .from(indicatorChangeRequests)
-      .innerJoin(users, eq(users.id, indicatorChangeRequests.proposerId))
-      .innerJoin(orgs, eq(orgs.id, indicatorChangeRequests.proposerOrgId))
-      .leftJoin(decider, eq(decider.id, indicatorChangeRequests.decidedBy))
-      .leftJoin(currentIndicator, and(eq(currentIndicator.code, indicatorChangeRequests.indicatorCode), eq(currentIndicator.isCurrent, true)))
-      .leftJoin(baseIndicator, and(eq(baseIndicator.code, indicatorChangeRequests.indicatorCode), eq(baseIndicator.version, indicatorChangeRequests.baseVersion)))
-      .where(where)
-      .orderBy(asc(pending), sql`case when ${indicatorChangeRequests.status} = 'pending' then ${indicatorChangeRequests.id} end asc`, desc(indicatorChangeRequests.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    db.select({ total: count() }).from(indicatorChangeRequests).where(where),
-  ]);
-  return { rows, total, page: p.page };
+  const { total } = await countRows(db, db.select({ one: sql`1` }).from(indicatorChangeRequests).where(where).$dynamic(), { cap: false });
+  const { page, limit, offset } = pageWindow(p.page, p.pageSize, total);
+  const rows = await db
+    .select({
+      r: indicatorChangeRequests,
+      proposer: users.displayName,
+      proposerOrg: orgs.name,
+      decider: decider.displayName,
+      current: currentIndicator,
+      base: baseIndicator,
+      publishedCode,
+    })
+    .from(indicatorChangeRequests)
+    .innerJoin(users, eq(users.id, indicatorChangeRequests.proposerId))
+    .innerJoin(orgs, eq(orgs.id, indicatorChangeRequests.proposerOrgId))
+    .leftJoin(decider, eq(decider.id, indicatorChangeRequests.decidedBy))
+    .leftJoin(currentIndicator, and(eq(currentIndicator.code, indicatorChangeRequests.indicatorCode), eq(currentIndicator.isCurrent, true)))
+    .leftJoin(baseIndicator, and(eq(baseIndicator.code, indicatorChangeRequests.indicatorCode), eq(baseIndicator.version, indicatorChangeRequests.baseVersion)))
+    .where(where)
+    .orderBy(asc(pending), sql`case when ${indicatorChangeRequests.status} = 'pending' then ${indicatorChangeRequests.id} end asc`, desc(indicatorChangeRequests.id))
+    .limit(limit)
+    .offset(offset);
+  return { rows, total, page };
 }
 export type ChangeRow = Awaited<ReturnType<typeof listChangeRequests>>["rows"][number];
 

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { queryRows } from "@/db/client";
 import { auditLog, indicatorChangeRequests, indicators, orgs, users, type IndicatorLevel1, type IndicatorLevel2 } from "@/db/schema";
 import { indicatorTextMatch } from "./search";
+import { countRows, direction, pageWindow } from "@/lib/paging";
 
 export interface IndicatorListParams {
   q?: string;
@@ -30,7 +31,7 @@ export async function listIndicators(db: DbOrTx, p: IndicatorListParams) {
     p.status ? eq(indicators.status, p.status) : undefined,
     p.ownerOrgId ? eq(indicators.ownerOrgId, p.ownerOrgId) : undefined,
   );
-  const order = (p.dir ?? "asc") === "asc" ? asc : desc;
+  const order = direction(p.dir);
   const sortCols: Record<NonNullable<IndicatorListParams["sort"]>, SQL[]> = {
     code: [sql`${indicators.code}`],
     name: [sql`${indicators.name}`],
@@ -38,18 +39,16 @@ export async function listIndicators(db: DbOrTx, p: IndicatorListParams) {
     level: [sql`${indicators.level1}`, sql`${indicators.level2}`],
   };
   const pageSize = Math.min(p.pageSize ?? 20, 100);
-  const page = Math.max(p.page ?? 1, 1);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({ i: indicators, ownerName: orgs.name })
-      .from(indicators)
-      .leftJoin(orgs, eq(orgs.id, indicators.ownerOrgId))
-      .where(where)
-      .orderBy(...sortCols[p.sort ?? "code"].map((c) => order(c)), asc(indicators.code))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(indicators).where(where),
-  ]);
+  const { total } = await countRows(db, db.select({ one: sql`1` }).from(indicators).where(where).$dynamic(), { cap: false });
+  const { page, limit, offset } = pageWindow(Math.max(p.page ?? 1, 1), pageSize, total);
+  const rows = await db
+    .select({ i: indicators, ownerName: orgs.name })
+    .from(indicators)
+    .leftJoin(orgs, eq(orgs.id, indicators.ownerOrgId))
+    .where(where)
+    .orderBy(...sortCols[p.sort ?? "code"].map((c) => order(c)), asc(indicators.code))
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page, pageSize };
 }
 

@@ -17,7 +17,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { scopeWhere, scopeWhereByIds } from "@/lib/auth/scope";
-import { bounded, clampPage, COUNT_CAP } from "@/lib/paging";
+import { countRows, direction, pageWindow } from "@/lib/paging";
 import type { ReportListParams, WarningListParams } from "./params";
 
 const deptOrg = alias(orgs, "dept_org");
@@ -40,13 +40,18 @@ export async function listReports(db: DbOrTx, actor: Actor, params: ReportListPa
   if (params.periodId) conds.push(eq(monitoringReports.periodId, params.periodId));
   if (params.state) conds.push(eq(monitoringReports.state, params.state));
   const where = and(...conds);
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(monitoringReports)
-    .innerJoin(orgs, eq(orgs.id, monitoringReports.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where);
-  const page = clampPage(params.page, params.pageSize, total);
+  const { total } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(monitoringReports)
+      .innerJoin(orgs, eq(orgs.id, monitoringReports.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, orgs.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
   const rows = await db
     .select({
       id: monitoringReports.id,
@@ -69,8 +74,8 @@ export async function listReports(db: DbOrTx, actor: Actor, params: ReportListPa
     .innerJoin(regions, eq(regions.id, orgs.regionId))
     .where(where)
     .orderBy(desc(monitoringPeriods.fiscalYear), desc(monitoringPeriods.throughMonth), asc(objectives.title), asc(monitoringReports.id))
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page };
 }
 
@@ -89,17 +94,17 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
   // row; the page joins them anyway, and is scoped by their paths (the same rows: lib/auth/scope.ts).
   const where = and(scopeWhere(actor, "warning.read", ownerPlace), ...conds);
   const countWhere = and(scopeWhereByIds(actor, "warning.read", { ownerOrgId: monitoringWarnings.ownerOrgId, regionId: monitoringWarnings.regionId }), ...conds);
-  const matches = db
-    .select({ one: sql`1` })
-    .from(monitoringWarnings)
-    .innerJoin(monitoringPeriods, eq(monitoringPeriods.id, monitoringWarnings.periodId))
-    .where(countWhere)
-    .limit(COUNT_CAP + 1)
-    .as("matches");
-  const [counted] = await db.select({ n: count() }).from(matches);
-  const { total, capped } = bounded(counted.n);
-  const page = clampPage(params.page, params.pageSize, total);
-  const dir = params.dir === "desc" ? desc : asc;
+  const { total, capped } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(monitoringWarnings)
+      .innerJoin(monitoringPeriods, eq(monitoringPeriods.id, monitoringWarnings.periodId))
+      .where(countWhere)
+      .$dynamic(),
+  );
+  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
+  const dir = direction(params.dir);
   // The light enum is declared green < yellow < red, so it sorts by severity itself; with the
   // newest first and the id in the same direction, a page is a walk along monitoring_warnings_light_idx.
   const order =
@@ -128,8 +133,8 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
     .leftJoin(warningDispositions, eq(warningDispositions.warningId, monitoringWarnings.id))
     .where(where)
     .orderBy(...order)
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, capped, page };
 }
 

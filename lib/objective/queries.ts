@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { scopeWhere, scopeWhereByIds } from "@/lib/auth/scope";
 import { todayIso } from "@/lib/format";
-import { bounded, clampPage, COUNT_CAP, likeEscape } from "@/lib/paging";
+import { countRows, direction, likeEscape, pageWindow } from "@/lib/paging";
 import type { ObjectiveListParams, ObjectiveQueue } from "./params";
 
 const deptOrg = alias(orgs, "dept_org");
@@ -106,20 +106,9 @@ function selectRows(db: DbOrTx) {
     .leftJoin(fiscalYears, and(eq(fiscalYears.year, objectives.fiscalYear), eq(fiscalYears.regionId, provinceId)));
 }
 
-/** The matches, counted up to one past `cap` (a limited subquery: the count stops early). */
-/** `where` may name only objectives and projects columns: the count joins nothing else. */
-function countRows(db: DbOrTx, where: SQL | undefined, cap = COUNT_CAP) {
-  const matches = db
-    .select({ one: sql`1` })
-    .from(objectives)
-    .leftJoin(projects, eq(projects.id, objectives.projectId))
-    .where(where)
-    .$dynamic();
-  const limited = Number.isFinite(cap) ? matches.limit(cap + 1) : matches;
-  return db
-    .select({ total: count() })
-    .from(limited.as("matches"))
-    .then((r) => (Number.isFinite(cap) ? bounded(r[0].total) : { total: r[0].total, capped: false }));
+/** The matching objectives, counted up to COUNT_CAP unless `cap: false`. `where` may name only objectives and projects columns: the count joins nothing else. */
+function countObjectives(db: DbOrTx, where: SQL | undefined, opts: { cap?: boolean } = {}) {
+  return countRows(db, db.select({ one: sql`1` }).from(objectives).leftJoin(projects, eq(projects.id, objectives.projectId)).where(where).$dynamic(), opts);
 }
 
 /**
@@ -140,16 +129,16 @@ export async function listObjectives(
   if (params.subjectKind) conds.push(eq(objectives.subjectKind, params.subjectKind));
   const where = (place: Place) => and(scoped(actor, "project.read", place), ...queueWhere(actor, params.queue, place), ...conds);
 
-  const { total, capped } = await countRows(db, where("ids"));
-  const page = clampPage(params.page, params.pageSize, total);
-  const order = params.dir === "desc" ? desc : asc;
+  const { total, capped } = await countObjectives(db, where("ids"));
+  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
+  const order = direction(params.dir);
   // Unsubmitted rows (no submission time) go last whichever way submission time is sorted.
   const primary = params.sort === "submittedAt" ? sql`${objectives.submittedAt} ${sql.raw(params.dir === "desc" ? "desc" : "asc")} nulls last` : order(ORDER[params.sort]);
   const rows = await selectRows(db)
     .where(where("paths"))
     .orderBy(primary, asc(objectives.id))
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, capped, page };
 }
 
@@ -195,7 +184,7 @@ export async function inboxCounts(db: DbOrTx, actor: Actor, limit = 8, now = new
         .where(where("paths"))
         .orderBy(...order, asc(objectives.id))
         .limit(limit),
-      countRows(db, where("ids"), Infinity).then((c) => c.total), // the inbox says exactly how many wait
+      countObjectives(db, where("ids"), { cap: false }).then((c) => c.total), // the inbox says exactly how many wait
     ]);
     return { rows, total };
   }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { disclosures, regions } from "@/db/schema";
 import { clientAddress } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { takeToken } from "./api-http";
 import { FDP_RESOURCES, fdpDescriptor, packageBase, packageName, type FdpResource } from "./fdp-descriptor";
 import { fdpCsvStream, fdpPublisher, type FdpScope } from "./fdp-rows";
@@ -88,7 +89,7 @@ async function fileResponse(db: Db, scope: FdpScope, file: string, resource: Fdp
     const descriptor = JSON.stringify(fdpDescriptor(scope, await fdpPublisher(db, scope.region?.id ?? null), changedAt), null, 2);
     if (file === FDP_ZIP) {
       return new Response(fdpZipStream(db, scope, descriptor, changedAt), {
-        headers: { ...HEADERS, "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${packageName(scope)}.zip"` },
+        headers: { ...HEADERS, "Content-Type": "application/zip", "Content-Disposition": contentDisposition(`${packageName(scope)}.zip`) },
       });
     }
     return new Response(descriptor, { headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8" } });
@@ -97,7 +98,7 @@ async function fileResponse(db: Db, scope: FdpScope, file: string, resource: Fdp
     headers: {
       ...HEADERS,
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${packageName(scope)}-${resource}.csv"`,
+      "Content-Disposition": contentDisposition(`${packageName(scope)}-${resource}.csv`),
     },
   });
 }

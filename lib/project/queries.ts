@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -18,7 +18,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
-import { clampPage, likeEscape } from "@/lib/paging";
+import { countRows, direction, likeEscape, pageWindow } from "@/lib/paging";
 import type { ProjectListParams } from "./params";
 
 const treeOrder = (col: typeof orgs.path | typeof regions.path) => sql`string_to_array(trim(both '/' from ${col}), '/')::int[]`;
@@ -70,14 +70,19 @@ export async function listProjects(
   if (params.category) conds.push(eq(projects.category, params.category));
   const where = and(...conds);
 
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(projects)
-    .innerJoin(orgs, eq(orgs.id, projects.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, orgs.regionId))
-    .where(where);
-  const page = clampPage(params.page, params.pageSize, total);
-  const order = params.dir === "desc" ? desc : asc;
+  const { total } = await countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(projects)
+      .innerJoin(orgs, eq(orgs.id, projects.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, orgs.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
+  const order = direction(params.dir);
   const rows = await db
     .select({
       id: projects.id,
@@ -99,8 +104,8 @@ export async function listProjects(
     .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentOrgId))
     .where(where)
     .orderBy(order(PROJECT_ORDER[params.sort]), asc(projects.id))
-    .limit(params.pageSize)
-    .offset((page - 1) * params.pageSize);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page };
 }
 

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { publicKeyReportFile } from "@/lib/disclosure/key-evaluation";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { id as idSchema } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";
@@ -16,12 +17,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!parsed.success) return notFound();
   const row = await publicKeyReportFile(await getDb(), parsed.data);
   if (!row) return notFound();
-  const fallback = row.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "report";
   return new Response(new Uint8Array(row.data), {
     status: 200,
     headers: {
       "Content-Type": row.mime,
-      "Content-Disposition": `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+      "Content-Disposition": contentDisposition(row.filename),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
     },

@@ -1,56 +1,24 @@
-import { z } from "zod";
-import { writeAudit } from "@/lib/audit";
-import { getActor } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db";
+import { ActionError } from "@/lib/errors";
+import { defineDownload, uuidParam } from "@/lib/http/download";
 import { evidenceBytes, evidenceMeta, mayReadEvidence } from "@/lib/indicator/page-queries";
 
 export const dynamic = "force-dynamic";
-
-const TEXT = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
-const notFound = () => new Response("Not found", { status: 404, headers: TEXT });
-
-/** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name. */
-function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "evidence";
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /**
  * Public entry point: download an evidence file (依据材料) of an indicator change request.
  * Signed-in users only; finance admins, or the organisation that proposed the request. Anyone
  * else gets 404, exactly like a missing file, and the refused reach is audited.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await getActor();
-  if (!actor) return new Response("Unauthorized", { status: 401, headers: TEXT });
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) return notFound();
-
-  const db = await getDb();
-  const meta = await evidenceMeta(db, id);
-  if (!meta) return notFound();
-  if (!mayReadEvidence(actor, meta.proposerOrgId)) {
-    await writeAudit(db, actor, {
-      action: "access.denied",
-      objectType: "indicatorEvidence",
-      objectId: id,
-      after: { action: "indicator.evidence.download", requestId: meta.requestId },
-    }).catch(() => {});
-    return notFound();
-  }
-
-  // The bytes only once the reader is known to be allowed them.
-  const data = await evidenceBytes(db, id);
-  if (!data) return notFound();
-  return new Response(new Uint8Array(data), {
-    status: 200,
-    headers: {
-      "Content-Type": meta.mime,
-      "Content-Length": String(data.length),
-      "Content-Disposition": contentDisposition(meta.filename),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+export const GET = defineDownload<{ id: string }>({
+  name: "indicator.evidence.download",
+  load: async (_request, { actor, db, params }) => {
+    const id = uuidParam(params.id);
+    const meta = await evidenceMeta(db, id);
+    if (!meta) throw new ActionError("not_found");
+    if (!mayReadEvidence(actor, meta.proposerOrgId)) throw new ActionError("not_found", undefined, { type: "indicatorEvidence", id });
+    // The bytes only once the reader is known to be allowed them.
+    const data = await evidenceBytes(db, id);
+    if (!data) throw new ActionError("not_found");
+    return { filename: meta.filename, contentType: meta.mime, body: data };
+  },
+});
