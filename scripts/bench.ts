@@ -23,6 +23,7 @@ import { request } from "./bench/http";
 import { signIn } from "./bench/sign-in";
 import { extraScreens } from "./bench/screens";
 import { submitConcurrently } from "./bench/submit";
+import { pageWeight } from "./bench/weight";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -120,14 +121,15 @@ async function main() {
     screens.splice(0, screens.length, ...kept);
   }
 
-  const results: { name: string; path: string; result: LoadResult }[] = [];
+  const results: { name: string; path: string; result: LoadResult; weight?: { htmlKB: number; jsKB: number } }[] = [];
   for (const s of screens) {
     const headers: Record<string, string> = s.cookie ? { cookie: s.cookie } : {};
     const check = await request(`${BASE}${s.path}`, { headers });
     if (check.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${check.status}, not 200`);
+    const weight = s.path.startsWith("/api/") ? undefined : await pageWeight(BASE, check.body);
     runLoad(`${BASE}${s.path}`, headers, 2); // warm-up
     const result = runLoad(`${BASE}${s.path}`, headers);
-    results.push({ name: s.name, path: s.path, result });
+    results.push({ name: s.name, path: s.path, result, weight });
     console.log(`  measured ${s.name}: ${result.rps.toFixed(1)} req/s`);
   }
   let bareResult: LoadResult = { rps: NaN, p50: NaN, p95: NaN, p99: NaN, requests: 0, errors: 0, non2xx: 0 };
@@ -155,10 +157,10 @@ async function main() {
   const signedInFloor = results[1].result.rps;
   const ms = (n: number) => n.toFixed(1);
   const lines = [
-    `| screen | req/s | p50 ms | p95 ms | p99 ms | errors | ÷ empty page | ÷ signed-in empty page | ÷ bare pg |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
-    ...results.map(({ name, result: r }) =>
-      `| ${name} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors + r.non2xx} | ${(r.rps / floor).toFixed(2)} | ${(r.rps / signedInFloor).toFixed(2)} | ${(r.rps / bareResult.rps).toFixed(2)} |`,
+    `| screen | req/s | p50 ms | p95 ms | p99 ms | errors | ÷ empty page | ÷ signed-in empty page | ÷ bare pg | HTML KB | JS KB gz |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    ...results.map(({ name, result: r, weight: w }) =>
+      `| ${name} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors + r.non2xx} | ${(r.rps / floor).toFixed(2)} | ${(r.rps / signedInFloor).toFixed(2)} | ${(r.rps / bareResult.rps).toFixed(2)} | ${w ? w.htmlKB.toFixed(0) : ""} | ${w ? w.jsKB.toFixed(0) : ""} |`,
     ),
   ];
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${new Date().toISOString()}\n`);

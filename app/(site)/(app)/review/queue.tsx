@@ -86,7 +86,7 @@ export async function ReviewQueue({ actor, queue, raw }: { actor: Actor; queue: 
             category: params.category ?? "",
           }}
         />
-        <DataTable
+        <DataTable query={raw}
           caption={queue === "department" ? t("review.deptTitle") : t("review.financeTitle")}
           columns={columns}
           rows={data}

@@ -101,7 +101,7 @@ export default async function DepartmentObjectivesPage({ searchParams }: { searc
             departmentId: params.departmentId ? String(params.departmentId) : "",
           }}
         />
-        <DataTable
+        <DataTable query={raw}
           caption={t("review.deptObj.title")}
           columns={columns}
           rows={data}
