@@ -100,6 +100,7 @@ export function pageHref(query: RawSearchParams, page: number): string {
 export async function DataTable({ columns, rows, caption, paging, sort, emptyText, query }: DataTableProps) {
   const t = await getT();
   const pages = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
+  const cellClasses = columns.map(cellClass);
 
   return (
     <div>
@@ -111,12 +112,7 @@ export async function DataTable({ columns, rows, caption, paging, sort, emptyTex
               {columns.map((c) => {
                 const dir = sort?.id === c.id ? (sort.desc ? "desc" : "asc") : undefined;
                 return (
-                  <th
-                    key={c.id}
-                    scope="col"
-                    aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
-                    className={ALIGN[c.align ?? "left"]}
-                  >
+                  <th key={c.id} scope="col" {...(dir && { "aria-sort": dir === "asc" ? "ascending" : "descending" })} className={ALIGN[c.align ?? "left"]}>
                     {c.sortable && query ? (
                       <Link
                         href={sortHref(query, c.id, sort)}
@@ -140,9 +136,10 @@ export async function DataTable({ columns, rows, caption, paging, sort, emptyTex
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.key} className={row.muted ? "text-slate-400" : undefined}>
-                {columns.map((c) => (
-                  <td key={c.id} className={cellClass(c)}>
+              // Props that would be undefined are left out: the RSC payload writes each one, on every row.
+              <tr key={row.key} {...(row.muted && { className: "text-slate-400" })}>
+                {columns.map((c, i) => (
+                  <td key={c.id} {...(cellClasses[i] && { className: cellClasses[i] })}>
                     {row.cells[c.id]}
                   </td>
                 ))}
