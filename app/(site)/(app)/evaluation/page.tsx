@@ -85,7 +85,8 @@ export default async function SelfEvaluationsPage({ searchParams }: { searchPara
       )}
       <Card>
         <FilterBar filters={filters} values={{ year: params.year ? String(params.year) : "", state: params.state ?? "", grade: params.grade ?? "" }} />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={t("evaluation.title")}
           columns={columns}
           rows={data}

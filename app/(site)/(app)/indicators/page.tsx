@@ -135,7 +135,8 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
             status: params.status ?? "",
           }}
         />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={t("bank.title")}
           columns={columns}
           rows={data}

@@ -98,7 +98,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             category: params.category ?? "",
           }}
         />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={t("pool.title")}
           columns={columns}
           rows={data}

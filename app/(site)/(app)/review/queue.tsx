@@ -86,7 +86,8 @@ export async function ReviewQueue({ actor, queue, raw }: { actor: Actor; queue: 
             category: params.category ?? "",
           }}
         />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={queue === "department" ? t("review.deptTitle") : t("review.financeTitle")}
           columns={columns}
           rows={data}

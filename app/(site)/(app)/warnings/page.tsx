@@ -107,7 +107,8 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
             state: params.state ?? "",
           }}
         />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={t("monitoring.warningsTitle")}
           columns={columns}
           rows={data}

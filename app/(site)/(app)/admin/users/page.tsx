@@ -99,7 +99,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             },
           ]}
         />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={t("users.title")}
           columns={columns}
           rows={data}

@@ -124,7 +124,8 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
           ]}
           values={{ status: params.status ?? "", kind: params.kind ?? "" }}
         />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={t("bank.changes.title")}
           columns={columns}
           rows={data}

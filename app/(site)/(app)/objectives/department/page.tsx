@@ -101,7 +101,8 @@ export default async function DepartmentObjectivesPage({ searchParams }: { searc
             departmentId: params.departmentId ? String(params.departmentId) : "",
           }}
         />
-        <DataTable query={raw}
+        <DataTable
+          query={raw}
           caption={t("review.deptObj.title")}
           columns={columns}
           rows={data}
