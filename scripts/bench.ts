@@ -90,7 +90,7 @@ async function main() {
   const scale = (await client.query(`select (select count(*) from objectives)::int as objectives, (select count(*) from objective_indicators)::int as indicators`)).rows[0];
   console.log(`database: ${DB.replace(/\/\/[^@]*@/, "//")} — ${scale.objectives.toLocaleString("en")} objectives, ${scale.indicators.toLocaleString("en")} indicator rows`);
 
-  for (const port of [PORT, BARE_PORT]) {
+  for (const port of ONLY ? [PORT] : [PORT, BARE_PORT]) {
     const busy = await request(`http://127.0.0.1:${port}/`).then(() => true, () => false);
     if (busy) throw new Error(`port ${port} is already in use: stop what runs there, or pass --port`);
   }
