@@ -29,6 +29,7 @@ import { signIn } from "./bench/sign-in";
 import { extraScreens } from "./bench/screens";
 import { kb, pageJs } from "./bench/js-size";
 import { submitConcurrently } from "./bench/submit";
+import { pageWeight } from "./bench/weight";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -95,7 +96,7 @@ async function main() {
   const scale = (await client.query(`select (select count(*) from objectives)::int as objectives, (select count(*) from objective_indicators)::int as indicators`)).rows[0];
   console.log(`database: ${DB.replace(/\/\/[^@]*@/, "//")} — ${scale.objectives.toLocaleString("en")} objectives, ${scale.indicators.toLocaleString("en")} indicator rows`);
 
-  for (const port of [PORT, BARE_PORT]) {
+  for (const port of ONLY ? [PORT] : [PORT, BARE_PORT]) {
     const busy = await request(`http://127.0.0.1:${port}/`).then(() => true, () => false);
     if (busy) throw new Error(`port ${port} is already in use: stop what runs there, or pass --port`);
   }
@@ -126,7 +127,7 @@ async function main() {
     screens.splice(0, screens.length, ...kept);
   }
 
-  const results: { name: string; path: string; result: LoadResult }[] = [];
+  const results: { name: string; path: string; result: LoadResult; weight?: { htmlKB: number; jsKB: number } }[] = [];
   for (const s of screens) {
     const headers: Record<string, string> = s.cookie ? { cookie: s.cookie } : {};
     const t0 = performance.now();
@@ -134,9 +135,10 @@ async function main() {
     if (check.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${check.status}, not 200`);
     // A cached page's first request builds its cache entry: what the first visitor after a disclosure waits.
     console.log(`  first request to ${s.name}: ${(performance.now() - t0).toFixed(0)} ms`);
+    const weight = s.path.startsWith("/api/") ? undefined : await pageWeight(BASE, check.body);
     runLoad(`${BASE}${s.path}`, headers, 2); // warm-up
     const result = runLoad(`${BASE}${s.path}`, headers);
-    results.push({ name: s.name, path: s.path, result });
+    results.push({ name: s.name, path: s.path, result, weight });
     console.log(`  measured ${s.name}: ${result.rps.toFixed(1)} req/s`);
   }
   let bareResult: LoadResult = { rps: NaN, p50: NaN, p95: NaN, p99: NaN, requests: 0, errors: 0, non2xx: 0 };
@@ -164,10 +166,10 @@ async function main() {
   const signedInFloor = results[1].result.rps;
   const ms = (n: number) => n.toFixed(1);
   const lines = [
-    `| screen | req/s | p50 ms | p95 ms | p99 ms | errors | ÷ empty page | ÷ signed-in empty page | ÷ bare pg |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
-    ...results.map(({ name, result: r }) =>
-      `| ${name} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors + r.non2xx} | ${(r.rps / floor).toFixed(2)} | ${(r.rps / signedInFloor).toFixed(2)} | ${(r.rps / bareResult.rps).toFixed(2)} |`,
+    `| screen | req/s | p50 ms | p95 ms | p99 ms | errors | ÷ empty page | ÷ signed-in empty page | ÷ bare pg | HTML KB | JS KB gz |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    ...results.map(({ name, result: r, weight: w }) =>
+      `| ${name} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors + r.non2xx} | ${(r.rps / floor).toFixed(2)} | ${(r.rps / signedInFloor).toFixed(2)} | ${(r.rps / bareResult.rps).toFixed(2)} | ${w ? w.htmlKB.toFixed(0) : ""} | ${w ? w.jsKB.toFixed(0) : ""} |`,
     ),
   ];
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${new Date().toISOString()}\n`);

@@ -1,29 +1,21 @@
-"use client";
-import { useId, useMemo, type ReactNode } from "react";
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type PaginationState,
-  type SortingState,
-  type Updater,
-} from "@tanstack/react-table";
-import { useT } from "./i18n";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { RawSearchParams } from "@/lib/admin/params";
+import { getT } from "@/lib/i18n/server";
+import { PageSizeSelect } from "./page-size-select";
 import { cls } from "./ui";
-import { useUrlState } from "./url-state";
 
 export interface DataColumn {
   id: string;
   header: string;
-  /** Sorted by the server: clicking the header sets ?sort=<id>&dir=asc|desc. */
+  /** Sorted by the server: the header is a link to ?sort=<id>&dir=asc|desc. */
   sortable?: boolean;
   align?: "left" | "right" | "center";
   /** Extra classes of the column's cells (widths, wrapping). */
   className?: string;
 }
 
-/** A row whose cells the server already rendered (text, badges, or client components such as row actions). */
+/** A row whose cells the page already rendered (text, badges, or small client islands such as row actions). */
 export interface DataRow {
   key: string;
   cells: Record<string, ReactNode>;
@@ -31,24 +23,33 @@ export interface DataRow {
   muted?: boolean;
 }
 
-export interface DataTableProps {
+interface BaseProps {
   columns: DataColumn[];
   rows: DataRow[];
   caption?: string;
-  /** Server-side paging; omit for a table that shows everything. */
-  /** `capped`: the count stopped at `total` (lib/project/queries.ts COUNT_CAP) and there are more. */
-  paging?: { total: number; capped?: boolean; page: number; pageSize: number; pageSizes?: readonly number[] };
-  /** The server's current sort (from the URL). */
-  sort?: { id: string; desc: boolean };
   emptyText?: string;
 }
 
-/**
- * The cell renderer. flexRender renders a function as a component, so it must keep one identity
- * across renders: a new function per render would remount every cell after router.refresh(),
- * closing open inline forms and losing their messages.
- */
-const renderCell: ColumnDef<DataRow>["cell"] = (info) => info.getValue() as ReactNode;
+/** A table that shows everything it is given: no sort links, no pager. */
+interface StaticProps extends BaseProps {
+  query?: undefined;
+  paging?: undefined;
+  sort?: undefined;
+}
+
+/** A server-sorted, server-paged table: its links keep the rest of the page's query (`query`, the page's searchParams). */
+interface QueriedProps extends BaseProps {
+  query: RawSearchParams;
+  /** `capped`: the count stopped at `total` (lib/paging COUNT_CAP) and there are more. */
+  paging?: { total: number; capped?: boolean; page: number; pageSize: number; pageSizes?: readonly number[] };
+  /** The server's current sort (from the URL). */
+  sort?: { id: string; desc: boolean };
+}
+
+export type DataTableProps = StaticProps | QueriedProps;
+
+/** The default page size: left out of addresses. */
+const DEFAULT_PAGE_SIZE = 20;
 
 const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
 
@@ -62,111 +63,86 @@ function cellClass(meta: DataColumn): string | undefined {
 }
 
 /**
- * THE table of the system: @tanstack/react-table in manual mode. It never sorts, filters or
- * pages by itself; it turns header clicks and paging into URL changes, and the server
- * component re-queries the database and hands it the new rows.
+ * The page's own address with some query keys changed (`null` removes one), as a query-only
+ * relative link: the browser and the router resolve it against the page's path. Repeated keys
+ * keep their first value, as the pages read them (parseSearchParams).
  */
-export function DataTable({ columns, rows, caption, paging, sort, emptyText }: DataTableProps) {
-  const t = useT();
-  const { update, pending } = useUrlState();
-  const sizeId = useId();
+export function queryHref(query: RawSearchParams, changes: Record<string, string | number | null>): string {
+  const next = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first !== "" && !(key in changes)) next.set(key, first);
+  }
+  for (const [key, value] of Object.entries(changes)) if (value !== null && value !== "") next.set(key, String(value));
+  return `?${next.toString()}`;
+}
 
-  const columnDefs = useMemo<ColumnDef<DataRow>[]>(
-    () =>
-      columns.map((c) => ({
-        id: c.id,
-        header: c.header,
-        accessorFn: (row: DataRow) => row.cells[c.id],
-        cell: renderCell,
-        enableSorting: Boolean(c.sortable),
-        meta: c,
-      })),
-    [columns],
-  );
+/**
+ * The sort a header link asks for: an unsorted column sorts ascending, the sorted column turns
+ * over (asc ↔ desc). Changing the sort goes back to page 1.
+ */
+export function sortHref(query: RawSearchParams, column: string, sort: { id: string; desc: boolean } | undefined): string {
+  const desc = sort?.id === column && !sort.desc;
+  return queryHref(query, { sort: column, dir: desc ? "desc" : "asc", page: null });
+}
 
-  const sorting: SortingState = sort ? [{ id: sort.id, desc: sort.desc }] : [];
-  const pagination: PaginationState = { pageIndex: (paging?.page ?? 1) - 1, pageSize: paging?.pageSize ?? Math.max(rows.length, 1) };
+/** Page `page` (1 is left out of the address). */
+export function pageHref(query: RawSearchParams, page: number): string {
+  return queryHref(query, { page: page <= 1 ? null : page });
+}
 
-  // TanStack returns fresh functions each render; the compiler skipping this component is expected.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns: columnDefs,
-    getRowId: (row) => row.key,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-    manualFiltering: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    sortDescFirst: false,
-    rowCount: paging?.total ?? rows.length,
-    state: { sorting, pagination },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const s = next[0];
-      update({ sort: s?.id ?? null, dir: s ? (s.desc ? "desc" : "asc") : null, page: null });
-    },
-    onPaginationChange: (updater: Updater<PaginationState>) => {
-      const next = typeof updater === "function" ? updater(pagination) : updater;
-      const sizeChanged = next.pageSize !== pagination.pageSize;
-      update({ page: sizeChanged || next.pageIndex === 0 ? null : next.pageIndex + 1, pageSize: next.pageSize === 20 ? null : next.pageSize });
-    },
-  });
-
-  const pageCount = Math.max(1, table.getPageCount());
+/**
+ * THE table of the system, rendered on the server. It never sorts, filters or pages by itself:
+ * its sort headers and pager are plain links to the same page with another query, and the page
+ * queries the database again. Only the page-size select is a client island (it navigates on
+ * change); everything else arrives as HTML, with no table code in the browser.
+ */
+export async function DataTable({ columns, rows, caption, paging, sort, emptyText, query }: DataTableProps) {
+  const t = await getT();
+  const pages = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
+  const cellClasses = columns.map(cellClass);
 
   return (
-    <div className={pending ? "opacity-60 transition-opacity" : undefined} aria-busy={pending || undefined}>
+    <div>
       <div className="overflow-x-auto">
         <table className="data-table">
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const meta = header.column.columnDef.meta as DataColumn;
-                  const dir = header.column.getIsSorted();
-                  const label = flexRender(header.column.columnDef.header, header.getContext());
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
-                      className={ALIGN[meta.align ?? "left"]}
-                    >
-                      {header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 hover:text-accent"
-                          title={t("common.sortBy", { col: meta.header })}
-                        >
-                          {label}
-                          <span aria-hidden="true" className={dir ? "text-accent" : "text-slate-400"}>
-                            {dir === "asc" ? "▲" : dir === "desc" ? "▼" : "↕"}
-                          </span>
-                        </button>
-                      ) : (
-                        label
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+            <tr>
+              {columns.map((c) => {
+                const dir = sort?.id === c.id ? (sort.desc ? "desc" : "asc") : undefined;
+                return (
+                  <th key={c.id} scope="col" {...(dir && { "aria-sort": dir === "asc" ? "ascending" : "descending" })} className={ALIGN[c.align ?? "left"]}>
+                    {c.sortable && query ? (
+                      <Link
+                        href={sortHref(query, c.id, sort)}
+                        scroll={false}
+                        prefetch={false}
+                        className="inline-flex items-center gap-1 hover:text-accent"
+                        title={t("common.sortBy", { col: c.header })}
+                      >
+                        {c.header}
+                        <span aria-hidden="true" className={dir ? "text-accent" : "text-slate-400"}>
+                          {dir === "asc" ? "▲" : dir === "desc" ? "▼" : "↕"}
+                        </span>
+                      </Link>
+                    ) : (
+                      c.header
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={row.original.muted ? "text-slate-400" : undefined}>
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta as DataColumn;
-                  return (
-                    <td key={cell.id} className={cellClass(meta)}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
+            {rows.map((row) => (
+              // Props that would be undefined are left out: the RSC payload writes each one, on every row.
+              <tr key={row.key} {...(row.muted && { className: "text-slate-400" })}>
+                {columns.map((c, i) => (
+                  <td key={c.id} {...(cellClasses[i] && { className: cellClasses[i] })}>
+                    {row.cells[c.id]}
+                  </td>
+                ))}
               </tr>
             ))}
             {rows.length === 0 && (
@@ -179,35 +155,40 @@ export function DataTable({ columns, rows, caption, paging, sort, emptyText }: D
           </tbody>
         </table>
       </div>
-      {paging && (
+      {paging && query && (
         <nav aria-label={caption} className="mt-3 flex flex-wrap items-center justify-between gap-3 text-slate-600">
           <span>{paging.capped ? t("common.totalCapped", { n: paging.total.toLocaleString() }) : t("common.total", { n: paging.total })}</span>
           <div className="flex flex-wrap items-center gap-2">
-            <label className="sr-only" htmlFor={sizeId}>
-              {t("common.pageSize", { n: paging.pageSize })}
-            </label>
-            <select
-              id={sizeId}
-              className={cls.inlineSelect}
+            <PageSizeSelect
+              label={t("common.pageSize", { n: paging.pageSize })}
               value={paging.pageSize}
-              onChange={(e) => table.setPageSize(Number(e.target.value))}
-            >
-              {(paging.pageSizes ?? [10, 20, 50]).map((n) => (
-                <option key={n} value={n}>
-                  {t("common.pageSize", { n })}
-                </option>
-              ))}
-            </select>
-            <button type="button" className={cls.button} disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>
-              {t("common.prev")}
-            </button>
-            <span aria-live="polite">{t("common.page", { page: paging.page, pages: pageCount })}</span>
-            <button type="button" className={cls.button} disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>
-              {t("common.next")}
-            </button>
+              options={(paging.pageSizes ?? [10, 20, 50]).map((n) => [
+                n,
+                t("common.pageSize", { n }),
+                queryHref(query, { page: null, pageSize: n === DEFAULT_PAGE_SIZE ? null : n }),
+              ])}
+            />
+            <PagerLink href={paging.page > 1 ? pageHref(query, paging.page - 1) : undefined}>{t("common.prev")}</PagerLink>
+            <span aria-live="polite">{t("common.page", { page: paging.page, pages })}</span>
+            <PagerLink href={paging.page < pages ? pageHref(query, paging.page + 1) : undefined}>{t("common.next")}</PagerLink>
           </div>
         </nav>
       )}
     </div>
+  );
+}
+
+/** 上一页 / 下一页: a link, or greyed-out text where there is no such page. */
+function PagerLink({ href, children }: { href: string | undefined; children: ReactNode }) {
+  if (!href)
+    return (
+      <span role="link" aria-disabled="true" className={`${cls.button} pointer-events-none opacity-50`}>
+        {children}
+      </span>
+    );
+  return (
+    <Link href={href} scroll={false} prefetch={false} className={cls.button}>
+      {children}
+    </Link>
   );
 }

@@ -8,16 +8,12 @@ export const cls = {
     "aria-[invalid=true]:border-red-600",
   /** A select inside a line of text (page size). */
   inlineSelect: "h-8 rounded-sm border border-slate-300 bg-white px-2 text-sm focus:border-navy focus:outline-none focus:ring-2 focus:ring-navy/20",
-  button:
-    "inline-flex items-center justify-center gap-1 rounded-sm border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 " +
-    "hover:bg-slate-50 hover:border-slate-400 disabled:cursor-not-allowed disabled:opacity-50",
-  primary:
-    "inline-flex items-center justify-center gap-1 rounded-sm border border-accent bg-accent px-4 py-1.5 text-sm font-medium text-white " +
-    "hover:bg-accent-dark disabled:cursor-not-allowed disabled:opacity-60",
-  link: "text-navy underline-offset-4 hover:underline",
-  small:
-    "inline-flex items-center rounded-sm border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 " +
-    "disabled:cursor-not-allowed disabled:opacity-50",
+  // The four below repeat on every row of a list: component classes in app/globals.css, so a
+  // page's HTML and RSC payload carry one short name instead of a dozen utilities each time.
+  button: "btn",
+  primary: "btn-primary",
+  link: "navy-link",
+  small: "btn-small",
 };
 
 export function PageHeader({ title, subtitle, children }: { title: string; subtitle?: string; children?: ReactNode }) {

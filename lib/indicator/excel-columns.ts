@@ -64,10 +64,7 @@ export const FIELD_COLUMNS = [
 ] as const satisfies readonly ColumnKey[];
 export type FieldColumn = (typeof FIELD_COLUMNS)[number];
 
-export const MAX_IMPORT_ROWS = 20_000;
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** What the preview returns of each list at most (the plan itself, and its hash, cover everything). */
-export const PREVIEW_LIMIT = 1_000;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, PREVIEW_LIMIT } from "./excel-limits";
 
 // ── Labels (the template's values) ──────────────────────────────────────────────────────
 export const LEVEL1_LABEL: Record<IndicatorLevel1, string> = { output: "产出指标", benefit: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };

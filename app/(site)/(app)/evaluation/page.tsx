@@ -25,7 +25,8 @@ export const generateMetadata = pageTitle("evaluation.title");
  */
 export default async function SelfEvaluationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("project.read");
-  const params = parseSearchParams(selfEvaluationListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(selfEvaluationListParams, raw);
   const [t, db] = await Promise.all([getT(), getDb()]);
   const files = hasPermission(actor.roles, "project.write");
   const [{ rows, total, page }, awaiting, years] = await Promise.all([
@@ -85,6 +86,7 @@ export default async function SelfEvaluationsPage({ searchParams }: { searchPara
       <Card>
         <FilterBar filters={filters} values={{ year: params.year ? String(params.year) : "", state: params.state ?? "", grade: params.grade ?? "" }} />
         <DataTable
+          query={raw}
           caption={t("evaluation.title")}
           columns={columns}
           rows={data}

@@ -6,7 +6,8 @@ import { cls } from "@/app/_components/ui";
 import { applyImport } from "@/lib/actions/indicator/apply-import";
 import { previewImport } from "@/lib/actions/indicator/preview-import";
 import type { ActionResult } from "@/lib/actions/result";
-import { MAX_IMPORT_BYTES, PREVIEW_LIMIT, type ColumnKey, type FieldColumn, type ImportPreview, type ImportResult, type PlanChanged } from "@/lib/indicator/excel-columns";
+import type { ColumnKey, FieldColumn, ImportPreview, ImportResult, PlanChanged } from "@/lib/indicator/excel-columns";
+import { MAX_IMPORT_BYTES, PREVIEW_LIMIT } from "@/lib/indicator/excel-limits";
 import type { MessageKey, Translate } from "@/lib/i18n";
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

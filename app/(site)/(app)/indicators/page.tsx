@@ -21,7 +21,8 @@ export const generateMetadata = pageTitle("bank.title");
 
 export default async function IndicatorsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("project.read");
-  const params = parseSearchParams(indicatorListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(indicatorListParams, raw);
   // A 二级 class that does not belong to the chosen 一级 class would match nothing: drop it.
   const level2 = params.level2 && (!params.level1 || LEVEL2_OF[params.level1].includes(params.level2)) ? params.level2 : undefined;
   const [t, db] = await Promise.all([getT(), getDb()]);
@@ -135,6 +136,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
           }}
         />
         <DataTable
+          query={raw}
           caption={t("bank.title")}
           columns={columns}
           rows={data}

@@ -21,7 +21,8 @@ export const generateMetadata = pageTitle("monitoring.title");
 /** 绩效运行监控: the reports in the reader's scope, period by period; finance opens periods here. */
 export default async function MonitoringPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("project.read");
-  const params = parseSearchParams(reportListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(reportListParams, raw);
   const [db, t, locale] = await Promise.all([getDb(), getT(), getLocale()]);
   const canOpen = hasPermission(actor.roles, "monitoring.period.manage");
   const [{ rows, total, page }, periods, years] = await Promise.all([listReports(db, actor, params), listPeriods(db, actor), canOpen ? listYearOptions(db) : Promise.resolve([])]);
@@ -84,7 +85,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           ]}
           values={{ periodId: params.periodId ? String(params.periodId) : "", state: params.state ?? "" }}
         />
-        <DataTable caption={t("monitoring.reports")} columns={columns} rows={data} paging={{ total, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }} emptyText={t("monitoring.empty")} />
+        <DataTable query={raw} caption={t("monitoring.reports")} columns={columns} rows={data} paging={{ total, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }} emptyText={t("monitoring.empty")} />
       </Card>
     </>
   );

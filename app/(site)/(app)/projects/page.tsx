@@ -19,7 +19,8 @@ export const generateMetadata = pageTitle("pool.title");
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("project.read");
-  const params = parseSearchParams(projectListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(projectListParams, raw);
   const [t, db] = await Promise.all([getT(), getDb()]);
   const canWrite = hasPermission(actor.roles, "project.write");
   const [{ rows, total, page }, departments, years, owners] = await Promise.all([
@@ -98,6 +99,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           }}
         />
         <DataTable
+          query={raw}
           caption={t("pool.title")}
           columns={columns}
           rows={data}

@@ -87,6 +87,7 @@ export async function ReviewQueue({ actor, queue, raw }: { actor: Actor; queue: 
           }}
         />
         <DataTable
+          query={raw}
           caption={queue === "department" ? t("review.deptTitle") : t("review.financeTitle")}
           columns={columns}
           rows={data}

@@ -20,7 +20,8 @@ export const generateMetadata = pageTitle("monitoring.warningsTitle");
 /** 监控预警: every warning in finance's scope, filtered by region, department, colour, rule and state, paged in the database. */
 export default async function WarningsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("warning.read");
-  const params = parseSearchParams(warningListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(warningListParams, raw);
   const canDispose = hasPermission(actor.roles, "warning.dispose");
   const [db, t] = await Promise.all([getDb(), getT()]);
   const [{ rows, total, capped, page }, periods, regionOptions, departments, years] = await Promise.all([
@@ -107,6 +108,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           }}
         />
         <DataTable
+          query={raw}
           caption={t("monitoring.warningsTitle")}
           columns={columns}
           rows={data}

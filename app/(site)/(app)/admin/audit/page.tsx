@@ -135,7 +135,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         </form>
         <p className="mb-3 text-xs text-slate-500">{ui("dateNote")}</p>
-        <DataTable caption={t("audit.title")} columns={columns} rows={data} paging={{ total: list.total, capped: list.capped, page: list.page, pageSize, pageSizes: PAGE_SIZES }} />
+        <DataTable query={raw} caption={t("audit.title")} columns={columns} rows={data} paging={{ total: list.total, capped: list.capped, page: list.page, pageSize, pageSizes: PAGE_SIZES }} />
       </Card>
     </>
   );

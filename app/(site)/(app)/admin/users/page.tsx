@@ -16,7 +16,8 @@ export const generateMetadata = pageTitle("users.title");
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("user.read");
-  const params = parseSearchParams(userListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(userListParams, raw);
   const [t, db] = await Promise.all([getT(), getDb()]);
   const canManage = hasPermission(actor.roles, "user.manage");
   const [{ rows, total, page }, filterOrgs, manageOrgs] = await Promise.all([
@@ -99,6 +100,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ]}
         />
         <DataTable
+          query={raw}
           caption={t("users.title")}
           columns={columns}
           rows={data}

@@ -18,7 +18,8 @@ export const generateMetadata = pageTitle("evaluation.proposal.title");
 /** Result application (结果应用): next year's budget proposals from the grades, decided by finance. */
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("evaluation.review.finance");
-  const params = parseSearchParams(proposalListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(proposalListParams, raw);
   const [t, db] = await Promise.all([getT(), getDb()]);
   const [{ rows, total, page }, years] = await Promise.all([listProposals(db, actor, params), listYearOptions(db)]);
   const columns: DataColumn[] = [
@@ -76,7 +77,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
       </Card>
       <Card>
         <FilterBar filters={[{ name: "year", label: t("evaluation.proposal.year"), options: years.map((y) => ({ value: String(y), label: String(y) })) }]} values={{ year: params.year ? String(params.year) : "" }} />
-        <DataTable caption={t("evaluation.proposal.title")} columns={columns} rows={data} paging={{ total, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }} emptyText={t("evaluation.proposal.empty")} />
+        <DataTable query={raw} caption={t("evaluation.proposal.title")} columns={columns} rows={data} paging={{ total, page, pageSize: params.pageSize, pageSizes: PAGE_SIZES }} emptyText={t("evaluation.proposal.empty")} />
       </Card>
     </>
   );

@@ -24,7 +24,8 @@ const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(b
 
 export default async function ChangeRequestsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("project.read");
-  const params = parseSearchParams(changeListParams, await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(changeListParams, raw);
   const [t, db] = await Promise.all([getT(), getDb()]);
   const canDecide = hasPermission(actor.roles, "indicator.manage") && isProvincialFinance(actor);
   const canPropose = hasPermission(actor.roles, "indicator.propose");
@@ -124,6 +125,7 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
           values={{ status: params.status ?? "", kind: params.kind ?? "" }}
         />
         <DataTable
+          query={raw}
           caption={t("bank.changes.title")}
           columns={columns}
           rows={data}

@@ -102,6 +102,7 @@ export default async function DepartmentObjectivesPage({ searchParams }: { searc
           }}
         />
         <DataTable
+          query={raw}
           caption={t("review.deptObj.title")}
           columns={columns}
           rows={data}
