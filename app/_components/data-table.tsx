@@ -1,3 +1,4 @@
+import { createTable, getCoreRowModel, type Table } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RawSearchParams } from "@/lib/admin/params";
@@ -92,15 +93,40 @@ export function pageHref(query: RawSearchParams, page: number): string {
 }
 
 /**
- * THE table of the system, rendered on the server. It never sorts, filters or pages by itself:
+ * THE table of the system, rendered on the server, on TanStack Table's column model (tableModel). It never sorts, filters or pages by itself:
  * its sort headers and pager are plain links to the same page with another query, and the page
  * queries the database again. Only the page-size select is a client island (it navigates on
  * change); everything else arrives as HTML, with no table code in the browser.
  */
+/**
+ * The table's column model (TanStack Table's headless core, run on the server): the columns in
+ * order, which may sort and which is sorted. Sorting and paging are manual — the database did
+ * them — so the row model is the rows as given.
+ */
+export function tableModel(columns: DataColumn[], rows: DataRow[], sort: { id: string; desc: boolean } | undefined, sortable: boolean): Table<DataRow> {
+  const table = createTable<DataRow>({
+    data: rows,
+    // Each column reads its cell from the row (an accessor is what makes a column sortable in the model).
+    columns: columns.map((c) => ({ id: c.id, header: c.header, accessorFn: (r: DataRow) => r.cells[c.id], enableSorting: sortable && !!c.sortable, meta: c })),
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.key,
+    manualSorting: true,
+    manualPagination: true,
+    state: {},
+    onStateChange: () => {},
+    renderFallbackValue: null,
+  });
+  // As useReactTable does: the full state is the initial state with ours over it.
+  table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, sorting: sort ? [{ id: sort.id, desc: sort.desc }] : [] } }));
+  return table;
+}
+
 export async function DataTable({ columns, rows, caption, paging, sort, emptyText, query }: DataTableProps) {
   const t = await getT();
   const pages = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
-  const cellClasses = columns.map(cellClass);
+  const table = tableModel(columns, rows, sort, !!query);
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const cellClasses = new Map(columns.map((c) => [c.id, cellClass(c)]));
 
   return (
     <div>
@@ -109,11 +135,12 @@ export async function DataTable({ columns, rows, caption, paging, sort, emptyTex
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead>
             <tr>
-              {columns.map((c) => {
-                const dir = sort?.id === c.id ? (sort.desc ? "desc" : "asc") : undefined;
+              {headers.map((h) => {
+                const c = h.column.columnDef.meta as DataColumn;
+                const dir = h.column.getIsSorted() || undefined;
                 return (
-                  <th key={c.id} scope="col" {...(dir && { "aria-sort": dir === "asc" ? "ascending" : "descending" })} className={ALIGN[c.align ?? "left"]}>
-                    {c.sortable && query ? (
+                  <th key={h.id} scope="col" {...(dir && { "aria-sort": dir === "asc" ? "ascending" : "descending" })} className={ALIGN[c.align ?? "left"]}>
+                    {h.column.getCanSort() && query ? (
                       <Link
                         href={sortHref(query, c.id, sort)}
                         scroll={false}
@@ -135,14 +162,17 @@ export async function DataTable({ columns, rows, caption, paging, sort, emptyTex
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {table.getRowModel().rows.map((row) => (
               // Props that would be undefined are left out: the RSC payload writes each one, on every row.
-              <tr key={row.key} {...(row.muted && { className: "text-slate-400" })}>
-                {columns.map((c, i) => (
-                  <td key={c.id} {...(cellClasses[i] && { className: cellClasses[i] })}>
-                    {row.cells[c.id]}
-                  </td>
-                ))}
+              <tr key={row.id} {...(row.original.muted && { className: "text-slate-400" })}>
+                {row.getVisibleCells().map((cell) => {
+                  const className = cellClasses.get(cell.column.id);
+                  return (
+                    <td key={cell.column.id} {...(className && { className })}>
+                      {cell.getValue() as ReactNode}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
             {rows.length === 0 && (
