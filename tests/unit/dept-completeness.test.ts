@@ -30,7 +30,9 @@ describe("completeness of a department-overall objective", () => {
   it("names the department's own gaps at their step and field, amounts in 万元", () => {
     const f = completenessErrors(content({ duties: " ", tasks: [{ name: "养护", content: null, amount: "6002500.01" }] }), "department");
     expect(f.map((x) => `${x.step}:${x.field}`).sort()).toEqual(["1:basic.duties", "2:tasks"]);
-    expect(f.find((x) => x.field === "tasks")!.message).toContain("年度主要任务预算合计 600.250001 万元与部门预算总额 1,000.50 万元不一致");
+    const shown = (lang: "zh" | "en") => translator(lang)(f.find((x) => x.field === "tasks")!.message as never);
+    expect(shown("zh")).toBe("年度主要任务预算合计 600.250001 万元与部门预算总额 1,000.50 万元不一致");
+    expect(shown("en")).toBe("the key tasks sum to 600.250001, not the department's budget of 1,000.50 (10k yuan)");
     expect(completenessErrors(content({ tasks: [] }), "department").map((x) => x.field)).toEqual(["tasks"]);
   });
 });
