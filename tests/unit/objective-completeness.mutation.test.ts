@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { completenessErrors, qualityWarnings, type DeclarationContent, type Finding } from "@/lib/objective/completeness";
+import { translator, type MessageKey } from "@/lib/i18n";
 import type { IndicatorRowInput } from "@/lib/validation/objective";
 
 /*
@@ -24,7 +25,11 @@ function declaration(over: { basic?: Partial<DeclarationContent["basic"]>; fundi
     performance: { overallGoal: "三年改造300公里", annualGoal: "本年改造100公里", indicators: INDICATORS(), ...over.performance },
   };
 }
-const errs = (c: DeclarationContent) => completenessErrors(c).map((f) => `${f.step} ${f.field}: ${f.message}`);
+/** A finding as the filer reads it: its dictionary message in Chinese, then in English. */
+const zh = translator("zh");
+const en = translator("en");
+const said = (f: Finding) => `${f.step} ${f.field}: ${zh(f.message as MessageKey)} / ${en(f.message as MessageKey)}`;
+const errs = (c: DeclarationContent) => completenessErrors(c).map(said);
 const fields = (fs: Finding[]) => fs.map((f) => `${f.step} ${f.field}`);
 
 describe("completeness: what blocks submitting a declaration", () => {
@@ -85,9 +90,9 @@ describe("completeness: what blocks submitting a declaration", () => {
     const inds = INDICATORS();
     inds[0] = row({ annualTarget: "约100", periodTarget: "三百", unit: " " });
     expect(errs(declaration({ performance: { indicators: inds } }))).toEqual([
-      "3 indicators.0.annualTarget: 第 1 行「改造里程」：定量指标须填写数值型年度指标值 / a quantitative indicator needs a numeric annual target",
-      "3 indicators.0.periodTarget: 第 1 行「改造里程」：实施期指标值须为数值 / the period target must be a number",
-      "3 indicators.0.unit: 第 1 行「改造里程」：定量指标须填写计量单位 / a quantitative indicator needs a unit",
+      "3 indicators.0.annualTarget: 第 1 行「改造里程」：定量指标须填写数值型年度指标值 / Row 1 “改造里程”: a quantitative indicator needs a numeric annual target",
+      "3 indicators.0.periodTarget: 第 1 行「改造里程」：实施期指标值须为数值 / Row 1 “改造里程”: the period target must be a number",
+      "3 indicators.0.unit: 第 1 行「改造里程」：定量指标须填写计量单位 / Row 1 “改造里程”: a quantitative indicator needs a unit",
     ]);
     inds[0] = row({ annualTarget: null, periodTarget: null, unit: null });
     expect(fields(completenessErrors(declaration({ performance: { indicators: inds } })))).toEqual(["3 indicators.0.annualTarget", "3 indicators.0.unit"]);
@@ -108,7 +113,7 @@ describe("completeness: what blocks submitting a declaration", () => {
       return errs(declaration({ performance: { indicators: inds } }));
     };
     expect(at({ annualTarget: "301", periodTarget: "300" })).toEqual([
-      "3 indicators.0.annualTarget: 第 1 行「改造里程」：年度指标值不应大于实施期指标值 / the annual target exceeds the period target",
+      "3 indicators.0.annualTarget: 第 1 行「改造里程」：年度指标值不应大于实施期指标值 / Row 1 “改造里程”: the annual target exceeds the period target",
     ]);
     expect(at({ annualTarget: "300", periodTarget: "300" })).toEqual([]);
     expect(at({ annualTarget: "301", periodTarget: "300", unit: "%" })).toEqual([]);
@@ -120,8 +125,8 @@ describe("completeness: what blocks submitting a declaration", () => {
     const inds = INDICATORS();
     inds[2] = row({ level1: "benefit", level2: "social", name: "通行时间缩短", comparison: "qualitative", annualTarget: " ", periodTarget: "x", unit: null, indicatorId: null, customReason: "  " });
     expect(errs(declaration({ performance: { indicators: inds } }))).toEqual([
-      "3 indicators.2.annualTarget: 第 3 行「通行时间缩短」：请填写年度指标值 / the annual target is required",
-      "3 indicators.2.customReason: 第 3 行「通行时间缩短」：自定义指标须说明理由 / a custom indicator needs a reason",
+      "3 indicators.2.annualTarget: 第 3 行「通行时间缩短」：请填写年度指标值 / Row 3 “通行时间缩短”: the annual target is required",
+      "3 indicators.2.customReason: 第 3 行「通行时间缩短」：自定义指标须说明理由 / Row 3 “通行时间缩短”: a custom indicator needs a reason",
     ]);
     inds[2] = { ...inds[2], annualTarget: "明显缩短", customReason: "本项目特有" };
     expect(errs(declaration({ performance: { indicators: inds } }))).toEqual([]);
@@ -167,11 +172,11 @@ describe("quality warnings: what a reviewer would send back, told before submitt
     performance: { indicators: inds },
   });
   const warn = (inds: IndicatorRowInput[], years?: [number | undefined, number | undefined], ctx?: Parameters<typeof qualityWarnings>[1]) =>
-    qualityWarnings(content(inds, years), ctx).map((f) => `${f.step} ${f.field}: ${f.message}`);
+    qualityWarnings(content(inds, years), ctx).map(said);
 
   it("a vague qualitative target, with its words quoted", () => {
     expect(warn([row({ comparison: "qualitative", annualTarget: "服务水平进一步提升", unit: null })])).toEqual([
-      "3 indicators.0.annualTarget: 第 1 行「改造里程」：定性目标“服务水平进一步提升”表述模糊，建议给出可衡量的标准 / the qualitative target is vague; give a measure",
+      "3 indicators.0.annualTarget: 第 1 行「改造里程」：定性目标“服务水平进一步提升”表述模糊，建议给出可衡量的标准 / Row 1 “改造里程”: the qualitative target is vague; give a measure",
     ]);
     expect(warn([row({ comparison: "qualitative", annualTarget: "投诉明显减少到3件以下", unit: null })])).toEqual([]);
     expect(warn([row({ comparison: "gte", annualTarget: "明显提高" })])).toEqual([]);
@@ -180,11 +185,11 @@ describe("quality warnings: what a reviewer would send back, told before submitt
 
   it("a quality indicator that reads as a benefit; satisfaction put under benefit", () => {
     expect(warn([row({ level2: "quality", name: "促进就业" })])).toEqual([
-      "3 indicators.0.level2: 第 1 行「促进就业」：看起来是效益指标而非质量指标 / this reads as a benefit, not a quality indicator",
+      "3 indicators.0.level2: 第 1 行「促进就业」：看起来是效益指标而非质量指标 / Row 1 “促进就业”: this reads as a benefit, not a quality indicator",
     ]);
     expect(warn([row({ level2: "quantity", name: "促进就业" })])).toEqual([]);
     expect(warn([row({ level1: "benefit", level2: "social", name: "群众满意率" })])).toEqual([
-      "3 indicators.0.level1: 第 1 行「群众满意率」：满意度应列入满意度指标，不能代替效益指标 / satisfaction belongs under 满意度, not in place of a benefit",
+      "3 indicators.0.level1: 第 1 行「群众满意率」：满意度应列入满意度指标，不能代替效益指标 / Row 1 “群众满意率”: satisfaction belongs under the satisfaction indicators, not in place of a benefit",
     ]);
     expect(warn([row({ level1: "satisfaction", level2: "satisfaction", name: "群众满意率" })])).toEqual([]);
   });
@@ -192,7 +197,7 @@ describe("quality warnings: what a reviewer would send back, told before submitt
   it("the same annual and period quantity on a multi-year project", () => {
     const same = row({ annualTarget: "300", periodTarget: "300" });
     expect(warn([same], [2027, 2029])).toEqual([
-      "3 indicators.0.annualTarget: 第 1 行「改造里程」：多年项目的年度指标值与实施期指标值相同 / the annual target equals the whole period's for a multi-year project",
+      "3 indicators.0.annualTarget: 第 1 行「改造里程」：多年项目的年度指标值与实施期指标值相同 / Row 1 “改造里程”: the annual target equals the whole period's for a multi-year project",
     ]);
     expect(warn([same], [2027, 2027])).toEqual([]);
     expect(warn([same], [undefined, 2029])).toEqual([]);
@@ -208,7 +213,7 @@ describe("quality warnings: what a reviewer would send back, told before submitt
   it("far from the peers' median: below half or above twice, from five peers", () => {
     const at = (target: string, ctx: ReturnType<NonNullable<Parameters<typeof qualityWarnings>[1]>>) => warn([row({ annualTarget: target, periodTarget: null })], undefined, () => ctx);
     expect(at("49.99", { peerMedian: "100", peerCount: 5 })).toEqual([
-      "3 indicators.0.annualTarget: 第 1 行「改造里程」：目标值 49.99公里 与 5 个同类项目的中位数 100公里 相差较大 / far from the median of 5 similar projects",
+      "3 indicators.0.annualTarget: 第 1 行「改造里程」：目标值 49.99公里 与 5 个同类项目的中位数 100公里 相差较大 / Row 1 “改造里程”: the target 49.99公里 is far from the median of 5 similar projects, 100公里",
     ]);
     expect(at("50", { peerMedian: "100", peerCount: 5 })).toEqual([]);
     expect(at("200", { peerMedian: "100", peerCount: 5 })).toEqual([]);
@@ -222,7 +227,7 @@ describe("quality warnings: what a reviewer would send back, told before submitt
   it("otherwise far from the bank's reference value", () => {
     const at = (target: string, reference: string | null, unit: string | null = "公里") => warn([row({ annualTarget: target, periodTarget: null, unit })], undefined, () => ({ reference }));
     expect(at("300", "1000")).toEqual([
-      "3 indicators.0.annualTarget: 第 1 行「改造里程」：目标值 300公里 与指标库参考值 1000公里 相差较大 / far from the bank's reference value",
+      "3 indicators.0.annualTarget: 第 1 行「改造里程」：目标值 300公里 与指标库参考值 1000公里 相差较大 / Row 1 “改造里程”: the target 300公里 is far from the bank's reference value 1000公里",
     ]);
     expect(at("300", "1000", null)[0]).toContain("目标值 300 与指标库参考值 1000 相差较大");
     expect(at("300", "500")).toEqual([]);
@@ -231,7 +236,7 @@ describe("quality warnings: what a reviewer would send back, told before submitt
     expect(at("300", "0")).toEqual([]);
     // Far from both: the filer is told about the peers only.
     expect(warn([row({ annualTarget: "300", periodTarget: null })], undefined, () => ({ peerMedian: "5000", peerCount: 5, reference: "5000" }))).toEqual([
-      "3 indicators.0.annualTarget: 第 1 行「改造里程」：目标值 300公里 与 5 个同类项目的中位数 5000公里 相差较大 / far from the median of 5 similar projects",
+      "3 indicators.0.annualTarget: 第 1 行「改造里程」：目标值 300公里 与 5 个同类项目的中位数 5000公里 相差较大 / Row 1 “改造里程”: the target 300公里 is far from the median of 5 similar projects, 5000公里",
     ]);
     // Only numeric quantitative targets are compared.
     expect(warn([row({ comparison: "qualitative", annualTarget: "300", periodTarget: null })], undefined, () => ({ reference: "5000" }))).toEqual([]);
