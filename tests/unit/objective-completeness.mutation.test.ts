@@ -248,3 +248,54 @@ describe("quality warnings: what a reviewer would send back, told before submitt
     expect(qualityWarnings({ basic: {}, funding: {}, performance: {} })).toEqual([]);
   });
 });
+
+describe("completeness of a department-overall objective (部门整体): what its filer is told", () => {
+  const dept = (over: { basic?: Partial<DeclarationContent["basic"]>; budget?: string | undefined; tasks?: { name: string; content: string | null; amount: string }[] | undefined; performance?: Partial<DeclarationContent["performance"]> } = {}): DeclarationContent => ({
+    basic: { name: "广东省交通运输厅", duties: "负责全省公路管理。", servesPublic: true, ...over.basic },
+    funding: { requestedAmount: "budget" in over ? over.budget : "10005000.00", rows: [] },
+    performance: { overallGoal: null as never, annualGoal: "完成年度任务。", indicators: INDICATORS(), ...over.performance },
+    keyTasks: "tasks" in over ? over.tasks : [{ name: "养护", content: null, amount: "6002500.01" }, { name: "改造", content: null, amount: "4002499.99" }],
+  });
+  const deptErrs = (c: DeclarationContent) => completenessErrors(c, "department").map(said);
+
+  it("a complete one passes: no overall goal, plan or funding rows asked of a department", () => expect(deptErrs(dept())).toEqual([]));
+
+  it("the year's objective is the department's own; blank is not an answer", () => {
+    for (const annualGoal of [" ", undefined]) {
+      expect(deptErrs(dept({ performance: { annualGoal } }))).toEqual(["3 annualGoal: 请填写年度总体目标 / the department's objective for the year is required"]);
+    }
+  });
+
+  it("its name and duties are required (step 1)", () => {
+    expect(deptErrs(dept({ basic: { name: " ", duties: " " } }))).toEqual([
+      "1 basic.name: 请填写部门名称 / the department's name is required",
+      "1 basic.duties: 请填写部门职责 / the department's duties are required",
+    ]);
+    expect(deptErrs(dept({ basic: { name: undefined, duties: undefined } }))).toEqual([
+      "1 basic.name: 请填写部门名称 / the department's name is required",
+      "1 basic.duties: 请填写部门职责 / the department's duties are required",
+    ]);
+  });
+
+  it("its budget is required and positive; the key tasks must add up to it, both in 万元", () => {
+    for (const budget of [undefined, "0", "-1"]) {
+      expect(deptErrs(dept({ budget })), String(budget)).toEqual(["2 requestedAmount: 请填写部门预算总额 / the department's budget is required"]);
+    }
+    // One fen short: the sum is shown exactly.
+    expect(deptErrs(dept({ tasks: [{ name: "养护", content: null, amount: "6002500.01" }, { name: "改造", content: null, amount: "4002499.98" }] }))).toEqual([
+      "2 tasks: 年度主要任务预算合计 1,000.499999 万元与部门预算总额 1,000.50 万元不一致 / the key tasks sum to 1,000.499999, not the department's budget of 1,000.50 (10k yuan)",
+    ]);
+  });
+
+  it("at least one key task; with no budget the tasks are not summed against it", () => {
+    expect(deptErrs(dept({ tasks: [] }))).toEqual(["2 tasks: 请至少填写一项年度主要任务 / at least one key task of the year"]);
+    expect(deptErrs(dept({ tasks: undefined }))).toEqual(["2 tasks: 请至少填写一项年度主要任务 / at least one key task of the year"]);
+    expect(deptErrs(dept({ budget: "0" }))).toEqual(["2 requestedAmount: 请填写部门预算总额 / the department's budget is required"]);
+  });
+
+  it("a department serving the public is asked for satisfaction in its own words; one that does not is not", () => {
+    const noSatisfaction = INDICATORS().filter((r) => r.level1 !== "satisfaction");
+    expect(deptErrs(dept({ performance: { indicators: noSatisfaction } }))).toEqual(["3 indicators: 部门职责面向社会公众，须设置满意度指标 / a department serving the public needs a satisfaction indicator"]);
+    expect(deptErrs(dept({ basic: { servesPublic: false }, performance: { indicators: noSatisfaction } }))).toEqual([]);
+  });
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { PROJECT_STATES, ROLES, type OrgKind, type ProjectState, type Role } from "@/db/schema/enums";
@@ -22,6 +24,10 @@ function actor(role: Role, orgPath = role === "unit_filer" ? "/10/11/" : role ==
   return { userId: 7, username: role, displayName: role, orgId: 3, orgName: "", orgKind: "unit", orgPath, regionId: 1, regionName: "", regionPath: "/1/", roles: [role], sessionId: "s", ip: "10.0.0.9" };
 }
 
+const dialect = new PgDialect();
+/** SQL as PostgreSQL would be sent it: its text and parameters. */
+const sqlOf = (v: unknown) => dialect.sqlToQuery(v as SQL);
+
 /** A query builder of the stand-in: every step returns itself; awaited, it gives `result`. */
 function chain(result: unknown): unknown {
   const p: unknown = new Proxy(() => p, {
@@ -35,9 +41,13 @@ function chain(result: unknown): unknown {
  * update with `rows`. Reads (the notification rules' look-ups after the audit row) find nothing.
  */
 function recordingTx(rows: Record<string, unknown>[] = [{ version: 5 }]) {
-  const seen: { set: Record<string, unknown>[]; audit: Record<string, unknown>[] } = { set: [], audit: [] };
+  const seen: { set: Record<string, unknown>[]; where: { sql: string; params: unknown[] }[]; audit: Record<string, unknown>[] } = { set: [], where: [], audit: [] };
   const tx = {
-    update: () => ({ set: (v: Record<string, unknown>) => (seen.set.push(v), { where: () => ({ returning: async () => rows }) }) }),
+    update: () => ({
+      set: (v: Record<string, unknown>) => (
+        seen.set.push(v), { where: (w: SQL) => (seen.where.push(dialect.sqlToQuery(w)), { returning: async () => rows }) }
+      ),
+    }),
     insert: (table: unknown) => ({ values: (v: Record<string, unknown>) => (table === auditLog && seen.audit.push(v), chain([])) }),
     select: () => chain([]),
   };
@@ -238,5 +248,36 @@ describe("the state diagrams in docs/ARCHITECTURE.md", () => {
     expect(withDiagrams(`${DIAGRAM_START}${DIAGRAM_END}`)).toBe(`${DIAGRAM_START}\n${stateDiagrams()}\n${DIAGRAM_END}`);
     expect(() => withDiagrams(`${DIAGRAM_START} only`)).toThrow("states markers");
     expect(() => withDiagrams(`only ${DIAGRAM_END}`)).toThrow("states markers");
+  });
+});
+
+describe("the engine's one writer: a conditional update on the expected state and version", () => {
+  const project = (state: ProjectState): ProjectRef => ({ id: 9, state, version: 3, ...place.unit });
+  it("writes the new state and version + 1 only where the id, the state and the version are still those the page saw", async () => {
+    const { tx, seen } = recordingTx();
+    await projectWorkflow.fire(tx, actor("unit_filer"), project("budgeted"), "start", 3);
+    // No precondition on starting: no facts needed. The project table has no updatedAt to stamp.
+    expect(Object.keys(seen.set[0]).sort()).toEqual(["state", "version"]);
+    expect(sqlOf(seen.set[0].version).sql).toBe('"projects"."version" + 1');
+    expect(seen.where[0]).toMatchObject({ sql: '("projects"."id" = $1 and "projects"."state" = $2 and "projects"."version" = $3)', params: [9, "budgeted", 3] });
+  });
+  it("an event with preconditions fired without the facts they need is a bug, said loudly", async () => {
+    await expect(projectWorkflow.fire(untouchable, actor("finance_reviewer"), project("reserve"), "admit", 3)).rejects.toThrow("project: admit needs facts");
+  });
+  it("more writes of the same step join the audit row; the audit row may be named otherwise", async () => {
+    const { tx, seen } = recordingTx([{ version: 5, id: 9 }]);
+    const written: unknown[] = [];
+    await projectWorkflow.fire(tx, actor("finance_admin"), project("admitted"), "withdraw", 3, {
+      auditBefore: { amount: "1" },
+      alsoWrite: async (row) => (written.push(row), { audit: { disposition: 2 }, objectId: 77 }),
+    });
+    expect(written).toEqual([{ version: 5, id: 9 }]);
+    expect(seen.audit[0]).toMatchObject({ action: "project.withdraw", objectType: "project", objectId: "77", before: { state: "admitted", version: 3, amount: "1" }, after: { state: "withdrawn", version: 5, disposition: 2 } });
+    const other = recordingTx();
+    await projectWorkflow.fire(other.tx, actor("finance_admin"), project("admitted"), "withdraw", 3, { auditAs: { action: "objective.submit", objectType: "objective", objectId: 4 } });
+    expect(other.seen.audit[0]).toMatchObject({ action: "objective.submit", objectType: "objective", objectId: "4" });
+    const nothingMore = recordingTx();
+    await projectWorkflow.fire(nothingMore.tx, actor("finance_admin"), project("admitted"), "withdraw", 3, { alsoWrite: async () => undefined });
+    expect(nothingMore.seen.audit[0]).toMatchObject({ objectId: "9", after: { state: "withdrawn", version: 5 } });
   });
 });
