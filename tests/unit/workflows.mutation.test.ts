@@ -7,7 +7,19 @@ import { PROJECT_STATES, ROLES, type OrgKind, type ProjectState, type Role } fro
 import type { Actor } from "@/lib/auth/actor";
 import { ActionError } from "@/lib/errors";
 import { mayEditReport } from "@/lib/monitoring/workflow";
-import { objectiveWorkflow, projectWorkflow, reportWorkflow, selfEvaluationWorkflow, type ObjectiveRef, type ProjectRef, type ReportRef, type SelfEvaluationRef } from "@/lib/workflow/machines";
+import {
+  indicatorChangeWorkflow,
+  keyEvaluationWorkflow,
+  objectiveWorkflow,
+  projectWorkflow,
+  proposalWorkflow,
+  rectificationWorkflow,
+  reportWorkflow,
+  ruleSetWorkflow,
+  selfEvaluationWorkflow,
+  warningRectificationWorkflow,
+  warningWorkflow,
+  type ObjectiveRef, type ProjectRef, type ReportRef, type SelfEvaluationRef } from "@/lib/workflow/machines";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
 import type { ProjectFacts } from "@/lib/workflow/project";
 import { stateDiagrams, withDiagrams, DIAGRAM_END, DIAGRAM_START } from "@/lib/workflow/diagram";
@@ -279,5 +291,28 @@ describe("the engine's one writer: a conditional update on the expected state an
     const nothingMore = recordingTx();
     await projectWorkflow.fire(nothingMore.tx, actor("finance_admin"), project("admitted"), "withdraw", 3, { alsoWrite: async () => undefined });
     expect(nothingMore.seen.audit[0]).toMatchObject({ objectId: "9", after: { state: "withdrawn", version: 5 } });
+  });
+});
+
+describe("the other machines: what a second officer, or a decided object, is told", () => {
+  const ref = <S extends string>(state: S, at: { orgPath: string; regionPath: string } = place.unit) => ({ id: 3, state, version: 1, ...at });
+  const finance = actor("finance_reviewer");
+  it("a warning disposed, a rectification decided, an indicator change decided: it changed meanwhile", async () => {
+    expect(await refusal(() => warningWorkflow.assert(finance, ref("disposed"), "dispose", 1))).toEqual({ code: "conflict", fieldErrors: undefined, refusedObject: undefined });
+    expect(await refusal(() => warningRectificationWorkflow.assert(finance, ref("accepted"), "accept", 1))).toEqual({ code: "conflict", fieldErrors: undefined, refusedObject: undefined });
+    expect(await refusal(() => indicatorChangeWorkflow.assert(actor("finance_admin"), ref("approved", { orgPath: "", regionPath: "/1/" }), "approve", 1))).toEqual({ code: "conflict", fieldErrors: undefined, refusedObject: undefined });
+    expect(warningWorkflow.available(finance, ref("open"))).toEqual(["dispose"]);
+  });
+  it("a proposal decided, a rule set no longer a draft: said in their own words", async () => {
+    expect(await refusal(() => proposalWorkflow.assert(finance, ref("confirmed"), "confirm", 1))).toEqual({ code: "forbidden", fieldErrors: { _form: "evaluation.proposal.decided" }, refusedObject: undefined });
+    expect(await refusal(() => ruleSetWorkflow.assert(actor("finance_admin"), ref("active", { orgPath: "", regionPath: "/1/" }), "activate", 1))).toEqual({ code: "forbidden", fieldErrors: { _form: "evaluation.rules.notDraft" }, refusedObject: undefined });
+    expect(await refusal(() => rectificationWorkflow.assert(finance, ref("closed"), "close", 1))).toEqual({ code: "forbidden", fieldErrors: { _form: "workflow.notNow" }, refusedObject: undefined });
+  });
+  it("a key evaluation's evaluator is the engaged agency's; finance with the agency's org id is not one", () => {
+    const k = { id: 1, state: "assigned" as const, version: 1, agencyOrgId: 3, ...place.unit };
+    expect(keyEvaluationWorkflow.available(actor("evaluator", "/50/"), k)).toEqual(["submit"]);
+    expect(keyEvaluationWorkflow.available(finance, k)).toEqual([]);
+    expect(keyEvaluationWorkflow.available(actor("evaluator", "/50/"), { ...k, agencyOrgId: null })).toEqual([]);
+    expect(keyEvaluationWorkflow.available(actor("finance_reviewer", "/31/"), { ...k, agencyOrgId: null, regionPath: "/2/" })).toEqual([]);
   });
 });
