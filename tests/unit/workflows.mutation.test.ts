@@ -22,6 +22,7 @@ import {
   type ObjectiveRef, type ProjectRef, type ReportRef, type SelfEvaluationRef } from "@/lib/workflow/machines";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
 import type { ProjectFacts } from "@/lib/workflow/project";
+import { SELF_EVALUATION_GUARDS } from "@/lib/workflow/self-evaluation";
 import { stateDiagrams, withDiagrams, DIAGRAM_END, DIAGRAM_START } from "@/lib/workflow/diagram";
 
 /*
@@ -314,5 +315,11 @@ describe("the other machines: what a second officer, or a decided object, is tol
     expect(keyEvaluationWorkflow.available(finance, k)).toEqual([]);
     expect(keyEvaluationWorkflow.available(actor("evaluator", "/50/"), { ...k, agencyOrgId: null })).toEqual([]);
     expect(keyEvaluationWorkflow.available(actor("finance_reviewer", "/31/"), { ...k, agencyOrgId: null, regionPath: "/2/" })).toEqual([]);
+    // One finance runs itself is submitted by finance (the row for an agency's evaluator does not apply).
+    expect(keyEvaluationWorkflow.assert(finance, { ...k, agencyOrgId: null }, "submit", 1)).toMatchObject({ to: "submitted", roles: ["finance_reviewer", "finance_admin"] });
+  });
+  it("a self-evaluation's submission goes by its owner's kind: each guard holds for exactly one kind", () => {
+    expect([SELF_EVALUATION_GUARDS.ownerIsUnit({ ownerKind: "unit" }), SELF_EVALUATION_GUARDS.ownerIsUnit({ ownerKind: "department" })]).toEqual([true, false]);
+    expect([SELF_EVALUATION_GUARDS.ownerIsDepartment({ ownerKind: "unit" }), SELF_EVALUATION_GUARDS.ownerIsDepartment({ ownerKind: "department" })]).toEqual([false, true]);
   });
 });
