@@ -8,11 +8,12 @@ export const RULE_MODULES = [
   "lib/evaluation/rules.ts",
   "lib/monitoring/rules.ts",
   "lib/monitoring/completeness.ts",
-  "lib/monitoring/workflow.ts",
+  "lib/monitoring/workflow.ts", // who may edit a report's figures (mayEditReport, from the report machine)
   "lib/objective/completeness.ts",
   "lib/objective/weights.ts",
   "lib/auth/permissions.ts",
   "lib/auth/scope.ts",
+  // The engine (define.ts), the eleven machines (machines.ts), each workflow's table and guards, the diagrams.
   "lib/workflow/*.ts",
   "lib/money.ts",
 ];

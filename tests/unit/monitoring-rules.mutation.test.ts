@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { budgetInForce, evaluateReport, executionLight, timeProgress, worstLight } from "@/lib/monitoring/rules";
 import { reportErrors, type ReportDraft } from "@/lib/monitoring/completeness";
-import { translator } from "@/lib/i18n";
+import { translator, type MessageKey } from "@/lib/i18n";
 
 /*
  * The monitoring lights and warnings a finance reviewer reads, at their edges, and what a filer is
@@ -58,17 +58,16 @@ describe("warnings of a report", () => {
   });
 });
 
-/** Each field's message as the filer reads it, in both languages ("中文 / English"). */
-const [zh, en] = [translator("zh"), translator("en")];
-const shownErrors = (e: Record<string, string>) => Object.fromEntries(Object.entries(e).map(([k, m]) => [k, `${zh(m as never)} / ${en(m as never)}`]));
-
 describe("what a monitoring report needs before it is submitted", () => {
+  // Each field's message as the filer reads it: Chinese, then English.
+  const [zh, en] = [translator("zh"), translator("en")];
+  const said = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, `${zh(m as MessageKey)} / ${en(m as MessageKey)}`]));
   const line = (l: Partial<ReportDraft["lines"][number]> = {}): ReportDraft["lines"][number] => ({
     ordinal: 2, valueReached: "50", expectedValue: "100", judgement: "met", deviationReason: null, correctiveMeasure: null, ...l,
   });
-  it("a complete report has nothing missing", () => expect(shownErrors(reportErrors({ executedAmount: "0.00", lines: [line()] }))).toEqual({}));
+  it("a complete report has nothing missing", () => expect(reportErrors({ executedAmount: "0.00", lines: [line()] })).toEqual({}));
   it("each missing figure is named on its field", () => {
-    expect(shownErrors(reportErrors({ executedAmount: null, lines: [line({ valueReached: "", expectedValue: null, judgement: null })] }))).toEqual({
+    expect(said(reportErrors({ executedAmount: null, lines: [line({ valueReached: "", expectedValue: null, judgement: null })] }))).toEqual({
       executedAmount: "请填写截至本期的执行数 / enter the amount executed to date",
       "lines.2.valueReached": "请填写此项 / Required",
       "lines.2.expectedValue": "请填写此项 / Required",
@@ -76,7 +75,7 @@ describe("what a monitoring report needs before it is submitted", () => {
     });
   });
   it("a target at risk needs the reason and the corrective measure", () => {
-    expect(shownErrors(reportErrors({ executedAmount: "1", lines: [line({ judgement: "not_met", deviationReason: " ", correctiveMeasure: "加快施工" })] }))).toEqual({
+    expect(said(reportErrors({ executedAmount: "1", lines: [line({ judgement: "not_met", deviationReason: " ", correctiveMeasure: "加快施工" })] }))).toEqual({
       "lines.2.deviationReason": "目标有偏差的，须说明偏差原因 / a target at risk needs the reason",
     });
   });

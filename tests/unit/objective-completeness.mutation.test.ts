@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { completenessErrors, qualityWarnings, type DeclarationContent, type Finding } from "@/lib/objective/completeness";
+import { translator, type MessageKey } from "@/lib/i18n";
 import type { IndicatorRowInput } from "@/lib/validation/objective";
-import { translator } from "@/lib/i18n";
 
 /*
  * The completeness check a filer meets on submitting a declaration (DESIGN §5), on made
@@ -25,10 +25,11 @@ function declaration(over: { basic?: Partial<DeclarationContent["basic"]>; fundi
     performance: { overallGoal: "三年改造300公里", annualGoal: "本年改造100公里", indicators: INDICATORS(), ...over.performance },
   };
 }
-/** A finding as the filer reads it, in both languages ("中文 / English"). */
-const [zh, en] = [translator("zh"), translator("en")];
-const shown = (message: string) => `${zh(message as never)} / ${en(message as never)}`;
-const errs = (c: DeclarationContent) => completenessErrors(c).map((f) => `${f.step} ${f.field}: ${shown(f.message)}`);
+/** A finding as the filer reads it: its dictionary message in Chinese, then in English. */
+const zh = translator("zh");
+const en = translator("en");
+const said = (f: Finding) => `${f.step} ${f.field}: ${zh(f.message as MessageKey)} / ${en(f.message as MessageKey)}`;
+const errs = (c: DeclarationContent) => completenessErrors(c).map(said);
 const fields = (fs: Finding[]) => fs.map((f) => `${f.step} ${f.field}`);
 
 describe("completeness: what blocks submitting a declaration", () => {
@@ -171,7 +172,7 @@ describe("quality warnings: what a reviewer would send back, told before submitt
     performance: { indicators: inds },
   });
   const warn = (inds: IndicatorRowInput[], years?: [number | undefined, number | undefined], ctx?: Parameters<typeof qualityWarnings>[1]) =>
-    qualityWarnings(content(inds, years), ctx).map((f) => `${f.step} ${f.field}: ${shown(f.message)}`);
+    qualityWarnings(content(inds, years), ctx).map(said);
 
   it("a vague qualitative target, with its words quoted", () => {
     expect(warn([row({ comparison: "qualitative", annualTarget: "服务水平进一步提升", unit: null })])).toEqual([
@@ -245,5 +246,56 @@ describe("quality warnings: what a reviewer would send back, told before submitt
   it("with no context given, nothing is compared; no indicators, no warnings", () => {
     expect(warn([row({ annualTarget: "1", periodTarget: null })])).toEqual([]);
     expect(qualityWarnings({ basic: {}, funding: {}, performance: {} })).toEqual([]);
+  });
+});
+
+describe("completeness of a department-overall objective (部门整体): what its filer is told", () => {
+  const dept = (over: { basic?: Partial<DeclarationContent["basic"]>; budget?: string | undefined; tasks?: { name: string; content: string | null; amount: string }[] | undefined; performance?: Partial<DeclarationContent["performance"]> } = {}): DeclarationContent => ({
+    basic: { name: "广东省交通运输厅", duties: "负责全省公路管理。", servesPublic: true, ...over.basic },
+    funding: { requestedAmount: "budget" in over ? over.budget : "10005000.00", rows: [] },
+    performance: { overallGoal: null as never, annualGoal: "完成年度任务。", indicators: INDICATORS(), ...over.performance },
+    keyTasks: "tasks" in over ? over.tasks : [{ name: "养护", content: null, amount: "6002500.01" }, { name: "改造", content: null, amount: "4002499.99" }],
+  });
+  const deptErrs = (c: DeclarationContent) => completenessErrors(c, "department").map(said);
+
+  it("a complete one passes: no overall goal, plan or funding rows asked of a department", () => expect(deptErrs(dept())).toEqual([]));
+
+  it("the year's objective is the department's own; blank is not an answer", () => {
+    for (const annualGoal of [" ", undefined]) {
+      expect(deptErrs(dept({ performance: { annualGoal } }))).toEqual(["3 annualGoal: 请填写年度总体目标 / the department's objective for the year is required"]);
+    }
+  });
+
+  it("its name and duties are required (step 1)", () => {
+    expect(deptErrs(dept({ basic: { name: " ", duties: " " } }))).toEqual([
+      "1 basic.name: 请填写部门名称 / the department's name is required",
+      "1 basic.duties: 请填写部门职责 / the department's duties are required",
+    ]);
+    expect(deptErrs(dept({ basic: { name: undefined, duties: undefined } }))).toEqual([
+      "1 basic.name: 请填写部门名称 / the department's name is required",
+      "1 basic.duties: 请填写部门职责 / the department's duties are required",
+    ]);
+  });
+
+  it("its budget is required and positive; the key tasks must add up to it, both in 万元", () => {
+    for (const budget of [undefined, "0", "-1"]) {
+      expect(deptErrs(dept({ budget })), String(budget)).toEqual(["2 requestedAmount: 请填写部门预算总额 / the department's budget is required"]);
+    }
+    // One fen short: the sum is shown exactly.
+    expect(deptErrs(dept({ tasks: [{ name: "养护", content: null, amount: "6002500.01" }, { name: "改造", content: null, amount: "4002499.98" }] }))).toEqual([
+      "2 tasks: 年度主要任务预算合计 1,000.499999 万元与部门预算总额 1,000.50 万元不一致 / the key tasks sum to 1,000.499999, not the department's budget of 1,000.50 (10k yuan)",
+    ]);
+  });
+
+  it("at least one key task; with no budget the tasks are not summed against it", () => {
+    expect(deptErrs(dept({ tasks: [] }))).toEqual(["2 tasks: 请至少填写一项年度主要任务 / at least one key task of the year"]);
+    expect(deptErrs(dept({ tasks: undefined }))).toEqual(["2 tasks: 请至少填写一项年度主要任务 / at least one key task of the year"]);
+    expect(deptErrs(dept({ budget: "0" }))).toEqual(["2 requestedAmount: 请填写部门预算总额 / the department's budget is required"]);
+  });
+
+  it("a department serving the public is asked for satisfaction in its own words; one that does not is not", () => {
+    const noSatisfaction = INDICATORS().filter((r) => r.level1 !== "satisfaction");
+    expect(deptErrs(dept({ performance: { indicators: noSatisfaction } }))).toEqual(["3 indicators: 部门职责面向社会公众，须设置满意度指标 / a department serving the public needs a satisfaction indicator"]);
+    expect(deptErrs(dept({ basic: { servesPublic: false }, performance: { indicators: noSatisfaction } }))).toEqual([]);
   });
 });
