@@ -50,7 +50,7 @@ export const emailOutbox = pgTable(
   {
     id: serial("id").primaryKey(),
     notificationId: integer("notification_id").references(() => notifications.id, { onDelete: "set null" }),
-    toAddress: varchar("to_address", { length: 200 }).notNull(),
+    toAddress: varchar("to_address", { length: 254 }).notNull(),
     subject: varchar("subject", { length: 300 }).notNull(),
     body: text("body").notNull(),
     attempts: smallint("attempts").notNull().default(0),
