@@ -26,12 +26,8 @@ export const notifyEn: Widen<typeof notifyZh> = {
   by: "By {name}",
   open: "Open",
   more: "More",
-  email: "E-mail",
-  emailHint: "Notifications are also sent to this address; leave it empty for none",
   emailInvalid: "Enter a valid e-mail address (such as name@example.cn), at most 254 characters",
   emailSaved: "E-mail address saved.",
-  emailNone: "Not set",
-  editEmail: "Change e-mail",
   tasks: {
     title: "All tasks",
     hint: "Every task of the current fiscal years; those of closed years are not listed",

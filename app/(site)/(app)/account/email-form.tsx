@@ -10,7 +10,7 @@ export function EmailForm({ email, version }: { email: string | null; version: n
   const t = useT();
   const { state, pending, errors, onSubmit } = useActionForm(setEmail);
   return (
-    <form noValidate onSubmit={onSubmit} className="max-w-sm space-y-4" aria-label={t("notify.email")}>
+    <form noValidate onSubmit={onSubmit} className="max-w-sm space-y-4" aria-label={t("users.email")}>
       <FormMessage state={state} />
       <input type="hidden" name="version" value={version} />
       <Field
@@ -18,11 +18,11 @@ export function EmailForm({ email, version }: { email: string | null; version: n
         id="own-email"
         name="email"
         type="email"
-        label={t("notify.email")}
+        label={t("users.email")}
         autoComplete="email"
         maxLength={254}
         defaultValue={email ?? ""}
-        hint={t("notify.emailHint")}
+        hint={t("users.emailHint")}
         errors={errors.email}
       />
       <button type="submit" className={cls.primary} disabled={pending}>

@@ -60,7 +60,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgChoice[] }) {
           errors={errors.password}
         />
         <Field id="new-phone" name="phone" type="tel" label={t("users.phone")} maxLength={30} errors={errors.phone} />
-        <Field id="new-email" name="email" type="email" label={t("notify.email")} maxLength={254} autoComplete="off" hint={t("notify.emailHint")} errors={errors.email} />
+        <Field id="new-email" name="email" type="email" label={t("users.email")} maxLength={254} autoComplete="off" hint={t("users.emailHint")} errors={errors.email} />
       </div>
       <CheckboxGroup
         key={kind ?? "any"}
@@ -165,7 +165,7 @@ export function UserEmailForm({ user }: { user: RowUser }) {
   const t = useT();
   const { state, pending, errors, onSubmit } = useActionForm(setUserEmail);
   return (
-    <Disclosure label={t("notify.editEmail")}>
+    <Disclosure label={t("users.editEmail")}>
       <form noValidate onSubmit={onSubmit} className="w-64 space-y-2">
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="version" value={user.version} />
@@ -174,10 +174,10 @@ export function UserEmailForm({ user }: { user: RowUser }) {
           id={`email-${user.id}`}
           name="email"
           type="email"
-          label={t("notify.email")}
+          label={t("users.email")}
           maxLength={254}
           defaultValue={user.email ?? ""}
-          placeholder={t("notify.emailNone")}
+          placeholder={t("users.emailNone")}
           errors={errors.email}
         />
         <button type="submit" className={cls.small} disabled={pending}>
