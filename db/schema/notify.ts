@@ -55,6 +55,8 @@ export const emailOutbox = pgTable(
     body: text("body").notNull(),
     attempts: smallint("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** When a delivery run took the row to send it; another run leaves it alone until the lease ends (lib/notify/mailer.ts). */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },

@@ -139,3 +139,41 @@ describe("the saved address is where notifications go", () => {
     }
   });
 });
+
+describe("the outbox sends each e-mail once", () => {
+  it("a second delivery run that starts while the first is still sending leaves the row alone", async () => {
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      // A slow server: the message is accepted 400 ms after its data arrived.
+      onData(stream, session, callback) {
+        stream.on("data", () => {});
+        stream.on("end", () => {
+          received.push(session.envelope.rcptTo.map((r) => r.address).join(","));
+          setTimeout(() => callback(), 400);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.server.address() as { port: number }).port;
+      process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+      await database.db.delete(emailOutbox);
+      await database.db.insert(emailOutbox).values({ toAddress: "li.na@jy.example.cn", subject: "【预算绩效】测试", body: "一次" });
+      const first = deliverOutbox(database.db);
+      // Wait until the first run has claimed the row and is sending it.
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      const second = await deliverOutbox(database.db);
+      expect(await first).toBe(1);
+      expect(second).toBe(0);
+      expect(received).toEqual(["li.na@jy.example.cn"]);
+      const [row] = await database.db.select().from(emailOutbox);
+      expect(row.sentAt).not.toBeNull();
+      expect(row.attempts).toBe(1);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
