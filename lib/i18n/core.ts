@@ -104,5 +104,6 @@ export const CLIENT_SECTIONS = [
   "excel",
   "monitoring",
   "evaluation",
+  "notify",
 ] as const satisfies readonly (keyof Messages)[];
 export type ClientMessages = Pick<Messages, (typeof CLIENT_SECTIONS)[number]>;
