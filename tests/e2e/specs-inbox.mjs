@@ -174,4 +174,22 @@ export const inboxSpecs = [
       await page.getByText(NAME).first().waitFor();
     },
   },
+  {
+    name: "own-email-on-the-account-page",
+    async run({ page, base, shot }) {
+      await signIn(page, base, "filer2");
+      await page.goto(`${base}/account`);
+      const form = page.getByRole("form", { name: "电子邮箱" });
+      const field = form.getByLabel("电子邮箱");
+      await field.fill("wang fang@jy");
+      await form.getByRole("button", { name: "保存", exact: true }).click();
+      await page.locator("#own-email-error").getByText("请填写有效的电子邮箱地址").waitFor();
+      await shot("01-bad-email");
+      await field.fill("wang.fang@jy.example.cn");
+      await form.getByRole("button", { name: "保存", exact: true }).click();
+      await form.getByText("邮箱已保存。").waitFor();
+      await page.reload();
+      assert.equal(await page.getByRole("form", { name: "电子邮箱" }).getByLabel("电子邮箱").inputValue(), "wang.fang@jy.example.cn");
+    },
+  },
 ];
