@@ -19,6 +19,7 @@ function each<P extends string, E extends string>(prefix: P, events: readonly E[
 export const AUDIT_ACTIONS = [
   "access.denied",
   "account.changePassword",
+  "account.setEmail",
   "appraisal.assign",
   "appraisal.record",
   "auth.signin",
@@ -75,6 +76,7 @@ export const AUDIT_ACTIONS = [
   "user.disable",
   "user.enable",
   "user.resetPassword",
+  "user.setEmail",
   "user.setRoles",
   ...each("warning_disposition", WARNING_RECTIFICATION_EVENTS),
 ] as const;

@@ -28,7 +28,7 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     phone: varchar("phone", { length: 30 }),
     /** Where notification e-mails go (lib/notify/mailer.ts), when the server has SMTP_URL; none when null. */
-    email: varchar("email", { length: 200 }),
+    email: varchar("email", { length: 254 }),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when an administrator chose the password (new account, reset): the user must change it before anything else. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),

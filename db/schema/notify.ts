@@ -50,11 +50,13 @@ export const emailOutbox = pgTable(
   {
     id: serial("id").primaryKey(),
     notificationId: integer("notification_id").references(() => notifications.id, { onDelete: "set null" }),
-    toAddress: varchar("to_address", { length: 200 }).notNull(),
+    toAddress: varchar("to_address", { length: 254 }).notNull(),
     subject: varchar("subject", { length: 300 }).notNull(),
     body: text("body").notNull(),
     attempts: smallint("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** When a delivery run took the row to send it; another run leaves it alone until the lease ends (lib/notify/mailer.ts). */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },

@@ -19,6 +19,7 @@ export interface UserRow {
   username: string;
   displayName: string;
   phone: string | null;
+  email: string | null;
   active: boolean;
   version: number;
   createdAt: Date;
@@ -83,6 +84,7 @@ export async function listUsers(
       username: users.username,
       displayName: users.displayName,
       phone: users.phone,
+      email: users.email,
       active: users.active,
       version: users.version,
       createdAt: users.createdAt,

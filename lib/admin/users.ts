@@ -11,7 +11,7 @@ import { roleFitsOrg } from "@/lib/auth/roles";
 import { revokeUserSessions } from "@/lib/auth/session";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { ActionError } from "@/lib/errors";
-import type { createUserInput, resetPasswordInput, setUserActiveInput, setUserRolesInput } from "@/lib/validation/admin";
+import type { createUserInput, resetPasswordInput, setUserActiveInput, setUserEmailInput, setUserRolesInput } from "@/lib/validation/admin";
 import { loadOrgInScope, loadUserInScope } from "./load";
 
 /**
@@ -32,14 +32,14 @@ export async function createUser(db: Db, actor: Actor, input: z.output<typeof cr
       if (taken.length) throw new ActionError("invalid_input", { username: "errors.duplicateUsername" });
       const [user] = await tx
         .insert(users)
-        .values({ username: input.username, displayName: input.displayName, orgId: org.id, phone: input.phone, passwordHash, mustChangePassword: true })
+        .values({ username: input.username, displayName: input.displayName, orgId: org.id, phone: input.phone, email: input.email, passwordHash, mustChangePassword: true })
         .returning({ id: users.id });
       await tx.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role, orgId: org.id })));
       await writeAudit(tx, actor, {
         action: "user.create",
         objectType: "user",
         objectId: user.id,
-        after: { username: input.username, displayName: input.displayName, orgId: org.id, roles: input.roles },
+        after: { username: input.username, displayName: input.displayName, orgId: org.id, roles: input.roles, email: input.email },
       });
       return { id: user.id };
     });
@@ -103,5 +103,19 @@ export async function setUserRoles(db: Db, actor: Actor, input: z.output<typeof 
     const before = await tx.delete(userRoles).where(eq(userRoles.userId, user.id)).returning({ role: userRoles.role });
     await tx.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role, orgId: org.id })));
     await writeAudit(tx, actor, { action: "user.setRoles", objectType: "user", objectId: user.id, before: { roles: before.map((r) => r.role) }, after: { roles } });
+  });
+}
+
+/** Sets or clears (null) the notification e-mail of a user in the admin's region, on the expected version. */
+export async function setUserEmail(db: Db, actor: Actor, input: z.output<typeof setUserEmailInput>): Promise<void> {
+  const { user } = await loadUserInScope(db, actor, "user.manage", input.userId);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ email: input.email, version: input.version + 1 })
+      .where(and(eq(users.id, user.id), eq(users.version, input.version)))
+      .returning({ id: users.id });
+    if (!row) throw new ActionError("conflict");
+    await writeAudit(tx, actor, { action: "user.setEmail", objectType: "user", objectId: user.id, before: { email: user.email }, after: { email: input.email } });
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
@@ -6,6 +6,8 @@ import { mailEnabled } from "./write";
 
 /** Gives up on a message after this many failed attempts (it stays in the outbox with its last error). */
 export const MAX_ATTEMPTS = 5;
+/** How long a run's claim on a row holds: a run that died mid-send frees its rows after this. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
 
 /** The sender address: MAIL_FROM, or a no-reply address of the SMTP host. */
 function fromAddress(url: URL): string {
@@ -24,20 +26,23 @@ export async function deliverOutbox(db: DbOrTx, opts: { limit?: number } = {}): 
   const url = new URL(process.env.SMTP_URL!.trim());
   // Options in the URL's query are nodemailer's (smtp://host:25?ignoreTLS=true for a local relay).
   const transport = nodemailer.createTransport(url.toString());
+  const free = () => or(isNull(emailOutbox.claimedAt), lt(emailOutbox.claimedAt, new Date(Date.now() - CLAIM_LEASE_MS)));
   const pending = await db
     .select()
     .from(emailOutbox)
-    .where(and(isNull(emailOutbox.sentAt), lt(emailOutbox.attempts, MAX_ATTEMPTS)))
+    .where(and(isNull(emailOutbox.sentAt), lt(emailOutbox.attempts, MAX_ATTEMPTS), free()))
     .orderBy(asc(emailOutbox.id))
     .limit(opts.limit ?? 50);
   let sent = 0;
   try {
     for (const m of pending) {
-      // Claim the row first (attempts + 1 where still unsent with the attempts seen), so two runs never send it twice.
+      // Claim the row first (attempts + 1 and the claim's time, where still unsent, unclaimed and with
+      // the attempts seen), so two runs — in this process or another — never send it twice, even
+      // when one reads the outbox while the other is still sending.
       const [claimed] = await db
         .update(emailOutbox)
-        .set({ attempts: sql`${emailOutbox.attempts} + 1` })
-        .where(and(eq(emailOutbox.id, m.id), isNull(emailOutbox.sentAt), eq(emailOutbox.attempts, m.attempts)))
+        .set({ attempts: sql`${emailOutbox.attempts} + 1`, claimedAt: new Date() })
+        .where(and(eq(emailOutbox.id, m.id), isNull(emailOutbox.sentAt), eq(emailOutbox.attempts, m.attempts), free()))
         .returning({ id: emailOutbox.id });
       if (!claimed) continue;
       try {
@@ -47,7 +52,7 @@ export async function deliverOutbox(db: DbOrTx, opts: { limit?: number } = {}): 
       } catch (e) {
         await db
           .update(emailOutbox)
-          .set({ lastError: String(e instanceof Error ? e.message : e).slice(0, 500) })
+          .set({ lastError: String(e instanceof Error ? e.message : e).slice(0, 500), claimedAt: null })
           .where(eq(emailOutbox.id, m.id));
       }
     }

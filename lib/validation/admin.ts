@@ -5,6 +5,15 @@ import { msg } from "@/lib/i18n/core";
 
 export { phone };
 
+/** The longest address SMTP carries (RFC 5321: a 254-character forward path). */
+export const EMAIL_MAX = 254;
+const emailShape = z.email();
+/**
+ * Where notification e-mails go, optional: "" and absent both mean none (null). Trimmed; a
+ * mailbox shape (name@domain.tld, no spaces, no display name), at most 254 characters.
+ */
+export const email = optionalText(EMAIL_MAX).refine((v) => v === null || emailShape.safeParse(v).success, msg("notify.emailInvalid"));
+
 export const createUserInput = z.strictObject({
   username: text(50, 3).regex(/^[a-zA-Z0-9._-]+$/, msg("rules.usernameChars")),
   displayName: text(50),
@@ -12,8 +21,12 @@ export const createUserInput = z.strictObject({
   roles: list(z.enum(ROLES), ROLES.length).refine((r) => r.length > 0, msg("rules.someRole")),
   password,
   phone,
+  email,
 });
 
+export const setUserEmailInput = z.strictObject({ userId: id, email, version });
+/** One's own address (the account page), on the version of one's account row as the page read it. */
+export const setOwnEmailInput = z.strictObject({ email, version });
 export const setUserActiveInput = z.strictObject({ userId: id, active: bool, version });
 export const resetPasswordInput = z.strictObject({ userId: id, password, version });
 export const setUserRolesInput = z.strictObject({

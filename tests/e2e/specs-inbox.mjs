@@ -1,6 +1,8 @@
 // Browser specs of the inbox and the notifications (issue 19): a declaration returned by the
 // department reaches its filer as a notification (the bell's count, the list, its link); a
-// finance reviewer finds the red warnings awaiting its disposition in the inbox.
+// finance reviewer finds the red warnings awaiting its disposition in the inbox; the department
+// reviewer its queue of declarations; the evaluator an appraisal it was engaged for; the admin an
+// indicator change request to decide.
 import assert from "node:assert/strict";
 import { PASSWORD } from "./demo-password.mjs";
 
@@ -16,12 +18,37 @@ async function signIn(page, base, username) {
   await page.getByRole("heading", { name: "待办事项" }).first().waitFor();
 }
 
+/** The figure beside a navigation link (the tasks that wait behind it). */
+async function navCount(page, label) {
+  const item = page.getByRole("navigation", { name: "主导航" }).getByRole("listitem").filter({ has: page.getByRole("link", { name: label, exact: true }) });
+  return item.getByTestId("nav-count").first().innerText();
+}
+
 async function signOut(page) {
   await page.getByRole("button", { name: "退出登录" }).click();
   await page.waitForURL(/\/login/);
 }
 
 export const inboxSpecs = [
+  // First: the returned-declaration spec takes the department's one waiting declaration out of its queue.
+  {
+    name: "department-reviewer-sees-its-queue",
+    async run({ page, base, shot }) {
+      await signIn(page, base, "dept");
+      const group = page.locator("section[aria-labelledby=inbox-all] [data-task-kind=deptReview]");
+      await group.getByText("待部门审核的申报").waitFor();
+      const items = await group.getByRole("listitem").count();
+      assert.ok(items >= 1, "a submitted declaration waits for the department");
+      await group.getByRole("link", { name: ROAD, exact: true }).waitFor();
+      const count = await navCount(page, "部门审核");
+      assert.match(count, /^\d+\+?$/, "the department queue's count is in the navigation");
+      assert.ok(Number(count.replace("+", "")) >= 1);
+      await shot("01-dept-inbox");
+      await group.getByRole("link", { name: ROAD, exact: true }).click();
+      await page.waitForURL(/\/objectives\/\d+$/);
+      await page.getByRole("form", { name: "部门审核" }).waitFor();
+    },
+  },
   {
     name: "returned-declaration-notifies-the-filer",
     async run({ page, base, shot }) {
@@ -89,6 +116,80 @@ export const inboxSpecs = [
       await shot("01-finance-inbox");
       await red.first().getByRole("link").click();
       await page.waitForURL(/\/monitoring\/reports\/\d+$/);
+    },
+  },
+  {
+    name: "evaluator-sees-the-appraisal-it-was-engaged-for",
+    async run({ page, base, shot }) {
+      // Finance engages the evaluator's agency for a project's ex-ante appraisal.
+      await signIn(page, base, "reviewer");
+      await page.goto(`${base}/projects`);
+      await page.locator("main a[href^='/projects/']").first().click();
+      await page.waitForURL(/\/projects\/\d+$/);
+      const project = (await page.getByRole("heading", { level: 1 }).first().innerText()).trim();
+      await page.getByText("＋ 委托第三方评估").click();
+      const form = page.getByRole("form", { name: "委托第三方评估" });
+      await form.getByLabel("评估机构").selectOption({ label: "广东华正绩效评价事务所" });
+      await form.getByRole("button", { name: "委托", exact: true }).click();
+      await form.getByText("已委托第三方机构开展事前绩效评估。").waitFor();
+      await signOut(page);
+
+      // The evaluator finds it in its inbox and beside 事前评估.
+      await signIn(page, base, "evaluator");
+      const group = page.locator("section[aria-labelledby=inbox-all] [data-task-kind=appraisalToRecord]");
+      await group.getByText("待录入的事前评估").waitFor();
+      await group.getByRole("listitem").filter({ hasText: project }).first().waitFor();
+      assert.match(await navCount(page, "事前评估"), /^[1-9]\d*\+?$/, "the appraisal to record is counted beside 事前评估");
+      await shot("01-evaluator-inbox");
+    },
+  },
+  {
+    name: "admin-sees-an-indicator-change-to-decide",
+    async run({ page, base, shot }) {
+      const NAME = "农村公路优良路率（浏览器测试）";
+      // The department proposes a new sector indicator.
+      await signIn(page, base, "dept");
+      await page.goto(`${base}/indicators`);
+      await page.getByText("＋ 申请新增指标").click();
+      const form = page.getByRole("form", { name: "申请新增指标" });
+      const sector = form.getByLabel("行业领域");
+      if ((await sector.inputValue()) === "") await sector.selectOption({ index: 1 });
+      await form.getByLabel("指标名称").fill(NAME);
+      await form.getByLabel("计量单位").fill("%");
+      await form.getByLabel("申请理由").fill("交通运输行业需要考核农村公路养护质量");
+      await form.getByRole("button", { name: "提交申请" }).click();
+      await page.getByTestId("proposal-submitted").waitFor();
+      await signOut(page);
+
+      // The admin: in the inbox, counted beside 指标库, and its link opens the change requests.
+      await signIn(page, base, "admin");
+      const group = page.locator("section[aria-labelledby=inbox-all] [data-task-kind=indicatorChange]");
+      await group.getByText("待审批的指标变更").waitFor();
+      const item = group.getByRole("listitem").filter({ hasText: NAME });
+      await item.waitFor();
+      assert.match(await navCount(page, "指标库"), /^[1-9]\d*\+?$/, "the change request is counted beside 指标库");
+      await shot("01-admin-inbox");
+      await item.getByRole("link").first().click();
+      await page.waitForURL(/\/indicators\/changes/);
+      await page.getByText(NAME).first().waitFor();
+    },
+  },
+  {
+    name: "own-email-on-the-account-page",
+    async run({ page, base, shot }) {
+      await signIn(page, base, "filer2");
+      await page.goto(`${base}/account`);
+      const form = page.getByRole("form", { name: "电子邮箱" });
+      const field = form.getByLabel("电子邮箱");
+      await field.fill("wang fang@jy");
+      await form.getByRole("button", { name: "保存", exact: true }).click();
+      await page.locator("#own-email-error").getByText("请填写有效的电子邮箱地址").waitFor();
+      await shot("01-bad-email");
+      await field.fill("wang.fang@jy.example.cn");
+      await form.getByRole("button", { name: "保存", exact: true }).click();
+      await form.getByText("邮箱已保存。").waitFor();
+      await page.reload();
+      assert.equal(await page.getByRole("form", { name: "电子邮箱" }).getByLabel("电子邮箱").inputValue(), "wang.fang@jy.example.cn");
     },
   },
 ];

@@ -5,6 +5,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
   actions: {
     "access.denied": "Access refused (outside scope)",
     "account.changePassword": "Changed own password",
+    "account.setEmail": "Change own e-mail",
     "appraisal.assign": "Engaged an agency for ex-ante appraisal",
     "appraisal.record": "Recorded an ex-ante appraisal",
     "auth.signin": "Signed in",
@@ -91,6 +92,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     "user.enable": "Enabled a user",
     "user.resetPassword": "Reset a password",
     "user.setRoles": "Set a user's roles",
+    "user.setEmail": "Change a user's e-mail",
     "warning_disposition.accept": "Accepted rectification evidence",
     "warning_disposition.evidence": "Submitted rectification evidence",
     "warning_disposition.send_back": "Sent rectification evidence back",
@@ -157,6 +159,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     displayName: "Name",
     dispositionId: "Disposition",
     editVersion: "Edit counter",
+    email: "E-mail",
     endYear: "End year",
     evidence: "Rectification",
     evidenceId: "Evidence",

@@ -8,6 +8,7 @@ export const auditLogZh = {
   actions: {
     "access.denied": "越权访问被拒绝",
     "account.changePassword": "修改本人密码",
+    "account.setEmail": "修改本人邮箱",
     "appraisal.assign": "委托事前评估",
     "appraisal.record": "录入事前评估",
     "auth.signin": "登录成功",
@@ -94,6 +95,7 @@ export const auditLogZh = {
     "user.enable": "启用用户",
     "user.resetPassword": "重置密码",
     "user.setRoles": "设置用户角色",
+    "user.setEmail": "修改用户邮箱",
     "warning_disposition.accept": "整改材料通过",
     "warning_disposition.evidence": "提交整改材料",
     "warning_disposition.send_back": "整改材料退回",
@@ -160,6 +162,7 @@ export const auditLogZh = {
     displayName: "姓名",
     dispositionId: "处置",
     editVersion: "编辑序号",
+    email: "电子邮箱",
     endYear: "结束年度",
     evidence: "整改情况",
     evidenceId: "佐证材料",

@@ -26,6 +26,8 @@ export const notifyEn: Widen<typeof notifyZh> = {
   by: "By {name}",
   open: "Open",
   more: "More",
+  emailInvalid: "Enter a valid e-mail address (such as name@example.cn), at most 254 characters",
+  emailSaved: "E-mail address saved.",
   tasks: {
     title: "All tasks",
     hint: "Every task of the current fiscal years; those of closed years are not listed",

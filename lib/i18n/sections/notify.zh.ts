@@ -24,6 +24,8 @@ export const notifyZh = {
   by: "操作人：{name}",
   open: "查看",
   more: "更多",
+  emailInvalid: "请填写有效的电子邮箱地址（如 name@example.cn），不超过 254 个字符",
+  emailSaved: "邮箱已保存。",
   tasks: {
     title: "全部待办",
     hint: "当前预算年度的全部待办事项；已结束年度的事项不再列出",

@@ -1,15 +1,19 @@
 import { requireActor } from "@/lib/auth/current-user";
+import { loadOwnContact } from "@/lib/auth/own-email";
 import { AUTH_POLICY } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { Badge, Card, PageHeader } from "@/app/_components/ui";
 import { ChangePasswordForm } from "./change-password-form";
+import { EmailForm } from "./email-form";
 
 export const generateMetadata = pageTitle("account.title");
 
 export default async function AccountPage() {
   const actor = await requireActor("account.edit", { passwordChange: true });
   const t = await getT();
+  const contact = await loadOwnContact(await getDb(), actor);
   const facts = [
     { label: t("users.username"), value: <span className="font-mono">{actor.username}</span> },
     { label: t("users.displayName"), value: actor.displayName },
@@ -46,6 +50,11 @@ export default async function AccountPage() {
               </div>
             ))}
           </dl>
+          {!actor.mustChangePassword && (
+            <div className="mt-5 border-t border-dashed border-slate-200 pt-4">
+              <EmailForm email={contact.email} version={contact.version} />
+            </div>
+          )}
         </Card>
         <Card title={t("account.changePassword")}>
           <ChangePasswordForm />

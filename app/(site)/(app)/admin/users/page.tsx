@@ -10,7 +10,7 @@ import { pageTitle } from "@/lib/page-title";
 import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data-table";
 import { FilterBar } from "@/app/_components/filter-bar";
 import { Badge, Card, Disclosure, PageHeader } from "@/app/_components/ui";
-import { CreateUserForm, ResetPasswordForm, UserActiveToggle, UserRolesForm } from "./user-forms";
+import { CreateUserForm, ResetPasswordForm, UserActiveToggle, UserEmailForm, UserRolesForm } from "./user-forms";
 
 export const generateMetadata = pageTitle("users.title");
 
@@ -36,7 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     ...(canManage ? [{ id: "actions", header: t("common.actions") }] : []),
   ];
   const data: DataRow[] = rows.map((u) => {
-    const rowUser = { id: u.id, version: u.version, active: u.active, roles: u.roles, orgKind: u.orgKind };
+    const rowUser = { id: u.id, version: u.version, active: u.active, roles: u.roles, orgKind: u.orgKind, email: u.email };
     return {
     key: String(u.id),
     muted: !u.active,
@@ -60,6 +60,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <UserActiveToggle user={rowUser} />
           <ResetPasswordForm user={rowUser} />
           <UserRolesForm user={rowUser} />
+          <UserEmailForm user={rowUser} />
         </div>
       ),
     },

@@ -4,6 +4,7 @@ import { ROLES, type OrgKind, type Role } from "@/db/schema/enums";
 import { createUser } from "@/lib/actions/admin/create-user";
 import { resetPassword } from "@/lib/actions/admin/reset-password";
 import { setUserActive } from "@/lib/actions/admin/set-user-active";
+import { setUserEmail } from "@/lib/actions/admin/set-user-email";
 import { setUserRoles } from "@/lib/actions/admin/set-user-roles";
 import { ROLE_ORG_KINDS } from "@/lib/auth/roles";
 import { CheckboxGroup, Field, FormMessage } from "@/app/_components/field";
@@ -59,6 +60,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgChoice[] }) {
           errors={errors.password}
         />
         <Field id="new-phone" name="phone" type="tel" label={t("users.phone")} maxLength={30} errors={errors.phone} />
+        <Field id="new-email" name="email" type="email" label={t("users.email")} maxLength={254} autoComplete="off" hint={t("users.emailHint")} errors={errors.email} />
       </div>
       <CheckboxGroup
         key={kind ?? "any"}
@@ -82,6 +84,7 @@ interface RowUser {
   active: boolean;
   roles: Role[];
   orgKind: OrgKind;
+  email: string | null;
 }
 
 /** 停用 / 启用 one account (with the row's version, so a concurrent change is refused). */
@@ -147,6 +150,35 @@ export function UserRolesForm({ user }: { user: RowUser }) {
           options={options}
           defaultChecked={user.roles}
           errors={errors.roles}
+        />
+        <button type="submit" className={cls.small} disabled={pending}>
+          {t("common.save")}
+        </button>
+        <FormMessage state={state} compact />
+      </form>
+    </Disclosure>
+  );
+}
+
+/** 修改邮箱: the user's notification address (empty: none), on the row's version. */
+export function UserEmailForm({ user }: { user: RowUser }) {
+  const t = useT();
+  const { state, pending, errors, onSubmit } = useActionForm(setUserEmail);
+  return (
+    <Disclosure label={t("users.editEmail")}>
+      <form noValidate onSubmit={onSubmit} className="w-64 space-y-2">
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="version" value={user.version} />
+        <Field
+          key={`${user.version}-${user.email ?? ""}`}
+          id={`email-${user.id}`}
+          name="email"
+          type="email"
+          label={t("users.email")}
+          maxLength={254}
+          defaultValue={user.email ?? ""}
+          placeholder={t("users.emailNone")}
+          errors={errors.email}
         />
         <button type="submit" className={cls.small} disabled={pending}>
           {t("common.save")}
