@@ -13,11 +13,9 @@ import { activeRuleSetFor, rulesOf } from "./rule-sets";
 import { DEFAULT_RULES } from "./rules";
 import { gradeTotal } from "./scoring";
 
-export const KEY_DIMENSIONS = ["decision", "process", "output", "benefit"] as const;
-export type KeyDimension = (typeof KEY_DIMENSIONS)[number];
-export type KeyWeights = Record<KeyDimension, string>;
-/** DESIGN §3.7: 决策 20, 过程 20, 产出 30, 效益 30. */
-export const DEFAULT_KEY_WEIGHTS: KeyWeights = { decision: "20", process: "20", output: "30", benefit: "30" };
+import { KEY_DIMENSIONS, type KeyDimension, type KeyWeights } from "./key-dimensions";
+
+export { DEFAULT_KEY_WEIGHTS, KEY_DIMENSIONS, type KeyDimension, type KeyWeights } from "./key-dimensions";
 
 /** An engaged agency must be an agency of the actor's region or below. */
 export async function assertAgency(db: Db, actor: Actor, agencyOrgId: number | null) {

@@ -1,4 +1,3 @@
-import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox, notifications, type NotificationKind } from "@/db/schema";

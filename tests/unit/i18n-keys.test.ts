@@ -75,7 +75,9 @@ function clientFiles(): Set<string> {
     seen.add(f);
     for (const m of source.get(f)!.matchAll(/^import\s+(?!type\s)[^;]*?from\s+"((?:@\/|\.{1,2}\/)[^"]+)"/gm)) {
       const dep = resolve(f, m[1]);
-      if (dep && !source.get(dep)!.includes('"server-only"')) queue.push(dep);
+      // A server-only module never reaches the browser; nor does a "use server" file, which the
+      // bundler replaces by references to its actions.
+      if (dep && !source.get(dep)!.includes('"server-only"') && !/^\s*["']use server["']/m.test(source.get(dep)!)) queue.push(dep);
     }
   }
   return seen;

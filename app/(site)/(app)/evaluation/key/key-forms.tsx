@@ -7,7 +7,7 @@ import { createKeyEvaluationAction } from "@/lib/actions/evaluation/create-key-e
 import { fillKeyEvaluationAction } from "@/lib/actions/evaluation/fill-key-evaluation";
 import { fillOwnKeyEvaluationAction } from "@/lib/actions/evaluation/fill-own-key-evaluation";
 import { selectKeyByWarningsAction } from "@/lib/actions/evaluation/select-key-by-warnings";
-import { KEY_DIMENSIONS, type KeyDimension, type KeyWeights } from "@/lib/evaluation/key-evaluation";
+import { KEY_DIMENSIONS, type KeyDimension, type KeyWeights } from "@/lib/evaluation/key-dimensions";
 import { Field, FieldErrors, type Option } from "@/app/_components/field";
 import { useT } from "@/app/_components/i18n";
 import { cls } from "@/app/_components/ui";
