@@ -39,7 +39,7 @@ export const auditSpecs = [
       await table.getByRole("rowheader", { name: "预算年度" }).first().waitFor();
       const actions = (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((s) => s.trim());
       assert.ok(actions.length > 0 && actions.every((a) => a === "公开"), `only 公开 rows: ${actions.join(",")}`);
-      await table.getByRole("cell", { name: "86,500,000.00", exact: true }).waitFor();
+      await table.getByRole("cell", { name: "8,650.00", exact: true }).waitFor();
       // The objective a disclosure names is shown by its title, not its id.
       await table.getByRole("cell", { name: "免疫规划项目", exact: true }).first().waitFor();
       await table.getByRole("link", { name: "免疫规划项目" }).first().waitFor();

@@ -124,7 +124,8 @@ export const inboxSpecs = [
       // Finance engages the evaluator's agency for a project's ex-ante appraisal.
       await signIn(page, base, "reviewer");
       await page.goto(`${base}/projects`);
-      await page.locator("main a[href^='/projects/']").first().click();
+      // Not the first project: the ex-ante appraisal spec has engaged this agency on it already.
+      await page.locator("main a[href^='/projects/']").nth(1).click();
       await page.waitForURL(/\/projects\/\d+$/);
       const project = (await page.getByRole("heading", { level: 1 }).first().innerText()).trim();
       await page.getByText("＋ 委托第三方评估").click();

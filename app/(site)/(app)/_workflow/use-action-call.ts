@@ -98,11 +98,13 @@ export function useActionCall<I, T>(action: (input: I) => Promise<ActionResult<T
       const key = errorKeyOf(event.target, scope, visible);
       if (key) drop(key);
     };
-    document.addEventListener("input", onChange, true);
-    document.addEventListener("change", onChange, true);
+    // Bubbling, not capturing: React's own handler (on the root, below the document) must read a
+    // controlled input's new value before this re-renders the form, or the typed text is put back.
+    document.addEventListener("input", onChange);
+    document.addEventListener("change", onChange);
     return () => {
-      document.removeEventListener("input", onChange, true);
-      document.removeEventListener("change", onChange, true);
+      document.removeEventListener("input", onChange);
+      document.removeEventListener("change", onChange);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `drop` reads the state of this render, which `shown` stands for
   }, [shown, scope, state]);
