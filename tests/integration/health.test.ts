@@ -72,6 +72,7 @@ describe("GET /api/health asks the database", () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false, reason: "database did not answer in time" });
     expect(elapsed).toBeGreaterThanOrEqual(2900);
-    expect(elapsed).toBeLessThan(6000);
+    // Answers after its 3 s limit, not when the hung server gives up (never): a bound loose enough for a loaded machine.
+    expect(elapsed).toBeLessThan(20_000);
   });
 });
