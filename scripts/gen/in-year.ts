@@ -18,17 +18,43 @@ async function nextId(client: pg.Client, table: string): Promise<number> {
 }
 
 /**
- * The in-year half of the generated province, for the newest fiscal year: every region's finance
+ * The in-year half of the generated province, for each generated fiscal year (or those given): every region's finance
  * department opens the monitoring period to the end of June; every approved generated subject
  * has its report — most accepted, some in department review, some not yet filled — with a line
  * per indicator, and the warnings the app's own rules (lib/monitoring/rules.ts) raise on what was
- * reported, some of them disposed. Then finance discloses every second approved subject
- * (lib/disclosure/bulk.ts, the same rows as the action). Deterministic from the seed.
+ * reported, some of them disposed. In the closed years every report was accepted and finance
+ * decided on most red lights. The audit rows of the reports' submission and acceptance follow.
+ * Then (unless `disclose` is false) finance discloses every second approved subject of every
+ * year (lib/disclosure/bulk.ts, the same rows as the action). Deterministic from the seed.
  */
-export async function generateInYear(client: pg.Client, opts: GenOptions, bar: SingleBar): Promise<Record<string, number>> {
-  const r = rng(opts.seed + 7);
-  const year = opts.lastYear;
+export async function generateInYear(
+  client: pg.Client,
+  opts: GenOptions,
+  bar: SingleBar,
+  only: { years?: number[]; disclose?: boolean } = {},
+): Promise<Record<string, number>> {
+  const years = only.years ?? Array.from({ length: opts.years }, (_, i) => opts.lastYear - opts.years + 1 + i);
+  const counts: Record<string, number> = { "monitoring periods": 0, "monitoring reports": 0, "report lines": 0, warnings: 0, dispositions: 0, "audit rows": 0 };
+  for (const year of years) {
+    const c = await monitorYear(client, opts, bar, year);
+    for (const [k, v] of Object.entries(c)) counts[k] += v;
+  }
+  if (only.disclose !== false) {
+    bar.update({ stage: "disclosures" });
+    // Fresh statistics first: inside the one transaction of the load the planner would think the tables empty.
+    await client.query("analyze objectives, objective_versions, disclosures, orgs, regions, projects");
+    const admin = (await client.query(`select id from users where username = 'admin'`)).rows[0]?.id;
+    counts.disclosures = admin ? await bulkDiscloseApproved(drizzle(client), { by: admin, share: 0.5 }) : 0;
+  }
+  return counts;
+}
+
+async function monitorYear(client: pg.Client, opts: GenOptions, bar: SingleBar, year: number): Promise<Record<string, number>> {
+  // Each year draws from its own stream: a year's monitoring is the same whichever years are generated with it.
+  const r = rng(opts.seed + 7 + (year === opts.lastYear ? 0 : 1000 * (opts.lastYear - year)));
+  const closed = year < opts.lastYear;
   const throughMonth = 6;
+  await client.query("analyze objectives, objective_versions, objective_indicators, monitoring_periods, monitoring_reports");
   const fy = (await client.query(`select warning_red, warning_yellow from fiscal_years f join regions g on g.id = f.region_id where g.code = '440000' and f.year = $1`, [year])).rows[0];
   const thresholds: Thresholds = fy ? { red: String(fy.warning_red), yellow: String(fy.warning_yellow) } : { red: "60", yellow: "80" };
 
@@ -37,7 +63,7 @@ export async function generateInYear(client: pg.Client, opts: GenOptions, bar: S
     [year],
   )).rows[0].n as number;
   bar.setTotal(bar.getTotal() + approved * 12);
-  bar.update({ stage: "monitoring" });
+  bar.update({ stage: `monitoring ${year}` });
   // One period per region with approved generated subjects, opened by the region's finance user.
   await client.query(
     `insert into monitoring_periods (region_id, fiscal_year, through_month, deadline, opened_by)
@@ -64,6 +90,7 @@ export async function generateInYear(client: pg.Client, opts: GenOptions, bar: S
   );
 
   let reportId = await nextId(client, "monitoring_reports");
+  const firstReport = reportId;
   let lineId = await nextId(client, "monitoring_report_indicators");
   let warningId = await nextId(client, "monitoring_warnings");
   let dispositionId = await nextId(client, "warning_dispositions");
@@ -90,7 +117,7 @@ export async function generateInYear(client: pg.Client, opts: GenOptions, bar: S
       "monitoring_warnings",
       [
         ["id", "int4"], ["report_id", "int4"], ["period_id", "int4"], ["objective_id", "int4"], ["owner_org_id", "int4"], ["department_org_id", "int4"], ["region_id", "int4"],
-        ["rule", "warning_rule"], ["light", "light"], ["indicator_ordinal", "int2"], ["facts", "jsonb"], ["state", "warning_state"],
+        ["rule", "warning_rule"], ["light", "light"], ["indicator_ordinal", "int2"], ["facts", "jsonb"], ["state", "warning_state"], ["created_at", "timestamptz"],
       ],
       tick,
     ),
@@ -131,7 +158,7 @@ export async function generateInYear(client: pg.Client, opts: GenOptions, bar: S
       const rid = reportId++;
       const own = linesOf.get(s.vid) ?? [];
       const roll = r.next();
-      const state = roll < 0.12 ? "draft" : roll < 0.25 ? "dept_review" : "accepted";
+      const state = closed ? "accepted" : roll < 0.12 ? "draft" : roll < 0.25 ? "dept_review" : "accepted";
       if (state === "draft") {
         await w.reports.add([rid, periodId, s.id, s.vid, s.owner, s.dept, s.region, "draft", s.budget, null, null, null, null, null, null]);
         for (const l of own) await w.lines.add([lineId++, rid, l.ordinal, null, null, null, null, null]);
@@ -163,13 +190,13 @@ export async function generateInYear(client: pg.Client, opts: GenOptions, bar: S
       for (const x of warnings) {
         const wid = warningId++;
         // Finance has decided on about half of the red execution lights of accepted reports.
-        const decide = state === "accepted" && x.rule === "execution" && x.light === "red" && r.next() < 0.5;
-        await w.warnings.add([wid, rid, periodId, s.id, s.owner, s.dept, s.region, x.rule, x.light, x.indicatorOrdinal, JSON.stringify(x.facts), decide ? "disposed" : "open"]);
+        const decide = state === "accepted" && x.rule === "execution" && x.light === "red" && r.next() < (closed ? 0.9 : 0.5);
+        await w.warnings.add([wid, rid, periodId, s.id, s.owner, s.dept, s.region, x.rule, x.light, x.indicatorOrdinal, JSON.stringify(x.facts), decide ? "disposed" : "open", submittedAt]);
         if (decide) {
           const rectify = r.next() < 0.7;
           await w.dispositions.add([
             dispositionId++, wid, rectify ? "rectify" : "continue", rectify ? "执行进度严重滞后，限期整改" : "已说明原因，继续执行",
-            rectify ? `${year}-09-30` : null, rectify ? "open" : null, financeOf.get(s.region) ?? null,
+            rectify ? `${year}-09-30` : null, rectify ? (closed ? "accepted" : "open") : null, financeOf.get(s.region) ?? null,
           ]);
         }
       }
@@ -180,9 +207,22 @@ export async function generateInYear(client: pg.Client, opts: GenOptions, bar: S
     await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), greatest((select max(id) from ${t}), 1))`);
   }
 
-  bar.update({ stage: "disclosures" });
-  const admin = (await client.query(`select id from users where username = 'admin'`)).rows[0]?.id;
-  const disclosed = admin ? await bulkDiscloseApproved(drizzle(client), { by: admin, share: 0.5 }) : 0;
+  // The audit rows of the year's reports: submitted by the owner's filer, accepted by the department's reviewer.
+  const audit = await client.query(
+    `insert into audit_log (at, actor_user_id, actor_name, actor_org_id, action, object_type, object_id, before, after)
+     select x.at, u.id, u.username, u.org_id, x.action, 'monitoring_report', x.rid::text, x.before, x.after
+       from (
+         select m.submitted_at as at, (select min(f.id) from users f where f.org_id = m.owner_org_id) as uid, 'monitoring_report.submit' as action, m.id as rid,
+                jsonb_build_object('state', 'draft') as before, jsonb_build_object('state', 'dept_review') as after
+           from monitoring_reports m where m.period_id = any($1) and m.id >= $2 and m.submitted_at is not null
+         union all
+         select m.reviewed_at, m.reviewed_by, 'monitoring_report.dept_pass', m.id,
+                jsonb_build_object('state', 'dept_review'), jsonb_build_object('state', 'accepted')
+           from monitoring_reports m where m.period_id = any($1) and m.id >= $2 and m.reviewed_at is not null
+       ) x join users u on u.id = x.uid
+      order by x.at, x.rid`,
+    [periods.map((p) => p.id), firstReport],
+  );
 
   return {
     "monitoring periods": periods.length,
@@ -190,6 +230,6 @@ export async function generateInYear(client: pg.Client, opts: GenOptions, bar: S
     "report lines": w.lines.rows,
     warnings: w.warnings.rows,
     dispositions: w.dispositions.rows,
-    disclosures: disclosed,
+    "audit rows": audit.rowCount ?? 0,
   };
 }
