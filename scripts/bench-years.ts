@@ -10,7 +10,7 @@
  * the same database's process; the last column is the ten-year ratio ÷ the one-year ratio
  * (goal: ≥ 0.90). With --demo, it first times the app's start — `next start` spawned to the first
  * 200 from /api/health — three times on each database (the demo one created, migrated and seeded
- * if missing). Databases are names on DATABASE_URL's server (default 127.0.0.1:5432, user postgres).
+ * if missing; --starts-only stops there). Databases are names on DATABASE_URL's server (default 127.0.0.1:5432, user postgres).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -157,6 +157,7 @@ async function main() {
     console.log(`\n| database | next start → first /api/health 200, s (three starts) | median s |\n| --- | --- | ---: |\n${starts.join("\n")}\n`);
   }
 
+  if (argv.includes("--starts-only")) return;
   // ── Screens: the one-year and the ten-year process side by side ──
   const one = await start(ONE, 3400);
   const ten = await start(TEN, 3402);
