@@ -10,6 +10,12 @@
  * every workflow state, with the reviews that got it there. Deterministic from --seed. Rows are
  * written in bulk (one `insert … select unnest(…)` per 5,000 rows) with explicit ids, inside one
  * transaction, with a progress bar. `--recreate` drops and recreates the database first.
+ *
+ * `--subjects` counts the subjects of one year; `--years N` writes N fiscal years up to
+ * `--last-year` as one history, oldest first — each year's declarations and reviews, then its
+ * monitoring and the audit rows of both — with projects that run their span and are replaced,
+ * departments every year, budgets and grades drifting (scripts/gen/province.ts). At the end it
+ * prints the counts, the time and the database's size. Ten years: docs/PERFORMANCE.md.
  */
 import pg from "pg";
 import cliProgress from "cli-progress";
