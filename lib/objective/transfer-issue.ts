@@ -172,12 +172,17 @@ export async function issueTransfer(tx: Tx, actor: Actor, input: IssueTransferIn
     const targets: Record<string, string> = {};
     if (indicators.length) {
       await tx.insert(objectiveIndicators).values(
-        indicators.map(({ id: _id, versionId: _v, ...row }) => {
-          const period = periodOf.get(row.ordinal);
-          if (!period) return { ...row, versionId: v.id };
-          const own = a.targets[String(row.ordinal)].trim();
-          targets[row.name] = own;
-          return { ...row, versionId: v.id, annualTarget: own, periodTarget: period(i) };
+        indicators.map((ind) => {
+          const row = {
+            versionId: v.id, ordinal: ind.ordinal, fundUse: ind.fundUse, level1: ind.level1, level2: ind.level2, name: ind.name, comparison: ind.comparison,
+            annualTarget: ind.annualTarget, periodTarget: ind.periodTarget, unit: ind.unit, weight: ind.weight, explanation: ind.explanation, formula: ind.formula,
+            indicatorId: ind.indicatorId, customReason: ind.customReason,
+          };
+          const period = periodOf.get(ind.ordinal);
+          if (!period) return row;
+          const own = a.targets[String(ind.ordinal)].trim();
+          targets[ind.name] = own;
+          return { ...row, annualTarget: own, periodTarget: period(i) };
         }),
       );
     }

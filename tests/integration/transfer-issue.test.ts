@@ -9,7 +9,8 @@ import { saveDeclarationStep } from "@/lib/actions/objective/save-step";
 import { submitObjective } from "@/lib/actions/objective/submit-objective";
 import { createProject } from "@/lib/actions/project/create-project";
 import { checkSession } from "@/lib/auth/session";
-import { regionalRollup } from "@/lib/objective/regional";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { overallObjectiveOf, regionalRollup } from "@/lib/objective/regional";
 import { listTransferRecipients } from "@/lib/objective/transfer-recipients";
 import { isAdditiveQuantity, proportionalSplit } from "@/lib/objective/transfer-split";
 import { insertOrg } from "@/lib/org/tree";
@@ -208,6 +209,19 @@ describe("issuing a transfer payment to the regions", () => {
     expect([ind(o.km).additive, ind(o.km).annualTarget, ind(o.km).regionsTotal]).toEqual([true, "20000", "20000"]);
     expect([ind(o.bridges).additive, ind(o.bridges).regionsTotal]).toEqual([true, "1000"]);
     expect([ind(o.rate).additive, ind(o.rate).regionsTotal]).toEqual([false, null]);
+    // The department that declared it sees every region, though it may not open their objectives;
+    // a city's finance only its own region, and names the overall objective without opening it.
+    const deptSession = await checkSession(database.db, await signInAs(database, "dept"));
+    const citySession = await checkSession(database.db, await signInAs(database, "gz.reviewer"));
+    if (!deptSession.ok || !citySession.ok) throw new Error("session");
+    expect((await regionalRollup(database.db, deptSession.actor, id, parent.currentVersionId!)).regions.map((r) => [r.regionName, r.readable])).toEqual([
+      ["广州市", false],
+      ["韶关市", false],
+      ["仁化县", false],
+    ]);
+    expect((await regionalRollup(database.db, citySession.actor, id, parent.currentVersionId!)).regions.map((r) => [r.regionName, r.readable])).toEqual([["广州市", true]]);
+    expect(await overallObjectiveOf(database.db, citySession.actor, id)).toMatchObject({ id, ownerName: "广东省交通运输厅", readable: false });
+    expect(await overallObjectiveOf(database.db, session.actor, id)).toMatchObject({ readable: true });
 
     // Once: a second issuance is refused, nothing more written.
     const again = await asSession(reviewer, () =>
@@ -326,6 +340,22 @@ describe("two finance users issuing the same transfer payment at once", () => {
     expect(a).toMatchObject({ ok: true });
     expect(b).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { allocations: [ALREADY] } });
     expect((await children(id)).map((c) => c.allocatedAmount)).toEqual(["150000000.00", "150000000.00"]);
+  });
+});
+
+describe("the database's own guard", () => {
+  it("refuses a second regional objective of one overall objective for one recipient", async () => {
+    const id = await transfer();
+    const { gz } = await recipients();
+    const o = await ordinals(id);
+    expect(
+      await asSession(reviewer, () => issueRegionalObjectives({ objectiveId: id, allocations: [{ orgId: gz, amount: FUND, targets: { [o.km]: "20000", [o.bridges]: "1000" } }] })),
+    ).toMatchObject({ ok: true });
+    const [c] = await children(id);
+    const copy = { subjectKind: c.subjectKind, projectId: c.projectId, parentObjectiveId: id, ownerOrgId: c.ownerOrgId, departmentOrgId: c.departmentOrgId, regionId: c.regionId, fiscalYear: c.fiscalYear, title: c.title, allocatedAmount: "1.00" };
+    const refused = await database.db.insert(objectives).values(copy).then(() => null, (e: unknown) => e);
+    expect(isUniqueViolation(refused)).toBe(true);
+    expect(await children(id)).toHaveLength(1);
   });
 });
 
