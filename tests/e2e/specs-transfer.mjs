@@ -45,8 +45,8 @@ export const transferSpecs = [
   {
     name: "transfer-issue-split-to-regions",
     async run({ page, base, shot }) {
-      const SUBMIT_CONFIRM = "提交后将进入审核流程，审核期间不能修改。确定提交吗？";
-      page.on("dialog", (d) => (d.message() === SUBMIT_CONFIRM ? d.accept() : d.dismiss()));
+      // The submit confirmation (the 2027 declaration window may be over: then it says so, late).
+      page.on("dialog", (d) => (d.message().endsWith("提交后将进入审核流程，审核期间不能修改。确定提交吗？") ? d.accept() : d.dismiss()));
 
       // 0 · A second transport department below the province: 韶关市交通运输局 (the admin adds it).
       await signInAs(page, base, "admin");
