@@ -95,6 +95,11 @@ export const PERMISSIONS = {
     roles: ["finance_reviewer", "finance_admin", "evaluator"],
     description: "事前绩效评估评分与结论 / score and conclude ex-ante appraisals",
   },
+  "transfer.issue": {
+    access: "write",
+    roles: ["finance_reviewer", "finance_admin"],
+    description: "下达转移支付资金与区域绩效目标 / issue a transfer payment and its regional objectives",
+  },
   "warning.dispose": {
     access: "write",
     roles: ["finance_reviewer", "finance_admin"],

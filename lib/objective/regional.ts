@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { objectiveIndicators, objectives, orgs, regions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
+import { isAdditiveQuantity, isTargetNumber, sumTargets } from "@/lib/objective/transfer-split";
 
 /** Where an objective's owner sits in the tree, with its title; null if there is no such objective. */
 async function objectivePlace(db: DbOrTx, objectiveId: number) {
@@ -37,9 +38,7 @@ export async function regionalRollup(db: DbOrTx, actor: Actor, parentObjectiveId
   const overall = await db.select().from(objectiveIndicators).where(eq(objectiveIndicators.versionId, parentVersionId)).orderBy(asc(objectiveIndicators.ordinal));
   const versionIds = visible.map((c) => c.o.currentVersionId!).filter(Boolean);
   const rows = versionIds.length ? await db.select().from(objectiveIndicators).where(inArray(objectiveIndicators.versionId, versionIds)) : [];
-  return {
-    indicators: overall.map((i) => ({ ordinal: i.ordinal, name: i.name, unit: i.unit, comparison: i.comparison, annualTarget: i.annualTarget })),
-    regions: visible.map((c) => ({
+  const regionsOut = visible.map((c) => ({
       objectiveId: c.o.id,
       readable: c.readable,
       regionName: c.regionName,
@@ -49,7 +48,17 @@ export async function regionalRollup(db: DbOrTx, actor: Actor, parentObjectiveId
       targets: Object.fromEntries(
         overall.map((i) => [i.ordinal, rows.find((r) => r.versionId === c.o.currentVersionId && r.name === i.name)?.annualTarget ?? null]),
       ),
-    })),
+    }));
+  return {
+    // `additive`: split among the regions when issued (lib/objective/transfer-split.ts); `regionsTotal`:
+    // the regions' targets added up, when every region shown has a number (else null).
+    indicators: overall.map((i) => {
+      const additive = isAdditiveQuantity(i);
+      const values = regionsOut.map((r) => r.targets[i.ordinal] ?? null);
+      const regionsTotal = additive && values.length > 0 && values.every((v) => isTargetNumber(v)) ? sumTargets(values as string[]).toFixed() : null;
+      return { ordinal: i.ordinal, name: i.name, unit: i.unit, comparison: i.comparison, annualTarget: i.annualTarget, additive, regionsTotal };
+    }),
+    regions: regionsOut,
   };
 }
 

@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { objectives, projects } from "@/db/schema";
+import { projects } from "@/db/schema";
 import { createObjective } from "@/lib/actions/objective/create-objective";
-import { issueRegionalObjectives } from "@/lib/actions/objective/issue-regional-objectives";
 import { assignAppraisal } from "@/lib/actions/project/assign-appraisal";
-import { createProject } from "@/lib/actions/project/create-project";
 import { recordAppraisal } from "@/lib/actions/project/record-appraisal";
 import { updateProject } from "@/lib/actions/project/update-project";
 import type { Actor } from "@/lib/auth/actor";
 import { checkSession } from "@/lib/auth/session";
 import { objectiveListParams } from "@/lib/objective/params";
 import { departmentObjectiveYears, listObjectives, listOpenFiscalYears } from "@/lib/objective/queries";
-import { listTransferRecipients } from "@/lib/objective/recipients";
-import { overallObjectiveOf, regionalRollup } from "@/lib/objective/regional";
 import { listAgencyEngagements, listAgencyOptions, listProjectEngagements } from "@/lib/project/queries";
 import { createTestDatabase } from "../helpers/db";
-import { orgByCode } from "../helpers/orgs";
 import { signInAs, useTestDatabase } from "../helpers/session";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -90,50 +85,5 @@ describe("department-overall objectives", () => {
     expect(listed.rows.map((r) => [r.title, r.subjectKind])).toEqual([["广东省交通运输厅2027年度部门整体支出", "department"]]);
     // A unit of another department does not see it.
     expect((await listObjectives(database.db, await actorOf("filer2"), params)).total).toBe(0);
-  });
-});
-
-describe("a transfer payment's regional objectives", () => {
-  it("offers the departments of the regions below, rolls them up for the issuer, and caps what is issued in total", async () => {
-    const dept = await actorOf("dept");
-    const p = await createProject({
-      name: "省级公共卫生转移支付资金", tier: 1, category: "transfer", ownerOrgId: dept.orgId, startYear: 2027, endYear: 2027,
-      totalAmount: "100000000.00", fundSource: "general_budget", policyBasis: null, isNew: false,
-    });
-    if (!p.ok) throw new Error(JSON.stringify(p));
-    const created = await createObjective({ subjectKind: "transfer", projectId: p.data.id, fiscalYear: 2027 });
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    const parentId = created.data.id;
-    const parent = (await database.db.select().from(objectives).where(eq(objectives.id, parentId)))[0];
-    expect(parent.requestedAmount).toBe("100000000.00");
-
-    const { recipients, issuedTotal } = await listTransferRecipients(database.db, parentId, dept.regionPath);
-    expect(recipients.map((r) => `${r.regionName} · ${r.name}`)).toEqual(["广州市 · 广州市交通运输局", "韶关市 · 韶关市卫生健康局", "仁化县 · 仁化县教育局"]);
-    expect(issuedTotal).toBe("0.00");
-
-    const gz = await orgByCode(database, "440100-JT");
-    const sg = await orgByCode(database, "440200-WJ");
-    expect((await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: gz.id, amount: "60000000.00" }] })).ok).toBe(true);
-    // What was issued before counts against the fund.
-    const over = await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: sg.id, amount: "40000000.01" }] });
-    expect(!over.ok && over.fieldErrors?.allocations?.[0]).toContain("超过");
-    expect((await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: sg.id, amount: "40000000.00" }] })).ok).toBe(true);
-
-    const after = await listTransferRecipients(database.db, parentId, dept.regionPath);
-    expect(after.issuedTotal).toBe("100000000.00");
-    expect(after.recipients.map((r) => r.issued)).toEqual([true, true, false]);
-
-    // The department that issued it sees every region, though it may not open their objectives.
-    const rollup = await regionalRollup(database.db, dept, parentId, parent.currentVersionId!);
-    expect(rollup.regions.map((r) => [r.regionName, r.recipient, r.allocatedAmount, r.readable])).toEqual([
-      ["广州市", "广州市交通运输局", "60000000.00", false],
-      ["韶关市", "韶关市卫生健康局", "40000000.00", false],
-    ]);
-    // A city's finance sees only its own region, and names the overall objective without opening it.
-    const city = await actorOf("gz.reviewer");
-    const cityRollup = await regionalRollup(database.db, city, parentId, parent.currentVersionId!);
-    expect(cityRollup.regions.map((r) => [r.regionName, r.readable])).toEqual([["广州市", true]]);
-    expect(await overallObjectiveOf(database.db, city, parentId)).toMatchObject({ id: parentId, ownerName: "广东省交通运输厅", readable: false });
-    expect(await overallObjectiveOf(database.db, await actorOf("reviewer"), parentId)).toMatchObject({ readable: true });
   });
 });

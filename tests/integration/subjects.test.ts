@@ -95,24 +95,26 @@ describe("a transfer payment with regional objectives", () => {
     const parentId = created.data.id;
     await fill(parentId, "300000000.00");
 
-    // A regional objective goes only to departments of regions below, within the fund.
-    const provinceDept = await orgByCode(database, "440000-WJ");
-    const wrong = await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: provinceDept.id, amount: "1.00" }] });
+    // Issued by finance, once approved (tests/integration/transfer-issue.test.ts has every refusal).
+    const draft = await objective(parentId);
+    expect(await submitObjective({ objectiveId: parentId, version: draft.version })).toMatchObject({ ok: true, data: { state: "finance_review" } });
+    await signInAs(database, "reviewer");
+    const submitted = await objective(parentId);
+    expect(await reviewObjective({ objectiveId: parentId, version: submitted.version, stage: "finance", result: "pass", grade: "good" })).toMatchObject({ ok: true, data: { state: "approved" } });
+    // A regional objective goes only to departments of the same sector in the regions below, and the parts add up to the fund.
+    const provinceDept = await orgByCode(database, "440000-JT");
+    const wrong = await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: provinceDept.id, amount: "300000000.00" }] });
     expect(!wrong.ok && wrong.fieldErrors?.["allocations.0.orgId"]).toBeTruthy();
+    const otherSector = await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: sgDept.id, amount: "300000000.00" }] });
+    expect(!otherSector.ok && otherSector.fieldErrors?.["allocations.0.orgId"]).toEqual(["接收单位须与下达部门属同一行业"]);
     const tooMuch = await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: gzDept.id, amount: "300000000.01" }] });
-    expect(!tooMuch.ok && tooMuch.fieldErrors?.allocations?.[0]).toContain("超过");
-    const issued = await issueRegionalObjectives({
-      objectiveId: parentId,
-      allocations: [
-        { orgId: gzDept.id, amount: "120000000.00" },
-        { orgId: sgDept.id, amount: "80000000.00" },
-      ],
-    });
+    expect(!tooMuch.ok && tooMuch.fieldErrors?.allocations?.[0]).toContain("相差 0.000001 万元");
+    const issued = await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: gzDept.id, amount: "300000000.00" }] });
     expect(issued.ok).toBe(true);
     if (!issued.ok) return;
-    const [gzObjectiveId, sgObjectiveId] = issued.data.ids;
+    const [gzObjectiveId] = issued.data.ids;
     const gzObjective = await objective(gzObjectiveId);
-    expect(gzObjective).toMatchObject({ parentObjectiveId: parentId, allocatedAmount: "120000000.00", requestedAmount: "120000000.00", state: "draft" });
+    expect(gzObjective).toMatchObject({ parentObjectiveId: parentId, allocatedAmount: "300000000.00", requestedAmount: "300000000.00", state: "draft" });
 
     // The city department sets its regional targets and submits; the city's finance approves it.
     await signInFirstTime(database, "gz.jt", "Spring-Rain-2026");
@@ -125,9 +127,10 @@ describe("a transfer payment with regional objectives", () => {
     await signInAs(database, "gz.reviewer");
     const sub = await objective(gzObjectiveId);
     expect(await reviewObjective({ objectiveId: gzObjectiveId, version: sub.version, stage: "finance", result: "pass", grade: "excellent" })).toMatchObject({ ok: true });
-    // …but the city's reviewer cannot see 韶关's.
-    const sg = await objective(sgObjectiveId);
-    expect(await reviewObjective({ objectiveId: sgObjectiveId, version: sg.version, stage: "finance", result: "pass" })).toMatchObject({ ok: false, code: "not_found" });
+    // …but the city's reviewer cannot reach the province's.
+    const overallNow = await objective(parentId);
+    expect(await issueRegionalObjectives({ objectiveId: parentId, allocations: [{ orgId: gzDept.id, amount: "300000000.00" }] })).toMatchObject({ ok: false, code: "not_found" });
+    expect(overallNow.state).toBe("approved");
 
     // The province sees every region's targets against its own; the city sees only its own.
     const provinceSid = await signInAs(database, "reviewer");
@@ -135,10 +138,7 @@ describe("a transfer payment with regional objectives", () => {
     if (!province.ok) throw new Error("session");
     const parent = await objective(parentId);
     const rollup = await regionalRollup(database.db, province.actor, parentId, parent.currentVersionId!);
-    expect(rollup.regions.map((r) => [r.regionName, r.allocatedAmount, r.state])).toEqual([
-      ["广州市", "120000000.00", "approved"],
-      ["韶关市", "80000000.00", "draft"],
-    ]);
+    expect(rollup.regions.map((r) => [r.regionName, r.allocatedAmount, r.state])).toEqual([["广州市", "300000000.00", "approved"]]);
     const share = rollup.indicators.find((i) => i.name === "普通国省干线二级及以上公路比重")!;
     expect(share.annualTarget).toBe("90");
     expect(rollup.regions[0].targets[share.ordinal]).toBe("92");

@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, { access: "read" | "write"; roles: Role[] }> 
   "declaration.review.finance": { access: "write", roles: FINANCE },
   "appraisal.assign": { access: "write", roles: FINANCE },
   "appraisal.record": { access: "write", roles: [...FINANCE, "evaluator"] },
+  "transfer.issue": { access: "write", roles: FINANCE },
   "warning.dispose": { access: "write", roles: FINANCE },
   "monitoring.period.manage": { access: "write", roles: FINANCE },
   "warning.read": { access: "read", roles: ["finance_reviewer", "finance_admin", "observer"] },

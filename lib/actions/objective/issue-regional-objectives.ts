@@ -1,18 +1,17 @@
 "use server";
 import { defineAction } from "@/lib/actions/define";
-import { issueRegionalObjectives as run, issueRegionalObjectivesInput } from "@/lib/objective/issue-regional-objectives";
+import { issueTransfer, issueTransferInput } from "@/lib/objective/transfer-issue";
 
 /**
- * Public endpoint: for a transfer payment (转移支付), issue regional objectives to departments of the
- * cities and counties below. Each starts from the overall objective's content and indicators (so
- * targets, monitoring and results roll up against it) with the amount allocated (此次安排金额),
- * and goes through the same wizard, review and approval in its own region.
+ * Public endpoint: finance issues (下达) a transfer payment's approved overall objective to
+ * departments of the same sector in the regions below — the fund split among them, the additive
+ * quantity targets too — each receiving a regional objective to declare (lib/objective/transfer-issue.ts).
  */
 export const issueRegionalObjectives = defineAction({
   name: "objective.issueRegional",
-  permission: "project.write",
-  input: issueRegionalObjectivesInput,
+  permission: "transfer.issue",
+  input: issueTransferInput,
   async run({ actor, db, input }) {
-    return run(db, actor, input);
+    return db.transaction((tx) => issueTransfer(tx, actor, input));
   },
 });

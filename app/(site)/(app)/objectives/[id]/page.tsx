@@ -9,7 +9,7 @@ import { formatDateTime, trimDecimal } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { diffDeclarations, parseDiffParam } from "@/lib/objective/diff";
-import { listTransferRecipients } from "@/lib/objective/recipients";
+import { listTransferRecipients, loadTransferPlan } from "@/lib/objective/transfer-recipients";
 import { overallObjectiveOf, regionalRollup } from "@/lib/objective/regional";
 import { loadObjectiveView, loadVersionContent } from "@/lib/objective/view";
 import { wan } from "@/lib/project/money";
@@ -76,11 +76,13 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
   // Transfer payments (转移支付): the overall objective rolls its regions up and issues new ones;
   // a regional objective names the overall one it was issued from.
   const isOverallTransfer = o.subjectKind === "transfer" && o.parentObjectiveId === null;
-  const canIssue = isOverallTransfer && canOn(actor, "project.write", view.place);
-  const [rollup, recipients, overall] = await Promise.all([
+  // Finance of the payer's region issues it (下达), once approved: lib/objective/transfer-issue.ts.
+  const canIssue = isOverallTransfer && canOn(actor, "transfer.issue", view.place);
+  const [rollup, recipients, overall, plan] = await Promise.all([
     isOverallTransfer ? regionalRollup(db, actor, o.id, view.version.id) : null,
-    canIssue ? listTransferRecipients(db, o.id, view.place.regionPath) : null,
+    canIssue ? listTransferRecipients(db, o.id, view.place.regionPath, o.departmentOrgId) : null,
     o.parentObjectiveId !== null ? overallObjectiveOf(db, actor, o.parentObjectiveId) : null,
+    canIssue && o.state === "approved" && o.approvedVersionId !== null ? loadTransferPlan(db, o.approvedVersionId) : null,
   ]);
 
   const events = view.events;
@@ -206,13 +208,15 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
           <p className="mb-3 text-slate-600">{t("review.regional.intro")}</p>
           <RegionalRollup rollup={rollup} overall={{ ownerName: view.ownerName, amount: o.requestedAmount, state: o.state }} t={t} />
           {recipients && (
-            <div className="mt-4 border-t border-slate-200 pt-4">
-              {recipients.recipients.length === 0 ? (
-                <p className="text-slate-500">{t("review.regional.noRecipients")}</p>
-              ) : recipients.recipients.every((r) => r.issued) ? (
-                <p className="text-slate-500">{t("review.regional.allIssued")}</p>
+            <div className="mt-4 border-t border-slate-200 pt-4" data-testid="transfer-issue">
+              {rollup.regions.length > 0 || recipients.recipients.some((r) => r.issued) ? (
+                <p className="text-slate-500">{t("transfer.issuedHint")}</p>
+              ) : !plan ? (
+                <p className="text-slate-500">{t("transfer.notApprovedHint")}</p>
+              ) : recipients.recipients.length === 0 ? (
+                <p className="text-slate-500">{t("transfer.noRecipients")}</p>
               ) : (
-                <IssueRegional objectiveId={o.id} recipients={recipients.recipients} totalYuan={o.requestedAmount} issuedYuan={recipients.issuedTotal} />
+                <IssueRegional objectiveId={o.id} recipients={recipients.recipients} fundYuan={plan.fund} split={plan.split} />
               )}
             </div>
           )}

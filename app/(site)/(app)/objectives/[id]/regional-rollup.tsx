@@ -101,7 +101,8 @@ export function RegionalRollup({
                   </td>
                   {rollup.indicators.map((i) => {
                     const v = r.targets[i.ordinal] ?? null;
-                    const differs = !sameTarget(v, i.annualTarget);
+                    // A split (additive) target is the region's share: the total is compared below.
+                    const differs = !i.additive && !sameTarget(v, i.annualTarget);
                     return (
                       <td
                         key={i.ordinal}
@@ -119,18 +120,31 @@ export function RegionalRollup({
           </tbody>
           {rollup.regions.length > 0 && (
             <tfoot>
-              <tr className="bg-slate-50">
+              <tr className="bg-slate-50" data-testid="regional-total">
                 <th scope="row" colSpan={2} className={`${cell} text-left`}>
-                  {t("review.regional.issuedTotal")}
+                  {t("transfer.regionsTotal")}
                 </th>
-                <td className={`${cell} text-right font-semibold tabular-nums`}>{wan(issued)}</td>
-                <td colSpan={1 + rollup.indicators.length} className={cell} />
+                <td className={`${cell} text-right font-semibold tabular-nums ${new Decimal(issued).eq(overall.amount) ? "" : "text-amber-900"}`}>{wan(issued)}</td>
+                <td className={cell} />
+                {rollup.indicators.map((i) => {
+                  const off = i.additive && (i.regionsTotal === null || !sameTarget(i.regionsTotal, i.annualTarget));
+                  return (
+                    <td
+                      key={i.ordinal}
+                      className={`${cell} text-right font-semibold tabular-nums ${off ? "bg-amber-50 text-amber-900" : ""}`}
+                      title={off ? t("transfer.sumDiffers") : undefined}
+                    >
+                      {i.additive ? (i.regionsTotal === null ? "—" : target(i.comparison, i.regionsTotal)) : ""}
+                      {off && <span className="sr-only">（{t("transfer.sumDiffers")}）</span>}
+                    </td>
+                  );
+                })}
               </tr>
             </tfoot>
           )}
         </table>
       </div>
-      {rollup.regions.some((r) => rollup.indicators.some((i) => !sameTarget(r.targets[i.ordinal] ?? null, i.annualTarget))) && (
+      {rollup.regions.some((r) => rollup.indicators.some((i) => !i.additive && !sameTarget(r.targets[i.ordinal] ?? null, i.annualTarget))) && (
         <p className="text-xs text-slate-500">
           <span className="mr-1 inline-block h-3 w-3 border border-amber-300 bg-amber-50 align-middle" aria-hidden="true" />
           {t("review.regional.differs")}
