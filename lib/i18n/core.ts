@@ -106,5 +106,6 @@ export const CLIENT_SECTIONS = [
   "evaluation",
   "deptObjective",
   "notify",
+  "assessment",
 ] as const satisfies readonly (keyof Messages)[];
 export type ClientMessages = Pick<Messages, (typeof CLIENT_SECTIONS)[number]>;

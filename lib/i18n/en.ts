@@ -11,6 +11,7 @@ import { monitoringEn } from "./sections/monitoring.en";
 import { notifyEn } from "./sections/notify.en";
 import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
+import { assessmentEn } from "./sections/assessment.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -237,6 +238,8 @@ export const en: Messages = {
     guard: {
       objectiveApproved: "The project has no approved performance objective: no objective, no pool, no budget.",
       appraisalSupports: "The project needs an ex-ante appraisal concluding 'support' (or 'support after revision') before admission and budget.",
+      allJudged: "Some assessed bodies still have judged indicators without a score: score them all before releasing.",
+      objectionsDecided: "Some objections are not decided yet: decide them all before publishing.",
     },
   },
   pool: poolEn,
@@ -251,4 +254,5 @@ export const en: Messages = {
   notify: notifyEn,
   auditLog: auditLogEn,
   rules: rulesEn,
+  assessment: assessmentEn,
 };
