@@ -37,25 +37,30 @@ function keyOf(kind: AssessedKind): KeyOf {
   return (alias) => (kind === "department" ? sql.raw(`${alias}.department_org_id`) : sql.raw(`${alias}.region_id`));
 }
 
+/** Each objective of the year with review decisions: any other than pass, returns, finance's first decision — one grouped pass over the reviews. */
+const reviewsOfYear = (c: MetricContext) => sql`
+  select r.objective_id, bool_or(r.result <> 'pass') as refused, count(*) filter (where r.result = 'return') as returns, min(r.created_at) filter (where r.stage = 'finance') as first_finance
+  from reviews r join objectives yo on yo.id = r.objective_id
+  where yo.fiscal_year = ${c.fiscalYear}
+  group by r.objective_id`;
+
 const QUERIES: Record<MetricKey, (k: KeyOf, keys: SQL, c: MetricContext) => SQL> = {
-  // Objectives of the year; on time: the first submission of the original version by the declaration period's last day.
+  // Objectives of the year; on time: the first submission (of version 1, the declaration) by the declaration period's last day.
   declaredOnTime: (k, keys, c) => sql`
-    select k, count(*) filter (where first_sub is not null and ${cnDate(sql`first_sub`)} <= ${c.declarationEnd}::date)::text as numerator, count(*)::text as denominator
-    from (select ${k("o")} as k, (select min(v.submitted_at) from objective_versions v where v.objective_id = o.id and v.kind = 'original') as first_sub
-          from objectives o where o.fiscal_year = ${c.fiscalYear} and o.state <> 'superseded' and ${k("o")} = any(${keys})) x
-    group by k`,
+    select ${k("o")} as k, count(*) filter (where v.submitted_at is not null and ${cnDate(sql`v.submitted_at`)} <= ${c.declarationEnd}::date)::text as numerator, count(*)::text as denominator
+    from objectives o left join objective_versions v on v.objective_id = o.id and v.number = 1
+    where o.fiscal_year = ${c.fiscalYear} and o.state <> 'superseded' and ${k("o")} = any(${keys})
+    group by 1`,
   // Objectives that got any review decision; first pass: approved with no decision other than pass.
   firstPassRate: (k, keys, c) => sql`
-    select ${k("o")} as k,
-      count(*) filter (where o.approved_version_id is not null and not exists (select 1 from reviews r where r.objective_id = o.id and r.result <> 'pass'))::text as numerator,
-      count(*)::text as denominator
-    from objectives o
-    where o.fiscal_year = ${c.fiscalYear} and ${k("o")} = any(${keys}) and exists (select 1 from reviews r where r.objective_id = o.id)
+    select ${k("o")} as k, count(*) filter (where o.approved_version_id is not null and not rv.refused)::text as numerator, count(*)::text as denominator
+    from objectives o join (${reviewsOfYear(c)}) rv on rv.objective_id = o.id
+    where o.fiscal_year = ${c.fiscalYear} and ${k("o")} = any(${keys})
     group by 1`,
   // Returns (退回修改) over the objectives submitted at least once.
   returnsPerObjective: (k, keys, c) => sql`
-    select ${k("o")} as k, coalesce(sum((select count(*) from reviews r where r.objective_id = o.id and r.result = 'return')), 0)::text as numerator, count(*)::text as denominator
-    from objectives o
+    select ${k("o")} as k, coalesce(sum(rv.returns), 0)::text as numerator, count(*)::text as denominator
+    from objectives o left join (${reviewsOfYear(c)}) rv on rv.objective_id = o.id
     where o.fiscal_year = ${c.fiscalYear} and ${k("o")} = any(${keys}) and o.submitted_at is not null
     group by 1`,
   // Quality warnings in the approved versions' indicators, over the approved objectives.
@@ -70,11 +75,10 @@ const QUERIES: Record<MetricKey, (k: KeyOf, keys: SQL, c: MetricContext) => SQL>
     group by 1`,
   // Objectives that reached finance; on time: finance's first decision by the review deadline.
   financeReviewOnTime: (k, keys, c) => sql`
-    select k, count(*) filter (where first_review is not null and ${cnDate(sql`first_review`)} <= ${c.reviewDeadline}::date)::text as numerator, count(*)::text as denominator
-    from (select ${k("o")} as k, o.state, (select min(r.created_at) from reviews r where r.objective_id = o.id and r.stage = 'finance') as first_review
-          from objectives o where o.fiscal_year = ${c.fiscalYear} and ${k("o")} = any(${keys})) x
-    where first_review is not null or state = 'finance_review'
-    group by k`,
+    select ${k("o")} as k, count(*) filter (where rv.first_finance is not null and ${cnDate(sql`rv.first_finance`)} <= ${c.reviewDeadline}::date)::text as numerator, count(*)::text as denominator
+    from objectives o left join (${reviewsOfYear(c)}) rv on rv.objective_id = o.id
+    where o.fiscal_year = ${c.fiscalYear} and ${k("o")} = any(${keys}) and (rv.first_finance is not null or o.state = 'finance_review')
+    group by 1`,
   // Monitoring reports of the year's periods; on time: submitted by the period's deadline.
   monitoringOnTime: (k, keys, c) => sql`
     select ${k("r")} as k, count(*) filter (where r.submitted_at is not null and ${cnDate(sql`r.submitted_at`)} <= p.deadline)::text as numerator, count(*)::text as denominator
@@ -108,13 +112,11 @@ const QUERIES: Record<MetricKey, (k: KeyOf, keys: SQL, c: MetricContext) => SQL>
     left join (select object_id, min(at) as closed_at from audit_log where action = 'rectification.close' group by object_id) c on c.object_id = t.id::text
     where se.fiscal_year = ${c.fiscalYear} and ${k("se")} = any(${keys})
     group by 1`,
-  // Approved objectives; complete and on time: live in the portal, disclosed within 20 days of approval.
+  // Approved objectives; complete and on time: live in the portal (one live row per objective), disclosed within 20 days of approval.
   disclosureOnTime: (k, keys, c) => sql`
-    select ${k("o")} as k,
-      count(*) filter (where exists (select 1 from disclosures d where d.objective_id = o.id and d.subject_type = 'objective' and d.withdrawn_at is null
-                                       and ${cnDate(sql`d.disclosed_at`)} <= ${cnDate(sql`v.approved_at`)} + ${DISCLOSE_WITHIN_DAYS}::int))::text as numerator,
-      count(*)::text as denominator
+    select ${k("o")} as k, count(d.id) filter (where ${cnDate(sql`d.disclosed_at`)} <= ${cnDate(sql`v.approved_at`)} + ${DISCLOSE_WITHIN_DAYS}::int)::text as numerator, count(*)::text as denominator
     from objectives o join objective_versions v on v.id = o.approved_version_id
+    left join disclosures d on d.objective_id = o.id and d.subject_type = 'objective' and d.withdrawn_at is null
     where o.fiscal_year = ${c.fiscalYear} and ${k("o")} = any(${keys})
     group by 1`,
   // Accepted key evaluations: the share of the points their grades earn (优 1, 良 0.8, 中 0.6, 差 0), summed.

@@ -24,6 +24,7 @@ import {
 import { activateAssessmentFramework } from "@/lib/actions/assessment/activate-framework";
 import { createAssessmentFramework } from "@/lib/actions/assessment/create-framework";
 import { decideAssessmentObjection } from "@/lib/actions/assessment/decide-objection";
+import { discloseAssessmentRound } from "@/lib/actions/assessment/disclose-round";
 import { editAssessmentFramework } from "@/lib/actions/assessment/edit-framework";
 import { fireAssessmentRound } from "@/lib/actions/assessment/fire-round";
 import { judgeAssessmentResult } from "@/lib/actions/assessment/judge-result";
@@ -283,6 +284,14 @@ describe("assessment frameworks", () => {
     ]);
     expect(await assessmentFlag(database.db, ids.jt, Y)).toMatchObject({ grade: "fair", finalScore: "65.59", rank: 3, flagged: false });
     expect(await assessmentFlag(database.db, ids.jt, Y - 1)).toBeNull();
+
+    // The portal shows a published round only once finance's discloser sets it; a reviewer may not.
+    expect(await publishedRankings(database.db, "/", Y, true)).toEqual([]);
+    const [published] = await database.db.select().from(assessmentRounds).where(eq(assessmentRounds.id, roundId));
+    expect(await discloseAssessmentRound({ roundId, version: published.version, disclose: true })).toMatchObject({ ok: false, code: "forbidden" });
+    await signInAs(database, "admin");
+    data(await discloseAssessmentRound({ roundId, version: published.version, disclose: true }));
+    expect((await publishedRankings(database.db, "/", Y, true)).map((r) => r.orgName)).toContain("广东省交通运输厅");
   });
 
   it("a used framework is frozen; a unit filer cannot open or compute", async () => {

@@ -2,6 +2,7 @@
 import { defineAction } from "@/lib/actions/define";
 import { discloseRoundInput } from "@/lib/assessment/inputs";
 import { setRoundDisclosure } from "@/lib/assessment/rounds";
+import { expirePublicDisclosures } from "@/lib/disclosure/cache";
 
 /** Public endpoint: finance's discloser shows (or hides) a published round's ranking on the portal. */
 export const discloseAssessmentRound = defineAction({
@@ -10,9 +11,8 @@ export const discloseAssessmentRound = defineAction({
   input: discloseRoundInput,
   success: "assessment.round.disclosed",
   async run({ actor, db, input }) {
-    return db.transaction(async (tx) => {
-      const row = await setRoundDisclosure(tx, actor, input.roundId, input.version, input.disclose);
-      return { version: row.version, disclose: row.disclose };
-    });
+    const row = await db.transaction((tx) => setRoundDisclosure(tx, actor, input.roundId, input.version, input.disclose));
+    expirePublicDisclosures(); // the portal's pages read it: they are rendered again at once
+    return { version: row.version, disclose: row.disclose };
   },
 });
