@@ -68,6 +68,8 @@ export const assessmentSpecs = [
         await form.locator('input[name="evidence"]').fill("制度文件齐全，人员到位");
         await form.getByRole("button", { name: "保存评分" }).click();
         await form.getByText("评分已保存").waitFor();
+        // The next form of the same body needs the result's new version: read the page again.
+        await page.reload();
       }
       await page.reload();
       assert.doesNotMatch(await page.getByTestId("results-department").innerText(), /待评分/);
