@@ -3,6 +3,7 @@ import { OBJECTIVE_EVENTS } from "@/lib/workflow/objective";
 import { PROJECT_EVENTS } from "@/lib/workflow/project";
 import { SELF_EVALUATION_EVENTS } from "@/lib/workflow/self-evaluation";
 import { KEY_EVALUATION_EVENTS, PROPOSAL_EVENTS, RECTIFICATION_EVENTS, RULE_SET_EVENTS } from "@/lib/workflow/evaluation";
+import { ASSESSMENT_ROUND_EVENTS } from "@/lib/assessment/transitions";
 import { MONITORING_REPORT_EVENTS, WARNING_EVENTS, WARNING_RECTIFICATION_EVENTS } from "@/lib/workflow/monitoring";
 
 /** `prefix.event` for every event of a transition table: a new event is a new audit action. */
@@ -22,6 +23,16 @@ export const AUDIT_ACTIONS = [
   "account.setEmail",
   "appraisal.assign",
   "appraisal.record",
+  "assessmentFramework.create",
+  "assessmentFramework.copy",
+  "assessmentFramework.edit",
+  "assessmentFramework.activate",
+  "assessmentRound.open",
+  ...each("assessmentRound", ASSESSMENT_ROUND_EVENTS),
+  "assessmentRound.disclose",
+  "assessmentResult.judge",
+  "assessmentResult.object",
+  "assessmentResult.decide",
   "auth.signin",
   "auth.signin.failed",
   "auth.signin.locked",

@@ -37,6 +37,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/evaluation/congress", labelKey: "evaluation.congress.nav", permission: "audit.read", group: "evaluation" },
   { href: "/evaluation/key", labelKey: "evaluation.key.nav", permission: "evaluation.review.finance", group: "evaluation" },
   { href: "/evaluation/key", labelKey: "evaluation.key.nav", permission: "evaluation.key.fill", group: "evaluation" },
+  { href: "/assessment", labelKey: "assessment.nav", permission: "assessment.read", group: "evaluation" },
+  // The assessed (a department, a lower-level finance department) see their own results there.
+  { href: "/assessment", labelKey: "assessment.nav", permission: "assessment.own", group: "evaluation" },
+  { href: "/assessment/frameworks", labelKey: "assessment.navFrameworks", permission: "assessment.manage", group: "evaluation" },
   { href: "/disclosure", labelKey: "disclosure.manage.nav", permission: "disclosure.manage", group: "disclosure" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user.read", group: "admin" },
   { href: "/admin/orgs", labelKey: "nav.orgs", permission: "org.read", group: "admin" },

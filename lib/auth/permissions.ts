@@ -150,6 +150,27 @@ export const PERMISSIONS = {
     roles: ["finance_admin"],
     description: "信息公开与撤回 / disclose and withdraw",
   },
+  "assessment.read": {
+    access: "read",
+    roles: ["finance_reviewer", "finance_admin", "observer"],
+    description: "查看绩效管理工作考核 / read the assessments of performance-management work",
+  },
+  "assessment.manage": {
+    access: "write",
+    roles: ["finance_reviewer", "finance_admin"],
+    description: "组织考核：计算、评分、处理异议、发布 / run assessment rounds: compute, judge, decide objections, publish",
+  },
+  "assessment.framework.manage": {
+    access: "write",
+    roles: ["finance_admin"],
+    description: "维护考核办法（编辑副本、启用） / keep assessment frameworks (edit a copy, adopt it)",
+  },
+  "assessment.own": {
+    access: "write",
+    // Only the assessed organisation itself: checked in the operation (the result's org is the actor's).
+    roles: ["dept_reviewer", "finance_reviewer", "finance_admin"],
+    description: "查看本单位考核结果并提出异议 / see one's own organisation's assessment result and object once",
+  },
 } as const satisfies Record<string, { access: "read" | "write"; roles: readonly Role[]; ownOrgOnly?: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { disclosures, keyEvaluationReports, keyEvaluations, objectives, orgs, re
 import { GRADES, type Grade } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
+import { publishedRankings } from "@/lib/assessment/rounds";
 
 /**
  * The pack finance submits to the people's congress for a fiscal year (DESIGN §3.8): the key
@@ -62,6 +63,8 @@ export interface CongressPack {
   keyResults: { id: number; title: string; ownerName: string; score: string; grade: Grade; findings: string | null; recommendations: string | null; report: { filename: string; href: string } | null }[];
   disclosedObjectives: DisclosedObjective[];
   disclosedResults: DisclosedResult[];
+  /** Published assessment rankings of the year (绩效管理工作考核, lib/assessment) in the reader's region. */
+  assessments?: Awaited<ReturnType<typeof publishedRankings>>;
   totals: {
     byDepartment: DepartmentTotal[];
     byGrade: GradeTotal[];
@@ -155,8 +158,10 @@ export async function congressPack(db: DbOrTx, actor: Actor, fiscalYear: number)
       score: d.score!,
       grade: d.grade!,
     }));
+  const assessments = await publishedRankings(db, actor.regionPath, fiscalYear);
   return {
     fiscalYear,
+    assessments,
     disclosedObjectives,
     disclosedResults,
     totals: congressTotals(disclosedObjectives, disclosedResults),
@@ -217,5 +222,12 @@ export async function congressWorkbook(pack: CongressPack): Promise<Buffer> {
   for (const t of pack.totals.byGrade) f.addRow([GRADE_LABEL[t.grade], t.self, num(yuanToWanExact(t.selfBudget)), t.key, num(yuanToWanExact(t.keyBudget))]);
   f.getColumn(3).numFmt = WAN_FMT;
   f.getColumn(5).numFmt = WAN_FMT;
+
+  if (pack.assessments?.length) {
+    const g = sheet("绩效管理工作考核", `${pack.fiscalYear}年度绩效管理工作考核结果`, ["地区", "考核对象", "名次", "单位", "得分", "等级"], [14, 16, 8, 36, 10, 10]);
+    const KIND = { department: "本级部门", finance: "下级财政部门" } as const;
+    const ASSESS_GRADE = { excellent: "优秀", good: "良好", fair: "合格", poor: "不合格" } as const;
+    for (const r of pack.assessments) g.addRow([r.regionName, KIND[r.kind], r.rank, r.orgName, r.finalScore, r.grade ? ASSESS_GRADE[r.grade] : ""]);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

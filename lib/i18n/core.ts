@@ -107,5 +107,6 @@ export const CLIENT_SECTIONS = [
   "deptObjective",
   "notify",
   "transfer",
+  "assessment",
 ] as const satisfies readonly (keyof Messages)[];
 export type ClientMessages = Pick<Messages, (typeof CLIENT_SECTIONS)[number]>;

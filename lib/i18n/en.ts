@@ -12,6 +12,7 @@ import { notifyEn } from "./sections/notify.en";
 import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
 import { transferEn } from "./sections/transfer.en";
+import { assessmentEn } from "./sections/assessment.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -238,6 +239,8 @@ export const en: Messages = {
     guard: {
       objectiveApproved: "The project has no approved performance objective: no objective, no pool, no budget.",
       appraisalSupports: "The project needs an ex-ante appraisal concluding 'support' (or 'support after revision') before admission and budget.",
+      allJudged: "Some assessed bodies still have judged indicators without a score: score them all before releasing.",
+      objectionsDecided: "Some objections are not decided yet: decide them all before publishing.",
     },
   },
   pool: poolEn,
@@ -253,4 +256,5 @@ export const en: Messages = {
   auditLog: auditLogEn,
   rules: rulesEn,
   transfer: transferEn,
+  assessment: assessmentEn,
 };

@@ -12,6 +12,7 @@ import { notifyZh } from "./sections/notify.zh";
 import { auditLogZh } from "./sections/audit.zh";
 import { rulesZh } from "./sections/rules.zh";
 import { transferZh } from "./sections/transfer.zh";
+import { assessmentZh } from "./sections/assessment.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -239,6 +240,8 @@ export const zh = {
     guard: {
       objectiveApproved: "该项目尚无已批复的绩效目标：无目标不入库，无目标不安排预算。",
       appraisalSupports: "该项目须经事前绩效评估且结论为“予以支持”或“调整完善后予以支持”，方可入库和安排预算。",
+      allJudged: "还有被考核单位的财政评分指标未评分，全部评分后才能反馈。",
+      objectionsDecided: "还有未处理的异议，全部处理后才能发布。",
     },
   },
   pool: poolZh,
@@ -254,6 +257,7 @@ export const zh = {
   auditLog: auditLogZh,
   rules: rulesZh,
   transfer: transferZh,
+  assessment: assessmentZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

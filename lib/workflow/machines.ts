@@ -17,6 +17,7 @@ import type { MonitoringReportState } from "@/db/schema/monitoring";
 import { ActionError } from "@/lib/errors";
 import { canOn } from "@/lib/auth/scope";
 import { defineWorkflow, type WorkflowRef } from "./define";
+import { assessmentRoundWorkflow } from "@/lib/assessment/workflow";
 import { KEY_EVALUATION_GUARDS, KEY_EVALUATION_TRANSITIONS, PROPOSAL_TRANSITIONS, RECTIFICATION_TRANSITIONS, RULE_SET_TRANSITIONS } from "./evaluation";
 import { INDICATOR_CHANGE_TRANSITIONS } from "./indicator";
 import { REPORT_GUARDS, REPORT_TRANSITIONS, WARNING_RECTIFICATION_TRANSITIONS, WARNING_TRANSITIONS } from "./monitoring";
@@ -177,6 +178,8 @@ export const indicatorChangeWorkflow = defineWorkflow<typeof indicatorChangeRequ
   notNow: () => new ActionError("conflict"),
 });
 
+export { assessmentRoundWorkflow };
+
 /** Every machine, in the order docs/ARCHITECTURE.md draws them. */
 export const WORKFLOWS = [
   objectiveWorkflow,
@@ -190,4 +193,5 @@ export const WORKFLOWS = [
   warningWorkflow,
   warningRectificationWorkflow,
   indicatorChangeWorkflow,
+  assessmentRoundWorkflow,
 ] as const;

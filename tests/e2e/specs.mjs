@@ -579,4 +579,5 @@ export const specs = [
   ...(await import("./specs-money-forms.mjs")).moneyFormsSpecs,
   ...(await import("./specs-inbox.mjs")).inboxSpecs,
   ...(await import("./specs-transfer.mjs")).transferSpecs,
+  ...(await import("./specs-assessment.mjs")).assessmentSpecs,
 ];

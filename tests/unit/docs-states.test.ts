@@ -13,7 +13,7 @@ describe("docs/ARCHITECTURE.md", () => {
   });
 
   it("draws every declared state machine, every row of its table", () => {
-    expect(WORKFLOWS.length).toBe(11);
+    expect(WORKFLOWS.length).toBe(12);
     for (const w of WORKFLOWS) {
       expect(section, w.name).toContain(`\`${w.name}\``);
       expect(section, w.name).toContain(mermaidOf(w).join("\n"));

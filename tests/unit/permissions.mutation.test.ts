@@ -40,6 +40,10 @@ const EXPECTED: Record<Permission, { access: "read" | "write"; roles: Role[] }> 
   "indicator.propose": { access: "write", roles: ["dept_reviewer"] },
   "indicator.manage": { access: "write", roles: ["finance_admin"] },
   "disclosure.manage": { access: "write", roles: ["finance_admin"] },
+  "assessment.read": { access: "read", roles: ["finance_reviewer", "finance_admin", "observer"] },
+  "assessment.manage": { access: "write", roles: FINANCE },
+  "assessment.framework.manage": { access: "write", roles: ["finance_admin"] },
+  "assessment.own": { access: "write", roles: ["dept_reviewer", "finance_reviewer", "finance_admin"] },
 };
 
 describe("the permission matrix, role by role", () => {

@@ -3,6 +3,18 @@ import type { auditLogZh } from "./audit.zh";
 
 export const auditLogEn: Widen<typeof auditLogZh> = {
   actions: {
+    "assessmentFramework.create": "Create an assessment framework",
+    "assessmentFramework.copy": "Copy an assessment framework",
+    "assessmentFramework.edit": "Edit an assessment framework",
+    "assessmentFramework.activate": "Adopt an assessment framework",
+    "assessmentRound.open": "Open an assessment round",
+    "assessmentRound.compute": "Compute assessment figures",
+    "assessmentRound.release": "Release assessment results to the assessed",
+    "assessmentRound.publish": "Publish assessment results and ranking",
+    "assessmentRound.disclose": "Set the portal disclosure of an assessment",
+    "assessmentResult.judge": "Enter a judged assessment score",
+    "assessmentResult.object": "Object to an assessment result",
+    "assessmentResult.decide": "Decide an assessment objection",
     "access.denied": "Access refused (outside scope)",
     "account.changePassword": "Changed own password",
     "account.setEmail": "Change own e-mail",
@@ -98,6 +110,9 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     "warning_disposition.send_back": "Sent rectification evidence back",
   },
   objects: {
+    assessment_framework: "Assessment framework",
+    assessment_round: "Assessment round",
+    assessment_result: "Assessment result",
     account: "Account",
     action: "Action",
     attachment: "Attachment",

@@ -6,6 +6,18 @@
  */
 export const auditLogZh = {
   actions: {
+    "assessmentFramework.create": "新建考核办法",
+    "assessmentFramework.copy": "复制考核办法",
+    "assessmentFramework.edit": "修改考核办法",
+    "assessmentFramework.activate": "启用考核办法",
+    "assessmentRound.open": "开启绩效管理工作考核",
+    "assessmentRound.compute": "计算考核指标",
+    "assessmentRound.release": "向被考核单位反馈考核结果",
+    "assessmentRound.publish": "发布考核结果与排名",
+    "assessmentRound.disclose": "设置考核结果公开",
+    "assessmentResult.judge": "录入考核评分",
+    "assessmentResult.object": "对考核结果提出异议",
+    "assessmentResult.decide": "处理考核异议",
     "access.denied": "越权访问被拒绝",
     "account.changePassword": "修改本人密码",
     "account.setEmail": "修改本人邮箱",
@@ -101,6 +113,9 @@ export const auditLogZh = {
     "warning_disposition.send_back": "整改材料退回",
   },
   objects: {
+    assessment_framework: "考核办法",
+    assessment_round: "绩效管理工作考核",
+    assessment_result: "考核结果",
     account: "账户",
     action: "操作",
     attachment: "附件",

@@ -12,6 +12,7 @@ import { FilterBar } from "@/app/_components/filter-bar";
 import { Card, cls, PageHeader } from "@/app/_components/ui";
 import { GradeBadge } from "../badges";
 import { PrintButton } from "./print-button";
+import { CongressAssessments } from "../../assessment/congress-section";
 
 export const generateMetadata = pageTitle("evaluation.congress.title");
 
@@ -227,6 +228,7 @@ export default async function CongressPackPage({ searchParams }: { searchParams:
           </Card>
         </section>
       </div>
+      <CongressAssessments rows={pack.assessments ?? []} t={t} />
       <p className="text-xs text-slate-500">{t("evaluation.congress.scopeNote", { year })}</p>
     </div>
   );

@@ -10,6 +10,7 @@ import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data
 import { FilterBar } from "@/app/_components/filter-bar";
 import { Badge, Card, PageHeader } from "@/app/_components/ui";
 import { proposalWorkflow } from "@/lib/workflow/machines";
+import { assessmentFlagsForProposals } from "@/lib/assessment/flag";
 import { GradeBadge } from "../badges";
 import { DecideProposal, GenerateProposals } from "./proposal-forms";
 
@@ -22,6 +23,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const params = parseSearchParams(proposalListParams, raw);
   const [t, db] = await Promise.all([getT(), getDb()]);
   const [{ rows, total, page }, years] = await Promise.all([listProposals(db, actor, params), listYearOptions(db)]);
+  // The department's published assessment of the evaluated year (绩效管理工作考核): a bottom grade flags the proposal.
+  const flags = await assessmentFlagsForProposals(db, rows.map((r) => r.p.id));
   const columns: DataColumn[] = [
     { id: "title", header: t("evaluation.proposal.project"), className: "min-w-48" },
     { id: "year", header: t("evaluation.proposal.year"), align: "center" },
@@ -40,6 +43,11 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           <span className="block text-xs text-slate-500">
             {ownerName} · {score}
           </span>
+          {flags.get(p.id)?.flagged && (
+            <span className="mt-0.5 block" data-testid="assessment-flag">
+              <Badge tone="red">{t("assessment.flag.poor")}</Badge>
+            </span>
+          )}
         </span>
       ),
       year: p.fiscalYear,

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { parseSearchParams } from "@/lib/admin/params";
 import { cachedFigures, cachedRegions, cachedYears } from "@/lib/disclosure/cached";
+import { cachedPublicRankings } from "@/lib/assessment/public";
 import { publicLandingParams } from "@/lib/disclosure/params";
 import { type PortalPageProps, portalHref, portalT, readPairs } from "@/lib/disclosure/portal-path";
 import { pickRegion } from "@/lib/disclosure/public";
@@ -28,6 +29,8 @@ export default async function PortalHome({ params }: PortalPageProps<{ f: string
   const region = pickRegion(regions, p.regionId);
   const year = p.year ?? years[0] ?? chinaYear();
   const figures = region ? await cachedFigures(region.path, year) : null;
+  // 绩效管理工作考核: the published rankings finance disclosed (lib/assessment/public.ts).
+  const rankings = region ? await cachedPublicRankings(region.path, year) : [];
   const listHref = (extra: Record<string, string | number> = {}) =>
     portalHref("list", { year: String(year), ...(region ? { regionId: String(region.id) } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
   const yearOptions = years.includes(year) ? years : [year, ...years];
@@ -135,6 +138,33 @@ export default async function PortalHome({ params }: PortalPageProps<{ f: string
             </Link>
           </p>
         </>
+      )}
+      {rankings.length > 0 && (
+        <section className="mt-8" aria-labelledby="portal-assessments" data-testid="portal-assessments">
+          <h2 id="portal-assessments" className="mb-2 text-lg font-bold text-slate-900">{t("assessment.congress.title")}</h2>
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                <th scope="col" className="px-2 py-1">{t("assessment.frameworks.kindCol")}</th>
+                <th scope="col" className="px-2 py-1">{t("assessment.round.rank")}</th>
+                <th scope="col" className="px-2 py-1">{t("assessment.round.org")}</th>
+                <th scope="col" className="px-2 py-1 text-right">{t("assessment.round.final")}</th>
+                <th scope="col" className="px-2 py-1">{t("assessment.round.grade")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rankings.map((r) => (
+                <tr key={`${r.roundId}-${r.orgName}`} className="border-b border-slate-100">
+                  <td className="px-2 py-1">{r.regionName} · {t(`assessment.kind.${r.kind}`)}</td>
+                  <td className="px-2 py-1 tabular-nums">{r.rank ?? "—"}</td>
+                  <td className="px-2 py-1">{r.orgName}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{r.finalScore}</td>
+                  <td className="px-2 py-1">{r.grade ? t(`assessment.grade.${r.grade}`) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
     </>
   );
