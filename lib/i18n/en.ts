@@ -11,6 +11,9 @@ import { monitoringEn } from "./sections/monitoring.en";
 import { notifyEn } from "./sections/notify.en";
 import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
+import { xlsxEn } from "./sections/xlsx.en";
+import { permissionEn } from "./sections/permission.en";
+import { refusalEn } from "./sections/refusal.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -251,4 +254,7 @@ export const en: Messages = {
   notify: notifyEn,
   auditLog: auditLogEn,
   rules: rulesEn,
+  xlsx: xlsxEn,
+  permission: permissionEn,
+  refusal: refusalEn,
 };

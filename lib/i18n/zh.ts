@@ -11,6 +11,9 @@ import { monitoringZh } from "./sections/monitoring.zh";
 import { notifyZh } from "./sections/notify.zh";
 import { auditLogZh } from "./sections/audit.zh";
 import { rulesZh } from "./sections/rules.zh";
+import { xlsxZh } from "./sections/xlsx.zh";
+import { permissionZh } from "./sections/permission.zh";
+import { refusalZh } from "./sections/refusal.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -252,6 +255,9 @@ export const zh = {
   notify: notifyZh,
   auditLog: auditLogZh,
   rules: rulesZh,
+  xlsx: xlsxZh,
+  permission: permissionZh,
+  refusal: refusalZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;
