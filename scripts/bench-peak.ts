@@ -35,7 +35,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { actionId } from "./bench/submit";
+import { nginxConf } from "./bench/nginx";
+import { actionId, type Draft } from "./bench/submit";
 import { signIn } from "./bench/sign-in";
 
 const argv = process.argv.slice(2);
@@ -101,51 +102,6 @@ async function waitFor(url: string, ms = 180_000) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not come up`);
-}
-
-function nginxConf(dir: string) {
-  return `
-worker_processes 1;
-${process.getuid?.() === 0 ? "user root;" : ""}
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  client_max_body_size 20m;
-  upstream app {
-${PORTS.map((p) => `    server 127.0.0.1:${p};`).join("\n")}
-    keepalive 64;
-  }
-  server {
-    listen 127.0.0.1:${LB};
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto http;
-      proxy_read_timeout 120s;
-    }
-  }
-}
-`;
-}
-
-interface Draft {
-  id: number;
-  version: number;
-  username: string;
-  editVersion: number;
-  requestedAmount: string;
-  funding: unknown[];
-  fundUses: string | null;
 }
 
 /** Draft declarations of generated units, one per unit (so one per filer account), not yet taken. */
@@ -333,7 +289,7 @@ async function main() {
   }
   await Promise.all(PORTS.map((p) => waitFor(`http://127.0.0.1:${p}/api/health`)));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bpm-peak-nginx-"));
-  fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConf(dir));
+  fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConf(dir, { ports: PORTS, listen: LB, workerConnections: 4096 }));
   const nginxBin = fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
   children.push(spawn(nginxBin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "ignore", "inherit"], detached: true }));
   await waitFor(`${LB_BASE}/api/health`);
