@@ -20,6 +20,7 @@ import pg from "pg";
 import { chromium } from "playwright-core";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { request } from "./bench/http";
+import { nginxConf } from "./bench/nginx";
 import { publicCacheChecks } from "./cluster-public";
 
 const SERVER = process.env.PG_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432";
@@ -57,41 +58,6 @@ async function waitFor(url: string, ms = 120_000) {
   throw new Error(`${url} did not come up`);
 }
 
-function nginxConf(dir: string) {
-  return `
-worker_processes 1;
-user root;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  client_max_body_size 20m;
-  upstream app {
-${PORTS.map((p) => `    server 127.0.0.1:${p};`).join("\n")}
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${LB};
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto http;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}
-`;
-}
-
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
   for (const port of [...PORTS, LB]) {
@@ -123,7 +89,7 @@ async function main() {
   check(migrations.n === migrations.d && migrations.n > 0, "two processes starting at once applied each migration once", `${migrations.n} migrations`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bpm-nginx-"));
-  fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConf(dir));
+  fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConf(dir, { ports: PORTS, listen: LB, accessLog: true, upstreamHeader: true }));
   const nginx = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "ignore", "inherit"], detached: true });
   children.push(nginx);
   await waitFor(`${BASE}/api/health`);

@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { msg } from "@/lib/i18n/core";
 
 /** The row a result disclosure inserts for an accepted self-evaluation (shared by the action and the demo seed). */
 export function evaluationDisclosureRow(se: typeof selfEvaluations.$inferSelect, title: string, regionPath: string, by: number) {
@@ -51,13 +52,13 @@ export async function discloseEvaluation(db: DbOrTx, actor: Actor, input: { self
     throw new ActionError("not_found", undefined, { type: "self_evaluation", id: input.selfEvaluationId });
   }
   if (c.se.state !== "accepted" || c.se.totalScore == null || c.se.grade == null) {
-    throw new ActionError("invalid_input", { selfEvaluationId: "只有财政已审核通过的自评结果可以公开 / only accepted results can be disclosed" });
+    throw new ActionError("invalid_input", { selfEvaluationId: msg("refusal.evaluationNotAccepted") });
   }
   const [already] = await db
     .select({ id: disclosures.id })
     .from(disclosures)
     .where(and(eq(disclosures.evaluationId, c.se.id), eq(disclosures.subjectType, "evaluation"), isNull(disclosures.withdrawnAt)));
-  if (already) throw new ActionError("invalid_input", { selfEvaluationId: "该评价结果已公开 / already disclosed" });
+  if (already) throw new ActionError("invalid_input", { selfEvaluationId: msg("refusal.evaluationDisclosed") });
   const se = c.se;
   try {
     return await db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canOn } from "@/lib/auth/scope";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { KEY_DIMENSIONS, type KeyDimension } from "@/lib/evaluation/key-evaluation";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * A live key-evaluation disclosure: key_evaluation_id is set exactly on subject_type "key_evaluation"
@@ -40,10 +41,10 @@ export async function discloseKeyEvaluation(db: DbOrTx, actor: Actor, input: { k
   }
   const k = c.k;
   if (k.state !== "accepted" || k.totalScore == null || k.grade == null) {
-    throw new ActionError("invalid_input", { keyEvaluationId: "只有财政已验收的重点评价可以公开 / only accepted key evaluations can be disclosed" });
+    throw new ActionError("invalid_input", { keyEvaluationId: msg("refusal.keyEvaluationNotAccepted") });
   }
   const [already] = await db.select({ id: disclosures.id }).from(disclosures).where(and(eq(disclosures.keyEvaluationId, k.id), liveKeyEvaluation));
-  if (already) throw new ActionError("invalid_input", { keyEvaluationId: "该重点评价已公开 / already disclosed" });
+  if (already) throw new ActionError("invalid_input", { keyEvaluationId: msg("refusal.keyEvaluationDisclosed") });
   try {
     return await db.transaction(async (tx) => {
       // Still accepted at this version when the row is written (a row lock orders it with any change).

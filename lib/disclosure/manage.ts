@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
+import { countScopedSelfEvaluations } from "@/lib/evaluation/queries";
 import { countRows, likeEscape, pageWindow } from "@/lib/paging";
 
 const PAGE_SIZE = 20;
@@ -83,17 +84,7 @@ export async function resultCandidates(db: DbOrTx, actor: Actor, year: number, p
     scopeWhere(actor, "disclosure.manage", { orgPath: orgs.path, regionPath: regions.path }),
     sql`not exists (select 1 from ${disclosures} d where d.evaluation_id = ${selfEvaluations.id} and d.subject_type = 'evaluation' and d.withdrawn_at is null)`,
   );
-  const { total } = await countRows(
-    db,
-    db
-      .select({ one: sql`1` })
-      .from(selfEvaluations)
-      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
-      .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
-      .where(where)
-      .$dynamic(),
-    { cap: false },
-  );
+  const { total } = await countScopedSelfEvaluations(db, where);
   const { page, limit, offset } = pageWindow(pageIn, PAGE_SIZE, total);
   const rows = await db
     .select({

@@ -16,6 +16,25 @@ const place = { orgPath: orgs.path, regionPath: regions.path };
 
 export const SELF_EVALUATION_SORTS = ["id", "title", "score", "submittedAt"] as const;
 
+/**
+ * The self-evaluations matching `where` — a condition on them, their owner (orgs) and their region
+ * (regions), such as scopeWhere on those paths — counted exactly for a pager. The self-evaluation
+ * list and the disclosure desk's result candidates count with it.
+ */
+export function countScopedSelfEvaluations(db: DbOrTx, where: SQL | undefined) {
+  return countRows(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(selfEvaluations)
+      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
+      .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
+      .where(where)
+      .$dynamic(),
+    { cap: false },
+  );
+}
+
 /** The list's query string; anything malformed falls back to its default. */
 export const selfEvaluationListParams = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -60,17 +79,7 @@ export async function listSelfEvaluations(db: DbOrTx, actor: Actor, params: Self
   if (params.state) conds.push(eq(selfEvaluations.state, params.state));
   if (params.grade) conds.push(eq(selfEvaluations.grade, params.grade));
   const where = and(...conds);
-  const { total } = await countRows(
-    db,
-    db
-      .select({ one: sql`1` })
-      .from(selfEvaluations)
-      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
-      .innerJoin(regions, eq(regions.id, selfEvaluations.regionId))
-      .where(where)
-      .$dynamic(),
-    { cap: false },
-  );
+  const { total } = await countScopedSelfEvaluations(db, where);
   const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
   const order = direction(params.dir);
   const rows: SelfEvaluationRow[] = await db

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { loadSelfEvaluation } from "@/lib/evaluation/load";
 import { indicatorsOf } from "@/lib/evaluation/self-evaluation";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
-import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_REF } from "@/lib/validation/common";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { msg } from "@/lib/i18n/core";
@@ -17,7 +17,7 @@ export const uploadSelfEvaluationEvidenceInput = z.strictObject({
     ordinal: z.coerce.number().int().min(1).max(500),
     file: z
       .instanceof(File, { message: msg("rules.chooseFile") })
-      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
+      .refine((f) => storable(f.name), UNSTORABLE_REF)
       .refine((f) => f.size > 0, msg("rules.emptyFile"))
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   });

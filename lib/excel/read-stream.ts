@@ -14,6 +14,7 @@ import {
   looksLikeZip,
   type ZipEntry,
 } from "./zip";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * THE way an uploaded .xlsx is read (every import goes through here): one sheet, row by row,
@@ -29,7 +30,8 @@ import {
  *  5. the chosen sheet's rows handed to `onRow` as they are parsed, with the row, cell, cell
  *     length and text limits checked on every row; the first limit passed stops the read.
  *
- * Messages are "中文 / English" and name the limit; a file that is not a workbook at all gets
+ * Messages are msg() references (lib/i18n/sections/xlsx.*.ts) naming the limit, said in the reader's
+ * language by the action; a file that is not a workbook at all gets
  * reason "not_xlsx" so a caller can keep its own wording for that.
  */
 
@@ -69,10 +71,10 @@ export interface ReadSheetOptions {
 }
 
 export const limitMessages = {
-  rows: (n: number) => `工作表超过 ${n} 行（空行也计算在内），请删除多余的行或分批导入 / the sheet has more than ${n} rows (empty ones included); delete the extra rows or import in parts`,
-  cells: (n: number) => `工作表超过 ${n} 个单元格，请删除多余的行列或分批导入 / the sheet has more than ${n} cells; delete extra rows and columns or import in parts`,
-  cellChars: (address: string, n: number) => `单元格 ${address} 超过 ${n} 个字符 / cell ${address} holds more than ${n} characters`,
-  text: (n: number) => `文件中的文字超过 ${n} 个字符，请分批导入 / the file holds more than ${n} characters of text; import in parts`,
+  rows: (n: number) => msg("xlsx.limitRows", { n }),
+  cells: (n: number) => msg("xlsx.limitCells", { n }),
+  cellChars: (address: string, n: number) => msg("xlsx.limitCellChars", { cell: address, n }),
+  text: (n: number) => msg("xlsx.limitText", { n }),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/core";
 /**
  * A bound on the Excel imports one process reads at once. Reading is the part of an import that
  * takes memory and CPU; with a few at a time, every other request keeps answering. A caller that
@@ -11,7 +12,7 @@ export const IMPORT_WAIT_MS = 3_000;
 /** Callers allowed to wait at once; more are refused at once. */
 export const IMPORT_WAITING = 4;
 
-export const BUSY = "另一个Excel导入正在进行，请稍后再试 / another Excel import is running; try again in a moment";
+export const BUSY = msg("xlsx.busy");
 
 interface Slots {
   active: number;

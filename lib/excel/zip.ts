@@ -1,4 +1,5 @@
 import { createInflateRaw, inflateRawSync } from "node:zlib";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * An uploaded .xlsx as a zip, read from its central directory without trusting the sizes it
@@ -7,9 +8,10 @@ import { createInflateRaw, inflateRawSync } from "node:zlib";
  * counting and scanning as it goes and keeping none of the output).
  */
 
-export const NOT_XLSX = "文件不是有效的 Excel（.xlsx）文件，请使用本系统导出的模板 / the file is not a valid Excel (.xlsx) workbook; use the exported template";
-export const TOO_BIG = "文件解压后过大，不能导入 / the file inflates to more than the import accepts";
-export const TOO_LONG = "文件中有超长的内容（一个单元格或标记超过 256 KB），不能导入 / the file holds an item (a cell or a tag) longer than 256 KB";
+/** The refusals, as message references (lib/i18n/sections/xlsx.*.ts): the action says them in the reader's language. */
+export const NOT_XLSX = msg("xlsx.notXlsx");
+export const TOO_BIG = msg("xlsx.tooBig");
+export const TOO_LONG = msg("xlsx.tooLong");
 
 /** Inflated size allowed for a whole upload (its parts together); a 10 MB template holds far less. */
 export const MAX_UNZIPPED_BYTES = 120 * 1024 * 1024;

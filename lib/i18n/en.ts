@@ -13,6 +13,9 @@ import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
 import { transferEn } from "./sections/transfer.en";
 import { assessmentEn } from "./sections/assessment.en";
+import { xlsxEn } from "./sections/xlsx.en";
+import { permissionEn } from "./sections/permission.en";
+import { refusalEn } from "./sections/refusal.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -257,4 +260,7 @@ export const en: Messages = {
   rules: rulesEn,
   transfer: transferEn,
   assessment: assessmentEn,
+  xlsx: xlsxEn,
+  permission: permissionEn,
+  refusal: refusalEn,
 };

@@ -13,6 +13,9 @@ import { auditLogZh } from "./sections/audit.zh";
 import { rulesZh } from "./sections/rules.zh";
 import { transferZh } from "./sections/transfer.zh";
 import { assessmentZh } from "./sections/assessment.zh";
+import { xlsxZh } from "./sections/xlsx.zh";
+import { permissionZh } from "./sections/permission.zh";
+import { refusalZh } from "./sections/refusal.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -258,6 +261,9 @@ export const zh = {
   rules: rulesZh,
   transfer: transferZh,
   assessment: assessmentZh,
+  xlsx: xlsxZh,
+  permission: permissionZh,
+  refusal: refusalZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

@@ -10,6 +10,7 @@ import {
   type SubjectKind,
 } from "@/db/schema/enums";
 import { indicatorFields, type IndicatorFields } from "@/lib/validation/indicator";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * The indicator bank's spreadsheet template (DESIGN §3.5, §7): its columns, how a bank row is
@@ -96,9 +97,9 @@ export const CHOICES: Partial<Record<ColumnKey, string[]>> = {
   status: Object.values(STATUS_LABEL),
 };
 
-/** User text inside a "中文 / English" message: its own " / " must not split it. */
+/** User text inside a message: at most 60 characters (a whole cell would drown the message). */
 export function quoted(text: string): string {
-  return text.replace(/\s+\/\s+/g, "/").slice(0, 60);
+  return text.slice(0, 60);
 }
 
 /** Case, width and spaces do not matter when a label is looked up ("＞＝" is "≥", "产出" is "产出指标"). */
@@ -239,12 +240,15 @@ export interface ImportRow {
 
 const FIELD_OF_PATH: Record<string, ColumnKey> = Object.fromEntries(FIELD_COLUMNS.map((k) => [k, k]));
 
-/** Zod's own messages in both languages, "中文 / English", like the rules' own messages; the action picks the reader's half. */
-const bilingual: z.core.$ZodErrorMap = (issue) => {
-  const pick = (m: ReturnType<z.core.$ZodErrorMap>) => (typeof m === "string" ? m : (m?.message ?? ""));
-  const zhMessage = pick(z.locales.zhCN().localeError(issue));
-  const enMessage = pick(z.locales.en().localeError(issue));
-  return zhMessage && enMessage ? `${zhMessage} / ${enMessage}` : zhMessage || enMessage || undefined;
+/**
+ * Where the forms' rules give no message of their own, a message reference like theirs (the
+ * preview says it in the reader's language): a value not among the choices, a missing one, or
+ * else that the value is not accepted — the row and column say which.
+ */
+const asReference: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === "invalid_value") return msg("errors.choose");
+  if (issue.input === undefined || issue.input === null || issue.input === "") return msg("errors.required");
+  return msg("xlsx.bank.invalid");
 };
 
 /**
@@ -259,11 +263,11 @@ export function readRow(sheet: SheetRow): { ok: true; value: ImportRow } | { ok:
   const pickEnum = <K extends string>(column: ColumnKey, read: (s: string) => K | undefined, allowed: string[], required = true): K | undefined => {
     const text = c[column];
     if (!text) {
-      if (required) fail(column, "请填写此项 / required");
+      if (required) fail(column, msg("errors.required"));
       return undefined;
     }
     const value = read(text);
-    if (!value) fail(column, `“${quoted(text)}”不是可选值，应为：${allowed.join("、")} / “${quoted(text)}” is not one of: ${allowed.join(", ")}`);
+    if (!value) fail(column, msg("xlsx.bank.notOneOf", { value: quoted(text), choices: allowed.join("、") }));
     return value;
   };
 
@@ -277,7 +281,7 @@ export function readRow(sheet: SheetRow): { ok: true; value: ImportRow } | { ok:
   if (c.subjectKinds) {
     for (const part of c.subjectKinds.split(/[、,，;；/\s]+/).filter(Boolean)) {
       const k = readSubject(part);
-      if (!k) fail("subjectKinds", `“${quoted(part)}”不是可选值，应为：${Object.values(SUBJECT_LABEL).join("、")} / “${quoted(part)}” is not one of: ${Object.values(SUBJECT_LABEL).join(", ")}`);
+      if (!k) fail("subjectKinds", msg("xlsx.bank.notOneOf", { value: quoted(part), choices: Object.values(SUBJECT_LABEL).join("、") }));
       else if (!subjectKinds.includes(k)) subjectKinds.push(k);
     }
   }
@@ -285,17 +289,17 @@ export function readRow(sheet: SheetRow): { ok: true; value: ImportRow } | { ok:
   let version: number | null = null;
   if (c.version) {
     if (/^\d{1,9}$/.test(c.version) && Number(c.version) > 0) version = Number(c.version);
-    else fail("version", "版本须为正整数 / the version is a positive whole number");
+    else fail("version", msg("xlsx.bank.version"));
   }
 
   const code = c.code || null;
-  if (code && code.length > 40) fail("code", "编码不能超过 40 个字符 / at most 40 characters");
+  if (code && code.length > 40) fail("code", msg("rules.maxChars", { max: 40 }));
 
   let sector: string | null = c.sector || null;
   if (sector === COMMON_SECTOR) sector = null;
-  if (kind === "common" && sector) fail("sector", "共性指标不填行业领域 / common indicators have no sector");
-  if (kind === "sector" && !sector) fail("sector", "个性指标须填写行业领域 / a sector indicator needs its sector");
-  if (sector && sector.length > 40) fail("sector", "行业领域不能超过 40 个字符 / at most 40 characters");
+  if (kind === "common" && sector) fail("sector", msg("xlsx.bank.commonNoSector"));
+  if (kind === "sector" && !sector) fail("sector", msg("xlsx.bank.sectorNeeded"));
+  if (sector && sector.length > 40) fail("sector", msg("rules.maxChars", { max: 40 }));
 
   const decimal = (s: string) => (s ? canonicalDecimal(s) : null);
   const parsed = indicatorFields.safeParse(
@@ -313,7 +317,7 @@ export function readRow(sheet: SheetRow): { ok: true; value: ImportRow } | { ok:
       referencePlan: decimal(c.referencePlan),
       subjectKinds: c.subjectKinds ? subjectKinds : undefined,
     },
-    { error: bilingual },
+    { error: asReference },
   );
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

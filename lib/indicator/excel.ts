@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { readSheet, type SheetLimits } from "@/lib/excel/read-stream";
 import { NOT_XLSX } from "@/lib/excel/zip";
 import { CHOICES, COLUMNS, LIST_SEPARATOR, MAX_IMPORT_ROWS, SUBJECT_LABEL, columnOfHeader, quoted, toCells, type BankRow, type Cells, type ColumnKey, type SheetRow } from "./excel-columns";
+import { msg } from "@/lib/i18n/core";
 
 export { COLUMNS } from "./excel-columns";
 /** Kept here for the callers that imported them from the indicator bank (the imports read through lib/excel/). */
@@ -138,9 +139,10 @@ export async function exportWorkbook(rows: readonly BankRow[]): Promise<Buffer> 
 }
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────
-export type ParseResult = { ok: true; rows: SheetRow[] } | { ok: false; error: string };
+/** error: message references (lib/i18n/sections/xlsx.*.ts), one or a few, said in the reader's language by the action. */
+export type ParseResult = { ok: true; rows: SheetRow[] } | { ok: false; error: string | string[] };
 
-const EMPTY = "文件中没有可导入的数据行 / the file has no rows to import";
+const EMPTY = msg("xlsx.bank.empty");
 
 /**
  * What reading the template may hold at once (lib/excel/read-stream.ts checks them while it
@@ -236,15 +238,19 @@ export async function parseWorkbook(buffer: Buffer | Blob): Promise<ParseResult>
   if (!read.sheet) return { ok: false, error: read.sheetNames.length ? EMPTY : NOT_XLSX };
   if (!anyValue) return { ok: false, error: EMPTY };
   if (formulaAt) {
-    return { ok: false, error: `单元格 ${formulaAt} 含有公式，不能导入；请复制后“粘贴为数值”再导入 / cell ${formulaAt} holds a formula; paste values only and import again` };
+    return { ok: false, error: msg("xlsx.bank.formula", { cell: formulaAt }) };
   }
 
   // The header row: every column of the template, each once, and nothing else.
   const missing = COLUMNS.filter((c) => !position.has(c.key)).map((c) => c.label);
   if (missing.length || unknown.length || repeated.length) {
-    const zhParts = [missing.length && `缺少列：${missing.join("、")}`, unknown.length && `无法识别的列：${unknown.join("、")}`, repeated.length && `重复的列：${repeated.join("、")}`].filter(Boolean);
-    const enParts = [missing.length && `missing: ${missing.join(", ")}`, unknown.length && `unknown: ${unknown.join(", ")}`, repeated.length && `repeated: ${repeated.join(", ")}`].filter(Boolean);
-    return { ok: false, error: `表头与导入模板不符（${zhParts.join("；")}），请使用本系统导出的模板 / the header row is not the template's (${enParts.join("; ")}); use the exported template` };
+    // The template's column labels are Chinese in either language, so they are listed as they are.
+    const parts = [
+      missing.length ? msg("xlsx.bank.headerMissing", { columns: missing.join("、") }) : null,
+      unknown.length ? msg("xlsx.bank.headerUnknown", { columns: unknown.join("、") }) : null,
+      repeated.length ? msg("xlsx.bank.headerRepeated", { columns: repeated.join("、") }) : null,
+    ].filter((p) => p !== null);
+    return { ok: false, error: [msg("xlsx.bank.header"), ...parts] };
   }
 
   // A merged cell in a data row's template column, other than its range's first (top-left) cell.
@@ -262,8 +268,8 @@ export async function parseWorkbook(buffer: Buffer | Blob): Promise<ParseResult>
       }
     }
   }
-  if (merged) return { ok: false, error: `不支持合并单元格（${merged}），请取消合并后再导入 / merged cells (${merged}) are not supported; unmerge them` };
-  if (tooMany) return { ok: false, error: `文件超过 ${MAX_IMPORT_ROWS} 行，请分批导入 / more than ${MAX_IMPORT_ROWS} rows; import in parts` };
+  if (merged) return { ok: false, error: msg("xlsx.bank.merged", { cell: merged }) };
+  if (tooMany) return { ok: false, error: msg("xlsx.bank.tooManyRows", { n: MAX_IMPORT_ROWS }) };
   if (!rows.length) return { ok: false, error: EMPTY };
   return { ok: true, rows };
 }

@@ -5,9 +5,14 @@ import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { msg } from "@/lib/i18n/core";
 
+/** The bank is the province's: only the provincial finance department keeps it (also the indicator-change workflow's `may`). */
+export function keepsBank(actor: Pick<Actor, "orgKind" | "regionPath">): boolean {
+  return actor.orgKind === "finance" && actor.regionPath.split("/").filter(Boolean).length === 1;
+}
+
 /** The bank is the province's: only the provincial finance department keeps it. */
 export function assertProvincialFinance(actor: Actor) {
-  if (actor.orgKind !== "finance" || actor.regionPath.split("/").filter(Boolean).length !== 1) {
+  if (!keepsBank(actor)) {
     throw new ActionError("forbidden", { _form: msg("rules.bankKeptByProvince") });
   }
 }

@@ -28,6 +28,7 @@ import {
 } from "./excel-columns";
 import { newIndicators, publishVersions } from "./publish";
 import { indicatorTextMatch } from "./search";
+import { msg } from "@/lib/i18n/core";
 
 export interface ImportPlan {
   added: (PlanAdded & { fields: IndicatorFields })[];
@@ -113,14 +114,14 @@ export async function planImport(db: DbOrTx, sheetRows: readonly SheetRow[]): Pr
   for (const r of read) {
     const errorsBefore = plan.errors.length;
     if (!r.code) {
-      if (r.status === "retired") fail(r.row, "status", "新增指标不能为停用状态 / a new indicator cannot be retired");
-      if (r.kind === "sector" && r.sector && !knownSectors.has(r.sector)) fail(r.row, "sector", `行业领域“${quoted(r.sector)}”不存在 / there is no sector “${quoted(r.sector)}”`);
+      if (r.status === "retired") fail(r.row, "status", msg("xlsx.bank.newRetired"));
+      if (r.kind === "sector" && r.sector && !knownSectors.has(r.sector)) fail(r.row, "sector", msg("xlsx.bank.noSector", { sector: quoted(r.sector) }));
       const id = identity(r.kind, r.sector, r.fields.name);
       const twin = seenNew.get(id);
-      if (twin) fail(r.row, "name", `与第 ${twin} 行重复 / repeats row ${twin}`);
+      if (twin) fail(r.row, "name", msg("xlsx.bank.repeatsRow", { row: twin }));
       else seenNew.set(id, r.row);
       const existing = existingByName.get(id);
-      if (existing) fail(r.row, "name", `指标库中已有同名指标（${existing}）；如需修改，请填写其编码 / the bank already has this indicator (${existing}); give its code to change it`);
+      if (existing) fail(r.row, "name", msg("xlsx.bank.sameName", { code: existing }));
       if (plan.errors.length > errorsBefore) continue;
       plan.added.push({
         row: r.row,
@@ -135,27 +136,27 @@ export async function planImport(db: DbOrTx, sheetRows: readonly SheetRow[]): Pr
 
     const twin = seenCodes.get(r.code);
     if (twin) {
-      fail(r.row, "code", `编码与第 ${twin} 行重复 / the code repeats row ${twin}`);
+      fail(r.row, "code", msg("xlsx.bank.codeRepeatsRow", { row: twin }));
       continue;
     }
     seenCodes.set(r.code, r.row);
     const cur = current.get(r.code);
     if (!cur) {
-      fail(r.row, "code", `指标库中没有编码 ${quoted(r.code)}；新增指标请将编码留空 / no indicator has the code ${quoted(r.code)}; leave the code empty to add one`);
+      fail(r.row, "code", msg("xlsx.bank.noCode", { code: quoted(r.code) }));
       continue;
     }
-    if (cur.kind !== r.kind) fail(r.row, "kind", `指标类型不能通过导入修改（当前为“${KIND_LABEL[cur.kind]}”） / the kind cannot be changed by import`);
-    else if (cur.kind === "sector" && (cur.sector ?? null) !== r.sector) fail(r.row, "sector", `行业领域不能通过导入修改（当前为“${cur.sector ?? ""}”） / the sector cannot be changed by import`);
-    if (r.version === null) fail(r.row, "version", "请保留导出时的版本号 / keep the version the export gave");
+    if (cur.kind !== r.kind) fail(r.row, "kind", msg("xlsx.bank.kindFixed", { kind: KIND_LABEL[cur.kind] }));
+    else if (cur.kind === "sector" && (cur.sector ?? null) !== r.sector) fail(r.row, "sector", msg("xlsx.bank.sectorFixed", { sector: cur.sector ?? "" }));
+    if (r.version === null) fail(r.row, "version", msg("xlsx.bank.keepVersion"));
     else if (r.version !== cur.version) {
-      fail(r.row, "version", `该指标已更新为第 ${cur.version} 版（文件中为第 ${r.version} 版），请重新导出后再修改 / the bank now holds version ${cur.version} (the file has ${r.version}); export again`);
+      fail(r.row, "version", msg("xlsx.bank.newerVersion", { current: cur.version, given: r.version }));
     }
     const before = fieldCells(fieldsOf(cur));
     const after = fieldCells(r.fields);
     const changedFields = FIELD_COLUMNS.filter((k) => before[k] !== after[k]);
     const status = r.status ?? cur.status;
-    if (cur.status === "retired" && status === "active") fail(r.row, "status", "已停用的指标不能通过导入重新启用 / a retired indicator cannot be re-enabled by import");
-    else if (cur.status === "retired" && changedFields.length) fail(r.row, changedFields[0], "已停用的指标不能调整 / a retired indicator cannot be adjusted");
+    if (cur.status === "retired" && status === "active") fail(r.row, "status", msg("xlsx.bank.noReEnable"));
+    else if (cur.status === "retired" && changedFields.length) fail(r.row, changedFields[0], msg("xlsx.bank.retiredFixed"));
     if (plan.errors.length > errorsBefore) continue;
 
     const entry = { row: r.row, code: cur.code, name: cur.name, baseVersion: cur.version, before, after, changedFields, fields: r.fields };

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, indicatorChangeRequests, indicatorEvidence, indicators, orgs, sectors, users } from "@/db/schema";
+import { auditLog, indicatorChangeRequests, indicatorEvidence, indicators, orgs, regions, sectors, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
+import { keepsBank } from "./guards";
 import type { ChangeListQuery } from "./params";
 import { countRows, pageWindow } from "@/lib/paging";
 
@@ -32,10 +33,8 @@ export async function proposableSectors(db: DbOrTx, actor: Actor): Promise<strin
   return rows.map((r) => r.sector!).filter(Boolean);
 }
 
-/** The bank is the province's: only the provincial finance department keeps it (mirrors lib/indicator/guards.ts, to draw buttons). */
-export function isProvincialFinance(actor: Actor): boolean {
-  return actor.orgKind === "finance" && actor.regionPath.split("/").filter(Boolean).length === 1;
-}
+/** The bank is the province's: only the provincial finance department keeps it (lib/indicator/guards.ts, to draw buttons). */
+export const isProvincialFinance = (actor: Actor): boolean => keepsBank(actor);
 
 /** Who reads every change request: finance and observers; anyone else reads only their own organisation's. */
 export function readsAllChanges(actor: Actor): boolean {
@@ -81,10 +80,14 @@ export async function listChangeRequests(db: DbOrTx, actor: Actor, p: ChangeList
       current: currentIndicator,
       base: baseIndicator,
       publishedCode,
+      // The proposer's place in the org tree: what the change workflow's available() reads (the decide buttons).
+      orgPath: orgs.path,
+      regionPath: regions.path,
     })
     .from(indicatorChangeRequests)
     .innerJoin(users, eq(users.id, indicatorChangeRequests.proposerId))
     .innerJoin(orgs, eq(orgs.id, indicatorChangeRequests.proposerOrgId))
+    .innerJoin(regions, eq(regions.id, orgs.regionId))
     .leftJoin(decider, eq(decider.id, indicatorChangeRequests.decidedBy))
     .leftJoin(currentIndicator, and(eq(currentIndicator.code, indicatorChangeRequests.indicatorCode), eq(currentIndicator.isCurrent, true)))
     .leftJoin(baseIndicator, and(eq(baseIndicator.code, indicatorChangeRequests.indicatorCode), eq(baseIndicator.version, indicatorChangeRequests.baseVersion)))

@@ -5,7 +5,7 @@ import { indicatorChangeRequests, indicatorEvidence } from "@/db/schema";
 import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
-import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_REF } from "@/lib/validation/common";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { msg } from "@/lib/i18n/core";
@@ -15,7 +15,7 @@ export const uploadChangeEvidenceInput = z.strictObject({
     requestId: id,
     file: z
       .instanceof(File, { message: msg("rules.chooseFile") })
-      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
+      .refine((f) => storable(f.name), UNSTORABLE_REF)
       .refine((f) => f.size > 0, msg("rules.emptyFile"))
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   });

@@ -4,6 +4,7 @@ import { parseWan, yuanToWan } from "@/lib/money";
 import { TARGET_JUDGEMENTS, type TargetJudgement } from "@/db/schema/monitoring";
 import type { Comparison } from "@/db/schema/enums";
 import { readSheet, type SheetLimits } from "@/lib/excel/read-stream";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * A monitoring report as an Excel template, both ways: exported with the report's figures and
@@ -86,7 +87,8 @@ export interface ImportedReport {
 /** rowOf: the sheet row each indicator (by ordinal) was read from, to place later checks on the row. */
 export type ReadResult = { ok: false; error: string } | { ok: true; report: ImportedReport; errors: { cell: string; message: string }[]; rowOf: Record<number, number> };
 
-const NOT_TEMPLATE = "文件不是本系统导出的监控表模板，请先导出模板再填写 / not the exported monitoring template; export it first";
+/** Messages are msg() references (lib/i18n/sections/xlsx.*.ts); the actions say them in the reader's language. */
+const NOT_TEMPLATE = msg("xlsx.report.notTemplate");
 /** A report has at most 200 indicators (the objective's own cap): the template is a few hundred rows at most. */
 export const REPORT_IMPORT_LIMITS: SheetLimits = { maxRows: 1_000, maxCells: 20_000, maxTextChars: 4 * 1024 * 1024 };
 
@@ -118,7 +120,7 @@ export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: 
   for (const k of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) if (text(ws.getCell(`A${FIELD_ROWS[k]}`)) !== FIELDS[k]) return { ok: false, error: NOT_TEMPLATE };
   if (HEADERS.some((h, i) => text(ws.getRow(HEADER_ROW).getCell(i + 1)) !== h)) return { ok: false, error: NOT_TEMPLATE };
   if (Number(text(ws.getCell(`B${FIELD_ROWS.reportId}`))) !== expected.id) {
-    return { ok: false, error: "该文件是另一张监控表的模板 / this file is the template of another report" };
+    return { ok: false, error: msg("xlsx.report.otherReport") };
   }
   const errors: { cell: string; message: string }[] = [];
   const money = (k: "adjusted" | "executed", required: boolean) => {
@@ -126,10 +128,10 @@ export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: 
     const v = text(ws.getCell(addr)).replace(/,/g, "");
     // The cell is in 万元; what the report stores is exact 元 (lib/money.ts).
     const parsed = v && v !== "\u0000formula" ? parseWan(v) : null;
-    if (v === "\u0000formula") errors.push({ cell: addr, message: "不能含有公式 / no formulas" });
+    if (v === "\u0000formula") errors.push({ cell: addr, message: msg("xlsx.report.formula") });
     else if (!v) {
-      if (required) errors.push({ cell: addr, message: "请填写截至本期执行数 / enter the amount executed" });
-    } else if (!parsed?.ok) errors.push({ cell: addr, message: "金额须为非负数（万元），最多六位小数 / an amount in 10k yuan with at most six decimals" });
+      if (required) errors.push({ cell: addr, message: msg("xlsx.report.executedRequired") });
+    } else if (!parsed?.ok) errors.push({ cell: addr, message: msg("xlsx.report.amount") });
     return parsed?.ok ? parsed.yuan : null;
   };
   const adjustedBudget = money("adjusted", false);
@@ -142,29 +144,29 @@ export async function readReportTemplate(buffer: Buffer | Blob, expected: { id: 
     const row = ws.getRow(r);
     const cells = Array.from({ length: 8 }, (_, i) => text(row.getCell(i + 1)));
     if (cells.every((c) => !c)) continue;
-    cells.forEach((c, i) => c === "\u0000formula" && errors.push({ cell: row.getCell(i + 1).address, message: "不能含有公式 / no formulas" }));
+    cells.forEach((c, i) => c === "\u0000formula" && errors.push({ cell: row.getCell(i + 1).address, message: msg("xlsx.report.formula") }));
     const ordinal = Number(cells[0]);
     const ind = expected.lines.find((l) => l.ordinal === ordinal);
     if (!ind || ind.name !== cells[1]) {
-      errors.push({ cell: `A${r}`, message: `第 ${r} 行的指标与批复的绩效目标不符，请勿增删或修改指标 / row ${r} is not one of the approved indicators` });
+      errors.push({ cell: `A${r}`, message: msg("xlsx.report.notApproved", { row: r }) });
       continue;
     }
     if (seen.has(ordinal)) {
-      errors.push({ cell: `A${r}`, message: `序号 ${ordinal} 重复 / ordinal ${ordinal} repeated` });
+      errors.push({ cell: `A${r}`, message: msg("xlsx.report.ordinalRepeated", { ordinal }) });
       continue;
     }
     seen.add(ordinal);
     rowOf[ordinal] = r;
     const labels = ind.comparison === "qualitative" ? QUALITATIVE_LABELS : JUDGEMENT_LABELS;
     const judgement = TARGET_JUDGEMENTS.find((j) => labels[j] === cells[5]) ?? null;
-    if (cells[5] && !judgement) errors.push({ cell: `F${r}`, message: `请选择：${Object.values(labels).join("、")} / choose one of the listed judgements` });
+    if (cells[5] && !judgement) errors.push({ cell: `F${r}`, message: msg("xlsx.report.chooseJudgement", { choices: Object.values(labels).join("、") }) });
     const long = (i: number, max: number) => {
-      if (cells[i].length > max) errors.push({ cell: row.getCell(i + 1).address, message: `不能超过 ${max} 个字符 / at most ${max} characters` });
+      if (cells[i].length > max) errors.push({ cell: row.getCell(i + 1).address, message: msg("rules.maxChars", { max }) });
       return cells[i] ? cells[i].slice(0, max) : null;
     };
     lines.push({ ordinal, valueReached: long(3, 200), expectedValue: long(4, 200), judgement, deviationReason: long(6, 2000), correctiveMeasure: long(7, 2000) });
   }
-  for (const l of expected.lines) if (!seen.has(l.ordinal)) errors.push({ cell: `A${HEADER_ROW}`, message: `缺少指标“${l.name}” / indicator “${l.name}” is missing` });
+  for (const l of expected.lines) if (!seen.has(l.ordinal)) errors.push({ cell: `A${HEADER_ROW}`, message: msg("xlsx.report.missing", { name: l.name }) });
   return { ok: true, report: { reportId: expected.id, adjustedBudget, executedAmount, lines }, errors, rowOf };
 }
 

@@ -123,6 +123,9 @@ export async function listWarnings(db: DbOrTx, actor: Actor, params: WarningList
       fiscalYear: monitoringPeriods.fiscalYear,
       throughMonth: monitoringPeriods.throughMonth,
       disposition: warningDispositions,
+      // The warning's place in the org tree: what its workflow's available() reads (the page's buttons).
+      orgPath: orgs.path,
+      regionPath: regions.path,
     })
     .from(monitoringWarnings)
     .innerJoin(monitoringPeriods, eq(monitoringPeriods.id, monitoringWarnings.periodId))

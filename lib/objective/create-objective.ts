@@ -9,6 +9,7 @@ import { createObjectiveInput } from "@/lib/validation/project";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Open a declaration (绩效目标申报) for a subject and fiscal year — a project of the
@@ -30,10 +31,10 @@ export async function createObjective(db: Db, actor: Actor, input: z.output<type
   } else {
     const { project } = await loadProject(db, actor, "project.write", input.projectId);
     if ((input.subjectKind === "transfer") !== (project.category === "transfer")) {
-      throw new ActionError("invalid_input", { projectId: "转移支付目标须对应转移支付类项目 / a transfer objective needs a transfer project" });
+      throw new ActionError("invalid_input", { projectId: msg("refusal.transferNeedsTransferProject") });
     }
     if (input.fiscalYear < project.startYear || input.fiscalYear > project.endYear) {
-      throw new ActionError("invalid_input", { fiscalYear: "申报年度须在项目实施期内 / the fiscal year must fall within the project's years" });
+      throw new ActionError("invalid_input", { fiscalYear: msg("refusal.yearOutsideProject") });
     }
     const [org] = await db.select().from(orgs).where(eq(orgs.id, project.ownerOrgId));
     owner = org;

@@ -5,6 +5,7 @@ import { orgs, regions, userRoles, users } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
+import { msg } from "@/lib/i18n/core";
 
 /**
  * Routing health (issue 19 item 2): a declaration is only submitted into a queue somebody owns.
@@ -21,11 +22,9 @@ export interface ReviewerGap {
 
 const FINANCE_ROLES = ["finance_reviewer", "finance_admin"] as const;
 
-/** The refusal's text, zh first: names the organisation to ask. */
+/** The refusal, as a message reference (said in the reader's language): names the organisation to ask. */
 export function reviewerGapMessage(gap: ReviewerGap): string {
-  const zhRole = gap.role === "dept_reviewer" ? "部门审核人" : "财政审核人";
-  const enRole = gap.role === "dept_reviewer" ? "department reviewer" : "finance reviewer";
-  return `${gap.orgName}尚无在岗的${zhRole}，提交后无人审核：请联系${gap.orgName}管理员设置审核人 / ${gap.orgName} has no active ${enRole}: ask ${gap.orgName}'s administrator to appoint a reviewer`;
+  return msg(gap.role === "dept_reviewer" ? "refusal.noDeptReviewer" : "refusal.noFinanceReviewer", { org: gap.orgName });
 }
 
 async function hasActive(db: DbOrTx, roles: readonly Role[], where: ReturnType<typeof sql>): Promise<boolean> {

@@ -5,7 +5,7 @@ import { ActionError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { loadObjective } from "@/lib/objective/load";
 import { MAX_ATTACHMENT_BYTES, recogniseAttachment } from "@/lib/objective/attachment-rules";
-import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_REF } from "@/lib/validation/common";
 import { ATTACHMENT_KINDS } from "@/db/schema/enums";
 import { EDITABLE_STATES } from "@/lib/workflow/objective";
 import type { Db } from "@/db/client";
@@ -18,7 +18,7 @@ export const uploadAttachmentInput = z.strictObject({
     kind: z.enum(ATTACHMENT_KINDS),
     file: z
       .instanceof(File, { message: msg("rules.chooseFile") })
-      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
+      .refine((f) => storable(f.name), UNSTORABLE_REF)
       .refine((f) => f.size > 0, msg("rules.emptyFile"))
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   });

@@ -12,7 +12,10 @@ export const version = z.coerce.number().int().positive().max(2_147_483_647);
  * refused, in a text column it would be silently replaced).
  */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The open-data API's wording, bilingual like the rest of that API (lib/opendata/api-params.ts shows it as it is). */
 export const UNSTORABLE_MESSAGE = "含有无法保存的字符（如空字符）/ contains a character that cannot be stored (such as NUL)";
+/** The same refusal as a message reference, said in the reader's language: what the app's own forms use. */
+export const UNSTORABLE_REF = msg("refusal.unstorable");
 export const storable = (v: string) => !UNSTORABLE.test(v);
 
 /** Any string an action stores or searches for: no NUL, no lone surrogate, at most `max` characters. */
@@ -20,7 +23,7 @@ export const safeString = (max: number) =>
   z
     .string()
     .max(max, msg("rules.maxChars", { max }))
-    .refine(storable, UNSTORABLE_MESSAGE);
+    .refine(storable, UNSTORABLE_REF);
 
 /** Trimmed text with a length limit; empty → "必填". */
 export const text = (max: number, min = 1) =>
@@ -30,7 +33,7 @@ export const text = (max: number, min = 1) =>
     .max(max, msg("rules.maxChars", { max }))
     .refine((v) => v.length > 0, msg("errors.required"))
     .refine((v) => v.length === 0 || v.length >= min, msg("rules.minChars", { min }))
-    .refine(storable, UNSTORABLE_MESSAGE);
+    .refine(storable, UNSTORABLE_REF);
 
 /** Optional text: "" and absent both become null. */
 export const optionalText = (max: number) =>
@@ -38,7 +41,7 @@ export const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, msg("rules.maxChars", { max }))
-    .refine(storable, UNSTORABLE_MESSAGE)
+    .refine(storable, UNSTORABLE_REF)
     .optional()
     .nullable()
     .transform((v) => (v ? v : null));
@@ -54,7 +57,7 @@ export const searchQuery = (max: number) =>
     .pipe(z.string().max(max))
     .catch("");
 
-const DATE_MESSAGE = "请填写日期（如 2027-07-10）/ a date such as 2027-07-10";
+const DATE_MESSAGE = msg("refusal.date");
 /**
  * A calendar date written YYYY-MM-DD: a day that exists (no 2027-02-30) in the years the
  * system plans for (2000–2100), so the database never sees one it would refuse (22008).

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DISPOSITION_KINDS, TARGET_JUDGEMENTS } from "@/db/schema/monitoring";
-import { bool, id, isoDate as calendarDate, optionalText, storable, text, UNSTORABLE_MESSAGE, version } from "./common";
+import { bool, id, isoDate as calendarDate, optionalText, storable, text, UNSTORABLE_REF, version } from "./common";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
 import { money } from "./objective";
 import { msg } from "@/lib/i18n/core";
@@ -70,7 +70,7 @@ export const disposeWarningInput = z
 /** Up to five evidence files, each at most 10 MB (the type is checked by its first bytes in the action). */
 const evidenceFile = z
   .instanceof(File, { message: msg("rules.chooseFile") })
-  .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
+  .refine((f) => storable(f.name), UNSTORABLE_REF)
   .refine((f) => f.size > 0, msg("rules.emptyFile"))
   .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig"));
 export const submitEvidenceInput = z.strictObject({

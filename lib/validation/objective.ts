@@ -13,7 +13,7 @@ const year = z.coerce.number().int().min(2000).max(2100);
 const yearOrMonth = z
   .string()
   .trim()
-  .regex(/^\d{4}(-\d{2})?$/, "请填写年份（如 2019）或年月（如 2019-06）/ a year or year-month")
+  .regex(/^\d{4}(-\d{2})?$/, msg("refusal.yearOrMonth"))
   .refine((v) => {
     const [y, m] = v.split("-").map(Number);
     return y >= 2000 && y <= 2100 && (m === undefined || (m >= 1 && m <= 12));

@@ -16,6 +16,7 @@ import type { KeyEvaluationState, SelfEvaluationState } from "@/db/schema/evalua
 import type { MonitoringReportState } from "@/db/schema/monitoring";
 import { ActionError } from "@/lib/errors";
 import { canOn } from "@/lib/auth/scope";
+import { keepsBank } from "@/lib/indicator/guards";
 import { defineWorkflow, type WorkflowRef } from "./define";
 import { assessmentRoundWorkflow } from "@/lib/assessment/workflow";
 import { KEY_EVALUATION_GUARDS, KEY_EVALUATION_TRANSITIONS, PROPOSAL_TRANSITIONS, RECTIFICATION_TRANSITIONS, RULE_SET_TRANSITIONS } from "./evaluation";
@@ -174,6 +175,8 @@ export const indicatorChangeWorkflow = defineWorkflow<typeof indicatorChangeRequ
   stateColumn: "status",
   initial: "pending",
   transitions: INDICATOR_CHANGE_TRANSITIONS,
+  // The bank is the province's: only the provincial finance department decides, whatever a city's finance admin may do elsewhere.
+  may: (actor, t, ref) => keepsBank(actor) && canOn({ ...actor, roles: actor.roles.filter((r) => t.roles.includes(r)) }, t.permission, ref),
   // Decided once: of two deciders at once, the second is told it changed meanwhile.
   notNow: () => new ActionError("conflict"),
 });

@@ -41,7 +41,8 @@ async function pool<T>(items: T[], width: number, fn: (x: T) => Promise<void>) {
   }));
 }
 
-interface Draft {
+/** A generated draft declaration and its filer, as the benchmarks submit it. */
+export interface Draft {
   id: number;
   version: number;
   username: string;

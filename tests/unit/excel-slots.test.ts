@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUSY, IMPORT_SLOTS, IMPORT_WAITING, importsRunning, withImportSlot } from "@/lib/excel/slots";
+import { translator } from "@/lib/i18n";
 
 /** A read that lasts until `release()` is called. */
 function held() {
@@ -31,7 +32,9 @@ describe("Excel import slots", () => {
     // At once, not after the 60 s it was willing to wait (a bound far from both, so load cannot move it across).
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(await Promise.all(line)).toEqual(line.map(() => ({ ok: false, reason: "busy", error: BUSY })));
-    expect(BUSY).toMatch(/^另一个Excel导入正在进行，请稍后再试 \/ another Excel import is running/);
+    // Said in the reader's language (the action translates the reference).
+    expect(translator("zh")(BUSY as never)).toBe("另一个Excel导入正在进行，请稍后再试");
+    expect(translator("en")(BUSY as never)).toBe("Another Excel import is running: try again in a moment");
     holders.forEach((h) => h.release());
     await Promise.all(running);
     expect(importsRunning()).toBe(0);

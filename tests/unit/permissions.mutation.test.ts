@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { PERMISSIONS, PERMISSION_NAMES, hasPermission, ownOrgOnly, rolesGranting, type Permission, type Role } from "@/lib/auth/permissions";
+import { PERMISSIONS, PERMISSION_NAMES, hasPermission, ownOrgOnly, permissionDescription, rolesGranting, type Permission, type Role } from "@/lib/auth/permissions";
+import { translator } from "@/lib/i18n";
 import { canOn, roleReaches, scopeWhere, scopeWhereByIds } from "@/lib/auth/scope";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -54,8 +55,13 @@ describe("the permission matrix, role by role", () => {
     expect(PERMISSIONS[p].access).toBe(e.access);
     expect(rolesGranting(ALL, p)).toEqual(ALL.filter((r) => e.roles.includes(r)));
   });
-  it("describes every permission in Chinese, then English (what the role pages show)", () => {
-    for (const p of PERMISSION_NAMES) expect(PERMISSIONS[p].description, p).toMatch(/^[^/]*[\u4e00-\u9fff][^/]* \/ [A-Za-z][^\u4e00-\u9fff]+$/);
+  it("describes every permission in the reader's language, from the dictionaries", () => {
+    for (const p of PERMISSION_NAMES) {
+      expect(translator("zh")(permissionDescription(p)), p).toMatch(/^[^/]*[\u4e00-\u9fff][^/]*$/);
+      expect(translator("en")(permissionDescription(p)), p).toMatch(/^[A-Z][^\u4e00-\u9fff/]+$/);
+    }
+    expect(translator("zh")(permissionDescription("warning.dispose"))).toBe("处置监控预警");
+    expect(translator("en")(permissionDescription("warning.dispose"))).toBe("Dispose monitoring warnings");
   });
   it("a department files only for itself, not for its units; nobody else is so narrowed", () => {
     for (const p of PERMISSION_NAMES) for (const role of ALL) expect(ownOrgOnly(p, role), `${p} ${role}`).toBe(p === "project.write" && role === "dept_reviewer");

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
 import { attachKeyReport } from "@/lib/evaluation/key-report";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
-import { id, storable, UNSTORABLE_MESSAGE } from "@/lib/validation/common";
+import { id, storable, UNSTORABLE_REF } from "@/lib/validation/common";
 import { msg } from "@/lib/i18n/core";
 
 /** Public endpoint: the engaged agency's evaluator attaches the key evaluation report (PDF or Word). Type checked by name and content, size against the limit. */
@@ -14,7 +14,7 @@ export const attachKeyReportAction = defineAction({
     keyEvaluationId: id,
     file: z
       .instanceof(File, { message: msg("rules.chooseFile") })
-      .refine((f) => storable(f.name), UNSTORABLE_MESSAGE)
+      .refine((f) => storable(f.name), UNSTORABLE_REF)
       .refine((f) => f.size > 0, msg("rules.emptyFile"))
       .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, msg("rules.fileTooBig")),
   }),

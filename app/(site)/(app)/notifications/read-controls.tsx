@@ -28,46 +28,35 @@ export function NotificationLink({ id, href, unread, children }: { id: number; h
   );
 }
 
-/** "标为已读" for one notification. */
-export function MarkReadButton({ id }: { id: number }) {
-  const t = useT();
+/** A button that marks notifications read through `mark`, then shows the page again. */
+function ReadButton({ mark, className, label }: { mark: () => Promise<{ ok: boolean }>; className: string; label: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
     <button
       type="button"
-      className={cls.small}
+      className={className}
       disabled={pending}
       onClick={() =>
         start(async () => {
-          const r = await markNotificationsRead({ ids: [id] });
+          const r = await mark();
           if (r.ok) router.refresh();
         })
       }
     >
-      {t("notify.markRead")}
+      {label}
     </button>
   );
+}
+
+/** "标为已读" for one notification. */
+export function MarkReadButton({ id }: { id: number }) {
+  const t = useT();
+  return <ReadButton mark={() => markNotificationsRead({ ids: [id] })} className={cls.small} label={t("notify.markRead")} />;
 }
 
 /** "全部标为已读": all up to the newest the page showed (`upToId`), so one that just arrived stays unread. */
 export function MarkAllReadButton({ upToId }: { upToId: number }) {
   const t = useT();
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  return (
-    <button
-      type="button"
-      className={cls.button}
-      disabled={pending}
-      onClick={() =>
-        start(async () => {
-          const r = await markAllNotificationsRead({ upToId });
-          if (r.ok) router.refresh();
-        })
-      }
-    >
-      {t("notify.markAllRead")}
-    </button>
-  );
+  return <ReadButton mark={() => markAllNotificationsRead({ upToId })} className={cls.button} label={t("notify.markAllRead")} />;
 }

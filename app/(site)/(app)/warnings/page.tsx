@@ -2,7 +2,6 @@ import Link from "next/link";
 import { LIGHTS, WARNING_RULES, WARNING_STATES } from "@/db/schema/monitoring";
 import { parseSearchParams, PAGE_SIZES, type RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
-import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
@@ -10,6 +9,7 @@ import { warningListParams } from "@/lib/monitoring/params";
 import { listPeriods, listRegionOptions, listWarnings } from "@/lib/monitoring/queries";
 import { pageTitle } from "@/lib/page-title";
 import { listDepartmentOptions, listYearOptions } from "@/lib/project/queries";
+import { warningWorkflow } from "@/lib/workflow/machines";
 import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data-table";
 import { FilterBar } from "@/app/_components/filter-bar";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
@@ -22,7 +22,6 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor("warning.read");
   const raw = await searchParams;
   const params = parseSearchParams(warningListParams, raw);
-  const canDispose = hasPermission(actor.roles, "warning.dispose");
   const [db, t] = await Promise.all([getDb(), getT()]);
   const [{ rows, total, capped, page }, periods, regionOptions, departments, years] = await Promise.all([
     listWarnings(db, actor, params),
@@ -43,6 +42,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
     { id: "state", header: t("monitoring.filterState"), align: "center" },
     { id: "createdAt", header: t("monitoring.createdAt"), sortable: true, className: "whitespace-nowrap tabular-nums" },
   ];
+  // The dispose link is the warning workflow's: drawn when available() offers "dispose" to this reader on this warning.
   const data: DataRow[] = rows.map((r) => ({
     key: String(r.warning.id),
     cells: {
@@ -67,7 +67,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           <Badge tone="slate">{t(`monitoring.kindLabel.${r.disposition.kind}`)}</Badge>
           {r.disposition.rectificationState && <Badge tone={r.disposition.rectificationState === "accepted" ? "green" : "amber"}>{t(`monitoring.rectState.${r.disposition.rectificationState}`)}</Badge>}
         </span>
-      ) : canDispose ? (
+      ) : warningWorkflow.available(actor, { id: r.warning.id, state: r.warning.state, version: r.warning.version, orgPath: r.orgPath, regionPath: r.regionPath }).includes("dispose") ? (
         <Link href={`/monitoring/reports/${r.warning.reportId}`} className={cls.small}>
           {t("monitoring.dispose")}
         </Link>

@@ -8,7 +8,6 @@ import { listAuditLog, nameLookup, objectKey, parseAuditQuery, resolveAuditObjec
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
-import { pickLanguage } from "@/lib/i18n";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import type { auditLogZh } from "@/lib/i18n/sections/audit.zh";
@@ -83,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   const sortedActions = [...AUDIT_ACTIONS].sort((a, b) => a.localeCompare(b));
   const sortedTypes = [...AUDIT_OBJECT_TYPES].sort((a, b) => auditObjectLabel(locale, a).localeCompare(auditObjectLabel(locale, b), locale === "zh" ? "zh-CN" : "en"));
-  const errorText = (k: "from" | "to") => (errors[k] ? [pickLanguage(t(errors[k]!), locale)] : undefined);
+  const errorText = (k: "from" | "to") => (errors[k] ? [t(errors[k]!)] : undefined);
 
   return (
     <>

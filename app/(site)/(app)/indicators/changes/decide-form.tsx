@@ -2,6 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { decideIndicatorChange } from "@/lib/actions/indicator/decide-change";
+import type { IndicatorChangeEvent } from "@/lib/workflow/indicator";
 import { useT } from "@/app/_components/i18n";
 import { Badge, cls } from "@/app/_components/ui";
 import { ResultNotice } from "../../_workflow/result-notice";
@@ -9,10 +10,10 @@ import { useActionCall } from "../../_workflow/use-action-call";
 import { TextArea } from "../fields-editor";
 
 /**
- * 批准 / 驳回 one pending request (finance). The row stays where it is after the decision, showing
+ * 批准 / 驳回 one pending request (finance): the buttons of the events the change workflow offers (`events`, from available()). The row stays where it is after the decision, showing
  * the outcome, so a list being worked through does not jump; a reload shows it among the decided.
  */
-export function DecideForm({ requestId, version }: { requestId: number; version: number }) {
+export function DecideForm({ requestId, version, events }: { requestId: number; version: number; events: readonly IndicatorChangeEvent[] }) {
   const t = useT();
   const [approve, setApprove] = useState<boolean | null>(null);
   const [missingReason, setMissingReason] = useState(false);
@@ -57,7 +58,7 @@ export function DecideForm({ requestId, version }: { requestId: number; version:
       aria-label={t("bank.changes.requestNo", { id: requestId })}
       onSubmit={(e) => {
         e.preventDefault();
-        decide(e.currentTarget, true);
+        if (events.includes("approve")) decide(e.currentTarget, true);
       }}
       noValidate
     >
@@ -65,12 +66,16 @@ export function DecideForm({ requestId, version }: { requestId: number; version:
       <ResultNotice state={state} reloadLabel={t("bank.act.reload")} onReload={() => setState(null)} compact />
       <TextArea id={`${id}-reason`} name="reason" label={t("bank.changes.decisionReasonLabel")} hint={t("bank.changes.decisionReasonHint")} errors={reasonErrors} />
       <div className="flex gap-2">
-        <button type="submit" className={cls.primary} disabled={pending}>
-          {t("bank.changes.approve")}
-        </button>
-        <button type="button" className={`${cls.button} text-red-800`} disabled={pending} onClick={(e) => decide(e.currentTarget.form, false)}>
-          {t("bank.changes.reject")}
-        </button>
+        {events.includes("approve") && (
+          <button type="submit" className={cls.primary} disabled={pending}>
+            {t("bank.changes.approve")}
+          </button>
+        )}
+        {events.includes("reject") && (
+          <button type="button" className={`${cls.button} text-red-800`} disabled={pending} onClick={(e) => decide(e.currentTarget.form, false)}>
+            {t("bank.changes.reject")}
+          </button>
+        )}
       </div>
     </form>
   );

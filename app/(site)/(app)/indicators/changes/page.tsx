@@ -3,10 +3,11 @@ import { CHANGE_KINDS, CHANGE_STATUSES } from "@/db/schema/enums";
 import { PAGE_SIZES, parseSearchParams, type RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
+import { indicatorChangeWorkflow } from "@/lib/workflow/machines";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
-import { evidenceOf, isProvincialFinance, listChangeRequests, mayReadEvidence, readsAllChanges } from "@/lib/indicator/page-queries";
+import { evidenceOf, listChangeRequests, mayReadEvidence, readsAllChanges } from "@/lib/indicator/page-queries";
 import { changeListParams } from "@/lib/indicator/params";
 import { pageTitle } from "@/lib/page-title";
 import { DataTable, type DataColumn, type DataRow } from "@/app/_components/data-table";
@@ -27,7 +28,6 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
   const raw = await searchParams;
   const params = parseSearchParams(changeListParams, raw);
   const [t, db] = await Promise.all([getT(), getDb()]);
-  const canDecide = hasPermission(actor.roles, "indicator.manage") && isProvincialFinance(actor);
   const canPropose = hasPermission(actor.roles, "indicator.propose");
   const { rows, total, page } = await listChangeRequests(db, actor, params);
   const evidence = await evidenceOf(
@@ -46,6 +46,8 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
     const files = evidence.filter((e) => e.requestId === r.id);
     const readable = mayReadEvidence(actor, r.proposerOrgId);
     const ownPending = canPropose && r.status === "pending" && r.proposerOrgId === actor.orgId;
+    // The decide buttons are the change workflow's: what available() offers this reader on this request.
+    const events = indicatorChangeWorkflow.available(actor, { id: r.id, state: r.status, version: r.version, orgPath: row.orgPath, regionPath: row.regionPath });
     return {
       key: String(r.id),
       cells: {
@@ -91,8 +93,8 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
           </div>
         ),
         decision:
-          r.status === "pending" && canDecide ? (
-            <DecideForm requestId={r.id} version={r.version} />
+          events.length > 0 ? (
+            <DecideForm requestId={r.id} version={r.version} events={events} />
           ) : (
             <div className="space-y-1">
               <Badge tone={STATUS_TONE[r.status]}>{t(`bank.changes.statusLabel.${r.status}`)}</Badge>
