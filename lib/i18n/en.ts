@@ -11,6 +11,7 @@ import { monitoringEn } from "./sections/monitoring.en";
 import { notifyEn } from "./sections/notify.en";
 import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
+import { yoyEn } from "./sections/yoy.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -251,4 +252,5 @@ export const en: Messages = {
   notify: notifyEn,
   auditLog: auditLogEn,
   rules: rulesEn,
+  yoy: yoyEn,
 };

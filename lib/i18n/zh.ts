@@ -11,6 +11,7 @@ import { monitoringZh } from "./sections/monitoring.zh";
 import { notifyZh } from "./sections/notify.zh";
 import { auditLogZh } from "./sections/audit.zh";
 import { rulesZh } from "./sections/rules.zh";
+import { yoyZh } from "./sections/yoy.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -252,6 +253,7 @@ export const zh = {
   notify: notifyZh,
   auditLog: auditLogZh,
   rules: rulesZh,
+  yoy: yoyZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;
