@@ -138,7 +138,7 @@ describe("the review screen's comparison and the lowered-target flag", () => {
     await signInAs(database, "filer2");
     const save = async (edit: (rows: IndicatorRowInput[]) => IndicatorRowInput[]) => {
       const { v, content } = await currentRows(y2027.id);
-      const r = await saveDeclarationStep({ step: 3, objectiveId: y2027.id, editVersion: v.editVersion, data: { ...content.performance, indicators: edit(content.performance.indicators) } });
+      const r = await saveDeclarationStep({ step: 3, objectiveId: y2027.id, editVersion: v.editVersion, data: { ...content.performance, indicators: edit(content.performance.indicators ?? []) } });
       expect(r.ok, JSON.stringify(r)).toBe(true);
     };
     const reason = "中央补助资金减少，筛查点由40个减至34个";
@@ -168,7 +168,7 @@ describe("the review screen's comparison and the lowered-target flag", () => {
     const y2027 = await objectiveTitled("重点传染病防控项目（2027年度）");
     await signInAs(database, "filer2");
     const { v, content } = await currentRows(y2027.id);
-    const rows = content.performance.indicators.map((r, i) => (i === 0 ? { ...r, changeReason: "资金\u0000减少" } : r));
+    const rows = (content.performance.indicators ?? []).map((r, i) => (i === 0 ? { ...r, changeReason: "资金\u0000减少" } : r));
     const r = await saveDeclarationStep({ step: 3, objectiveId: y2027.id, editVersion: v.editVersion, data: { ...content.performance, indicators: rows } });
     expect(r.ok).toBe(false);
     expect(Object.keys((r as { fieldErrors: Record<string, string[]> }).fieldErrors)).toContain("data.indicators.0.changeReason");

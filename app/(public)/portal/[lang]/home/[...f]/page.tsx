@@ -2,12 +2,14 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { parseSearchParams } from "@/lib/admin/params";
 import { cachedFigures, cachedRegions, cachedYears } from "@/lib/disclosure/cached";
+import { cachedRegionYears } from "@/lib/objective/history-cached";
 import { publicLandingParams } from "@/lib/disclosure/params";
 import { type PortalPageProps, portalHref, portalT, readPairs } from "@/lib/disclosure/portal-path";
 import { pickRegion } from "@/lib/disclosure/public";
 import { chinaYear } from "@/lib/format";
 import { wan } from "@/lib/project/money";
 import { BarTable, LabeledSelect, linkCls, regionOption, submit } from "../../_parts";
+import { PublicRegionYears } from "../../_years/year-views";
 
 // Cached whole, kept until a disclosure changes (the hour is a safety net); built on first request.
 export const revalidate = 3600;
@@ -27,7 +29,7 @@ export default async function PortalHome({ params }: PortalPageProps<{ f: string
   const [t, regions, years] = await Promise.all([portalT(lang), cachedRegions(), cachedYears()]);
   const region = pickRegion(regions, p.regionId);
   const year = p.year ?? years[0] ?? chinaYear();
-  const figures = region ? await cachedFigures(region.path, year) : null;
+  const [figures, regionYears] = region ? await Promise.all([cachedFigures(region.path, year), cachedRegionYears(region.path)]) : [null, []];
   const listHref = (extra: Record<string, string | number> = {}) =>
     portalHref("list", { year: String(year), ...(region ? { regionId: String(region.id) } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
   const yearOptions = years.includes(year) ? years : [year, ...years];
@@ -136,6 +138,7 @@ export default async function PortalHome({ params }: PortalPageProps<{ f: string
           </p>
         </>
       )}
+      {region && <PublicRegionYears years={regionYears} region={region} t={t} />}
     </>
   );
 }
