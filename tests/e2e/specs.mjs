@@ -578,4 +578,5 @@ export const specs = [
   ...(await import("./specs-dept-overall.mjs")).deptOverallSpecs,
   ...(await import("./specs-money-forms.mjs")).moneyFormsSpecs,
   ...(await import("./specs-inbox.mjs")).inboxSpecs,
+  ...(await import("./specs-yoy.mjs")).yoySpecs,
 ];

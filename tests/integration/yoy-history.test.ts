@@ -4,6 +4,7 @@ import { objectives, objectiveVersions, orgs } from "@/db/schema";
 import { createObjective } from "@/lib/actions/objective/create-objective";
 import { reviewObjective } from "@/lib/actions/objective/review-objective";
 import { saveDeclarationStep } from "@/lib/actions/objective/save-step";
+import { submitObjective } from "@/lib/actions/objective/submit-objective";
 import type { Actor } from "@/lib/auth/actor";
 import { checkSession } from "@/lib/auth/session";
 import { declarationContent } from "@/lib/objective/content";
@@ -162,6 +163,15 @@ describe("the review screen's comparison and the lowered-target flag", () => {
     await save((rows) => rows.map((r, i) => (i === 0 ? { ...r, comparison: "gte", changeReason: "" } : r)));
     expect((await currentRows(y2027.id)).content.indicatorRows[0].changeReason).toBeNull();
     expect((await statuses("wj.reviewer", y2027.id))[0]).toEqual(["重点人群筛查人数", "lowered"]);
+
+    // With the reason again, the filer resubmits: the department sees it explained.
+    await signInAs(database, "filer2");
+    await save((rows) => rows.map((r, i) => (i === 0 ? { ...r, changeReason: reason } : r)));
+    const [o] = await database.db.select().from(objectives).where(eq(objectives.id, y2027.id));
+    const sent = await submitObjective({ objectiveId: y2027.id, version: o.version });
+    expect(sent.ok, JSON.stringify(sent)).toBe(true);
+    expect((await objectiveTitled("重点传染病防控项目（2027年度）")).state).toBe("dept_review");
+    expect((await statuses("wj.reviewer", y2027.id))[0]).toEqual(["重点人群筛查人数", "lowered_explained"]);
   });
 
   it("a reason with a NUL byte is refused on its field, nothing written", async () => {

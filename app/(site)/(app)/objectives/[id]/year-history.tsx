@@ -237,8 +237,8 @@ function CompareRow({ r, i, t }: { r: YearComparison; i: CurrentIndicator; t: Tr
             {r.lastReached.value} {r.lastReached.unit ?? ""}{" "}
             <Link href={`/objectives/${r.lastReached.objectiveId}`} className={`${cls.link} text-xs`}>
               {t("yoy.yearValue", { year: r.lastReached.fiscalYear })}
-            </Link>
-            <span className="ml-1 text-xs text-slate-500">{t(`yoy.compare.source.${r.lastReached.source}`)}</span>
+            </Link>{" "}
+            <span className="text-xs text-slate-500">{t(`yoy.compare.source.${r.lastReached.source}`)}</span>
           </>
         ) : (
           "—"
