@@ -96,8 +96,8 @@ export interface PublicRegionYear {
 
 /**
  * A region's (and the regions below) disclosures by fiscal year, newest first: ONE aggregate over
- * the live rows under the region's path (disclosures_public_region_idx, a text_pattern_ops prefix
- * range of the partial index on live rows).
+ * the live rows under the region's path (a text_pattern_ops prefix range of the partial indexes on
+ * live rows, disclosures_public_idx or disclosures_public_region_idx, index only).
  */
 export async function publicRegionYears(db: DbOrTx, regionPath: string): Promise<PublicRegionYear[]> {
   const rows = await queryRows<{ fiscal_year: number; count: number; amount: string | null; results: number }>(
