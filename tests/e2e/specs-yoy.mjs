@@ -10,6 +10,7 @@ import { PASSWORD } from "./demo-password.mjs";
 const TITLE = "重点传染病防控项目（2027年度）";
 
 async function signInAs(page, base, username) {
+  await page.context().clearCookies();
   await page.goto(`${base}/login`);
   await page.fill("#username", username);
   await page.fill("#password", PASSWORD);
@@ -20,7 +21,7 @@ async function signInAs(page, base, username) {
 async function openFromDeptQueue(page) {
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "部门审核", exact: true }).click();
   await page.getByRole("heading", { name: "部门审核" }).first().waitFor();
-  await page.getByRole("link", { name: TITLE, exact: true }).click();
+  await page.getByRole("link", { name: TITLE, exact: true }).first().click();
   await page.waitForURL(/\/objectives\/\d+$/);
   await page.getByRole("heading", { name: TITLE }).first().waitFor();
 }
@@ -81,6 +82,7 @@ export const yoySpecs = [
       await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
       await page.getByRole("navigation", { name: "申报步骤" }).getByRole("link", { name: /完整性检查与提交/ }).click();
       await page.waitForURL(/\/edit\?step=5/);
+      page.once("dialog", (d) => d.accept());
       await page.getByRole("button", { name: "提交审核", exact: true }).click();
       await page.waitForURL(/\/objectives\/\d+$/);
 
