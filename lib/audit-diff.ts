@@ -57,7 +57,7 @@ export function changedFields(before: Record<string, unknown> | null | undefined
   return out;
 }
 
-const INDICATOR_FIELDS = ["fundUse", "level1", "level2", "comparison", "annualTarget", "periodTarget", "unit", "weight", "explanation", "formula", "indicatorId", "customReason"] as const;
+const INDICATOR_FIELDS = ["fundUse", "level1", "level2", "comparison", "annualTarget", "periodTarget", "unit", "weight", "explanation", "formula", "indicatorId", "customReason", "changeReason"] as const;
 type IndicatorLike = { name: string } & Partial<Record<(typeof INDICATOR_FIELDS)[number], unknown>>;
 
 /** Indicators matched by name: those only before were removed, only after added, in both changed if a field differs. */

@@ -83,6 +83,9 @@ export const objectives = pgTable(
     index("objectives_parent_idx").on(t.parentObjectiveId),
     // A transfer payment issues one regional objective per recipient: two requests at once cannot both add one.
     uniqueIndex("objectives_parent_recipient_uq").on(t.parentObjectiveId, t.ownerOrgId).where(sql`${t.parentObjectiveId} is not null`),
+    // Year over year (lib/objective/history.ts): a recipient region's regional objectives of one transfer payment across
+    // years share the project and the recipient, not the parent (each year's overall objective is a new row).
+    index("objectives_regional_subject_idx").on(t.projectId, t.ownerOrgId, t.fiscalYear).where(sql`${t.parentObjectiveId} is not null`),
   ],
 );
 
@@ -147,6 +150,8 @@ export const objectiveIndicators = pgTable(
     /** The bank indicator (exact version) it was picked from; null for a custom indicator. */
     indicatorId: integer("indicator_id").references(() => indicators.id),
     customReason: text("custom_reason"),
+    /** Why a quantity/quality target is less demanding than the same project's last year (lib/objective/year-compare.ts). */
+    changeReason: text("change_reason"),
   },
   (t) => [index("objective_indicators_version_idx").on(t.versionId, t.ordinal), index("objective_indicators_bank_idx").on(t.indicatorId)],
 );

@@ -16,6 +16,7 @@ import { assessmentEn } from "./sections/assessment.en";
 import { xlsxEn } from "./sections/xlsx.en";
 import { permissionEn } from "./sections/permission.en";
 import { refusalEn } from "./sections/refusal.en";
+import { yoyEn } from "./sections/yoy.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
@@ -263,4 +264,5 @@ export const en: Messages = {
   xlsx: xlsxEn,
   permission: permissionEn,
   refusal: refusalEn,
+  yoy: yoyEn,
 };

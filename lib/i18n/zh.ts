@@ -16,6 +16,7 @@ import { assessmentZh } from "./sections/assessment.zh";
 import { xlsxZh } from "./sections/xlsx.zh";
 import { permissionZh } from "./sections/permission.zh";
 import { refusalZh } from "./sections/refusal.zh";
+import { yoyZh } from "./sections/yoy.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
@@ -264,6 +265,7 @@ export const zh = {
   xlsx: xlsxZh,
   permission: permissionZh,
   refusal: refusalZh,
+  yoy: yoyZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

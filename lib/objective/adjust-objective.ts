@@ -37,8 +37,8 @@ export async function adjustObjective(db: Db, actor: Actor, input: z.output<type
       })
       .returning({ id: objectiveVersions.id, number: objectiveVersions.number });
     await tx.execute(sql`
-      insert into ${objectiveIndicators} (version_id, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason)
-      select ${v.id}, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason
+      insert into ${objectiveIndicators} (version_id, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason, change_reason)
+      select ${v.id}, ordinal, fund_use, level1, level2, name, comparison, annual_target, period_target, unit, weight, explanation, formula, indicator_id, custom_reason, change_reason
       from ${objectiveIndicators} where version_id = ${from.id}`);
     const { version } = await objectiveWorkflow.fire(tx, actor, loaded.ref, "adjust", input.version, {
       set: { currentVersionId: v.id },

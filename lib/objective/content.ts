@@ -23,6 +23,7 @@ export async function declarationContent(db: DbOrTx, version: VersionRow): Promi
     formula: r.formula,
     indicatorId: r.indicatorId,
     customReason: r.customReason,
+    changeReason: r.changeReason,
   }));
   return {
     basic: version.basic as Partial<BasicInfo>,

@@ -55,6 +55,7 @@ export const INDICATOR_DIFF_FIELDS = [
   "formula",
   "indicatorId",
   "customReason",
+  "changeReason",
 ] as const;
 export type IndicatorDiffField = (typeof INDICATOR_DIFF_FIELDS)[number];
 

@@ -76,6 +76,8 @@ export const indicatorRow = z
     formula: optionalText(2000),
     indicatorId: id.nullable().optional().transform((v) => v ?? null),
     customReason: optionalText(1000),
+    /** Why a target is less demanding than last year's (lib/objective/year-compare.ts); optional. */
+    changeReason: optionalText(1000).optional(),
   })
   .refine((r) => LEVEL2_OF[r.level1].includes(r.level2), { message: msg("rules.level2Of1"), path: ["level2"] });
 

@@ -580,4 +580,5 @@ export const specs = [
   ...(await import("./specs-inbox.mjs")).inboxSpecs,
   ...(await import("./specs-transfer.mjs")).transferSpecs,
   ...(await import("./specs-assessment.mjs")).assessmentSpecs,
+  ...(await import("./specs-yoy.mjs")).yoySpecs,
 ];

@@ -170,6 +170,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     contactPhone: "Contact phone",
     created: "Created",
     customReason: "Reason for a custom indicator",
+    changeReason: "Reason for a lower target",
     deadline: "Deadline",
     displayName: "Name",
     dispositionId: "Disposition",

@@ -173,6 +173,7 @@ export const auditLogZh = {
     contactPhone: "联系电话",
     created: "生成数",
     customReason: "自定义理由",
+    changeReason: "目标调低说明",
     deadline: "期限",
     displayName: "姓名",
     dispositionId: "处置",

@@ -109,6 +109,8 @@ export const wizardEn: Widen<typeof wizardZh> = {
     bank: "Bank",
     custom: "Custom",
     customReason: "Reason for a custom indicator",
+    changeReason: "Reason for a lower target",
+    changeReasonHint: "(when this year's target is below last year's approved target or value reached)",
     reference: "Bank reference value: {value}",
     cellLabel: "Row {n} {col}",
     moveUp: "Up",

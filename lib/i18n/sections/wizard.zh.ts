@@ -107,6 +107,8 @@ export const wizardZh = {
     bank: "指标库",
     custom: "自定义",
     customReason: "自定义理由",
+    changeReason: "目标调低说明",
+    changeReasonHint: "（本年目标低于往年批复目标或实际完成值时填写）",
     reference: "指标库参考值：{value}",
     cellLabel: "第 {n} 行 {col}",
     moveUp: "上移",

@@ -37,6 +37,7 @@ const INDICATOR_FIELD_LABEL: Record<IndicatorDiffField, Parameters<Translate>[0]
   formula: "review.formula",
   indicatorId: "review.bankSource",
   customReason: "review.customReason",
+  changeReason: "yoy.compare.reason",
 };
 
 function show(field: DiffField, v: Scalar, t: Translate): ReactNode {

@@ -11,6 +11,7 @@ import { getT } from "@/lib/i18n/server";
 import { diffDeclarations, parseDiffParam } from "@/lib/objective/diff";
 import { listTransferRecipients, loadTransferPlan } from "@/lib/objective/transfer-recipients";
 import { overallObjectiveOf, regionalRollup } from "@/lib/objective/regional";
+import { subjectHistory, type SubjectRef } from "@/lib/objective/history";
 import { loadObjectiveView, loadVersionContent } from "@/lib/objective/view";
 import { wan } from "@/lib/project/money";
 import type { ObjectiveEvent } from "@/lib/workflow/objective";
@@ -25,6 +26,7 @@ import { RegionalRollup } from "./regional-rollup";
 import { ReviewForm } from "./review-form";
 import { ReviewHistory } from "./review-history";
 import { Versions } from "./versions";
+import { YearCompare, YearHistory } from "./year-history";
 import { MonitoringHistory } from "../../monitoring/history";
 
 export async function generateMetadata() {
@@ -78,11 +80,14 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
   const isOverallTransfer = o.subjectKind === "transfer" && o.parentObjectiveId === null;
   // Finance of the payer's region issues it (下达), once approved: lib/objective/transfer-issue.ts.
   const canIssue = isOverallTransfer && canOn(actor, "transfer.issue", view.place);
-  const [rollup, recipients, overall, plan] = await Promise.all([
+  // The same subject's earlier years: ONE query for the history panel and the review's comparison (lib/objective/history.ts).
+  const subject: SubjectRef = { id: o.id, subjectKind: o.subjectKind, projectId: o.projectId, ownerOrgId: o.ownerOrgId, parentObjectiveId: o.parentObjectiveId, fiscalYear: o.fiscalYear };
+  const [rollup, recipients, overall, plan, history] = await Promise.all([
     isOverallTransfer ? regionalRollup(db, actor, o.id, view.version.id) : null,
     canIssue ? listTransferRecipients(db, o.id, view.place.regionPath, o.departmentOrgId) : null,
     o.parentObjectiveId !== null ? overallObjectiveOf(db, actor, o.parentObjectiveId) : null,
     canIssue && o.state === "approved" && o.approvedVersionId !== null ? loadTransferPlan(db, o.approvedVersionId) : null,
+    subjectHistory(db, actor, subject),
   ]);
 
   const events = view.events;
@@ -192,6 +197,12 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
 
       {reviewStage && (
         <Card className="print-hide mb-5" title={reviewStage === "department" ? t("review.deptReview") : t("review.financeReview")}>
+          <YearCompare
+            subject={subject}
+            history={history}
+            indicators={view.content.indicatorRows.map((r) => ({ ordinal: r.ordinal, name: r.name, level2: r.level2, comparison: r.comparison, annualTarget: r.annualTarget, unit: r.unit, changeReason: r.changeReason }))}
+            t={t}
+          />
           <ReviewForm
             objectiveId={o.id}
             version={o.version}
@@ -224,6 +235,8 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
       )}
 
       <MonitoringHistory db={db} objectiveId={o.id} t={t} />
+
+      <YearHistory subject={subject} history={history} t={t} />
 
       <div className="print-hide grid gap-5 2xl:grid-cols-2">
         <Card title={t("review.history")}>

@@ -3,12 +3,14 @@ import { redirect } from "next/navigation";
 import { parseSearchParams } from "@/lib/admin/params";
 import { cachedFigures, cachedRegions, cachedYears } from "@/lib/disclosure/cached";
 import { cachedPublicRankings } from "@/lib/assessment/public";
+import { cachedRegionYears } from "@/lib/objective/history-cached";
 import { publicLandingParams } from "@/lib/disclosure/params";
 import { type PortalPageProps, portalHref, portalT, readPairs } from "@/lib/disclosure/portal-path";
 import { pickRegion } from "@/lib/disclosure/public";
 import { chinaYear } from "@/lib/format";
 import { wan } from "@/lib/project/money";
 import { BarTable, LabeledSelect, linkCls, regionOption, submit } from "../../_parts";
+import { PublicRegionYears } from "../../_years/year-views";
 
 // Cached whole, kept until a disclosure changes (the hour is a safety net); built on first request.
 export const revalidate = 3600;
@@ -28,7 +30,7 @@ export default async function PortalHome({ params }: PortalPageProps<{ f: string
   const [t, regions, years] = await Promise.all([portalT(lang), cachedRegions(), cachedYears()]);
   const region = pickRegion(regions, p.regionId);
   const year = p.year ?? years[0] ?? chinaYear();
-  const figures = region ? await cachedFigures(region.path, year) : null;
+  const [figures, regionYears] = region ? await Promise.all([cachedFigures(region.path, year), cachedRegionYears(region.path)]) : [null, []];
   // 绩效管理工作考核: the published rankings finance disclosed (lib/assessment/public.ts).
   const rankings = region ? await cachedPublicRankings(region.path, year) : [];
   const listHref = (extra: Record<string, string | number> = {}) =>
@@ -166,6 +168,7 @@ export default async function PortalHome({ params }: PortalPageProps<{ f: string
           </table>
         </section>
       )}
+      {region && <PublicRegionYears years={regionYears} region={region} t={t} />}
     </>
   );
 }

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cachedDetail } from "@/lib/disclosure/cached";
+import { cachedSubjectYears } from "@/lib/objective/history-cached";
 import { type PortalPageProps, portalT } from "@/lib/disclosure/portal-path";
 import { id as idSchema } from "@/lib/validation/common";
 import { PrintButton } from "@/app/(site)/(app)/objectives/[id]/print-button";
 import { linkCls } from "../../_parts";
+import { PublicSubjectYears } from "../../_years/year-views";
 import { PublicEvaluationResult } from "./evaluation-result";
 import { PublicKeyEvaluationResult } from "./key-evaluation-result";
 import { PublicObjectiveTable } from "./objective-table";
@@ -38,6 +40,7 @@ export default async function PortalObjective({ params }: Props) {
   const d = await load(id);
   const t = portalT(lang);
   if (!d) notFound();
+  const years = await cachedSubjectYears(d.id);
   return (
     <>
       <style>{`
@@ -71,6 +74,7 @@ export default async function PortalObjective({ params }: Props) {
       )}
       {d.evaluation && <PublicEvaluationResult e={d.evaluation} t={t} ownerName={d.ownerName} prevailing={d.prevailing === "self"} />}
       {d.keyEvaluation && <PublicKeyEvaluationResult e={d.keyEvaluation} t={t} financeName={d.financeName} prevailing={d.prevailing === "key"} />}
+      <PublicSubjectYears years={years} currentId={d.id} subject={t(`yoy.subject.${d.subjectKind}`)} t={t} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { COMPARISONS, INDICATOR_LEVEL1, LEVEL2_OF, type Comparison, type Indicat
 import type { FieldErrors } from "@/lib/actions/result";
 import { useT } from "@/app/_components/i18n";
 import { Badge, cls } from "@/app/_components/ui";
+import { yearCompared } from "@/lib/objective/year-compare";
 import type { IndicatorRowState } from "./indicator-types";
 import { cellAreaCls, cellCls, describe, fieldId, Messages } from "./wizard-fields";
 
@@ -25,7 +26,7 @@ const MINI = `${cls.small} h-6 w-7 justify-center px-0`;
 const SELECT = `${cellCls} pl-1 pr-0 text-xs`;
 
 /** Fields shown in a row's details (指标解释, 计算公式, 来源), not in its own column. */
-const DETAIL_FIELDS = ["explanation", "formula", "customReason"] as const;
+const DETAIL_FIELDS = ["explanation", "formula", "customReason", "changeReason"] as const;
 
 /**
  * The indicator table laid out like the provincial declaration form: 资金用途 | 一级 | 二级 | 三级 |
@@ -138,14 +139,14 @@ function IndicatorRow({
       ),
       extra,
     );
-  const area = (field: "fundUse" | "name" | "explanation" | "formula" | "customReason", col: string, max: number, rows = 2) => {
+  const area = (field: "fundUse" | "name" | "explanation" | "formula" | "customReason" | "changeReason", col: string, max: number, rows = 2) => {
     const c = at(field);
     return (
       <>
         <textarea
           {...c.control}
           aria-label={label(col)}
-          placeholder={field === "explanation" || field === "formula" || field === "customReason" ? col : undefined}
+          placeholder={field === "explanation" || field === "formula" || field === "customReason" || field === "changeReason" ? col : undefined}
           rows={rows}
           maxLength={max}
           className={cellAreaCls}
@@ -169,6 +170,7 @@ function IndicatorRow({
     explanation: t("wizard.perf.explanation"),
     formula: t("wizard.perf.formula"),
     customReason: t("wizard.perf.customReason"),
+    changeReason: t("wizard.perf.changeReason"),
   };
   // Every message of the row, each named by its column, in one line under the row (not wrapped in narrow cells).
   const messages = Object.keys(columnOf)
@@ -295,6 +297,13 @@ function IndicatorRow({
               )}
             </div>
           </div>
+          {yearCompared(r) && (
+            <label className="mt-2 block text-xs text-slate-600">
+              {t("wizard.perf.changeReason")}
+              <span className="ml-1 text-slate-500">{t("wizard.perf.changeReasonHint")}</span>
+              {area("changeReason", t("wizard.perf.changeReason"), 1000, 1)}
+            </label>
+          )}
         </td>
       </tr>
       {messages.length > 0 && (

@@ -18,6 +18,8 @@ export interface IndicatorRowState {
   formula: string;
   indicatorId: number | null;
   customReason: string;
+  /** Why the target is less demanding than last year's (lib/objective/year-compare.ts). */
+  changeReason: string;
   /** The bank code shown as the source, and the bank's reference value shown as a hint. */
   bankCode: string | null;
   reference: string | null;
@@ -58,6 +60,7 @@ export function blankRow(): IndicatorRowState {
     formula: "",
     indicatorId: null,
     customReason: "",
+    changeReason: "",
     bankCode: null,
     reference: null,
     comment: null,
@@ -96,6 +99,7 @@ export function rowFromSaved(r: IndicatorRowInput, bank: { code: string; referen
     formula: r.formula ?? "",
     indicatorId: r.indicatorId ?? null,
     customReason: r.customReason ?? "",
+    changeReason: r.changeReason ?? "",
     bankCode: bank?.code ?? null,
     reference: bank?.reference ?? null,
     comment: comment ?? null,
@@ -121,5 +125,6 @@ export function rowPayload(r: IndicatorRowState) {
     formula: r.formula,
     indicatorId: r.indicatorId,
     customReason: r.customReason,
+    changeReason: r.changeReason,
   };
 }
