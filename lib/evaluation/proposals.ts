@@ -33,12 +33,14 @@ function subjectsOf(year: number): SQL {
 
 /** Why a subject has no proposal (null when it has one); `not_generated`: it qualifies, generation has not run since. */
 function reasonSql(year: number) {
+  // The year as a literal (an integer): the same expression in SELECT and GROUP BY must not differ by a parameter's number.
+  const y = sql.raw(String(Math.trunc(year)));
   return sql<NoProposalReason | null>`case
     when ${budgetProposals.id} is not null then null
     when ${objectives.subjectKind} = 'department' then 'department'
     when ${objectives.projectId} is null then 'not_project'
     when ${projects.state} = 'withdrawn' then 'withdrawn'
-    when ${projects.endYear} <= ${year} then 'ended'
+    when ${projects.endYear} <= ${y} then 'ended'
     when ${selfEvaluations.id} is null or ${selfEvaluations.state} <> 'accepted' or ${selfEvaluations.grade} is null then 'no_result'
     else 'not_generated' end`;
 }
