@@ -1,12 +1,11 @@
 import Decimal from "decimal.js";
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { budgetProposals, fiscalYears, objectives, orgs, projects, regions, selfEvaluations, type ProposalRule } from "@/db/schema";
+import { budgetProposals, orgs, regions, selfEvaluations, type ProposalRule } from "@/db/schema";
 import type { Grade } from "@/db/schema/enums";
 import { ActionError } from "@/lib/errors";
-import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { canOn, scopeWhere } from "@/lib/auth/scope";
+import { canOn } from "@/lib/auth/scope";
 import { loadProject } from "@/lib/objective/load";
 import { projectWorkflow, proposalWorkflow } from "@/lib/workflow/machines";
 
