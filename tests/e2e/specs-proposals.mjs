@@ -36,7 +36,8 @@ export const proposalSpecs = [
 
       // The health project (良 83.98): as requested, the rule and its arithmetic shown in 元.
       const health = page.getByRole("row").filter({ hasText: HEALTH });
-      await health.getByText("待确认").waitFor();
+      // Undecided: the change and decision forms are open.
+      await health.getByTestId("proposal-revise").waitFor();
       const basis = health.getByTestId("proposal-basis");
       await basis.getByText("按自评等级：自评 83.98 分（良）").waitFor();
       await basis.getByText("良：按申请安排").waitFor();
@@ -66,7 +67,7 @@ export const proposalSpecs = [
       await change.getByLabel("修改理由").fill("");
       await change.getByRole("button", { name: "修改金额" }).click();
       await change.getByText("调整须说明理由").waitFor();
-      await health.getByText("待确认").waitFor();
+      assert.equal(await health.getByTestId("proposal-revised").count(), 0, "nothing written");
       await change.getByLabel("修改理由").fill("压减非急需支出");
       await change.getByRole("button", { name: "修改金额" }).click();
       await health.getByTestId("proposal-revised").getByText("已修改为 2,880.00 万元").waitFor();
