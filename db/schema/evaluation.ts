@@ -129,9 +129,23 @@ export const budgetProposals = pgTable(
     proposedAmount: numeric("proposed_amount", { precision: 18, scale: 2 }).notNull(),
     cutPercent: numeric("cut_percent", { precision: 5, scale: 2 }),
     rectificationRequired: boolean("rectification_required").notNull().default(false),
+    /** The rule set whose result-application rules produced the amount (lib/evaluation/proposal-rules.ts). */
+    ruleSetId: integer("rule_set_id").references(() => evaluationRuleSets.id),
+    /**
+     * How the amount came about (ProposalBasis): the self grade, a key evaluation's grade (it
+     * prevails), re-evaluation's corrected score, unrectified red warnings, the rule keys, the
+     * percentages and the arithmetic. Null for proposals made before the rules were data.
+     */
+    basis: jsonb("basis"),
+    /** A reviewer's change before the decision (with its reason); confirming takes it. */
+    revisedAmount: numeric("revised_amount", { precision: 18, scale: 2 }),
+    revisionReason: text("revision_reason"),
+    revisedBy: integer("revised_by").references(() => users.id),
+    revisedAt: timestamp("revised_at", { withTimezone: true }),
     /** 差: an exception finance records, with its reason, lets a budget be arranged. */
     exceptionReason: text("exception_reason"),
     status: proposalStatusEnum("status").notNull().default("proposed"),
+    /** The decided amount (confirmed, or overridden): what finance sees as the suggested amount when next year's budget is arranged. */
     confirmedAmount: numeric("confirmed_amount", { precision: 18, scale: 2 }),
     overrideReason: text("override_reason"),
     decidedBy: integer("decided_by").references(() => users.id),

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { budgetProposals, evaluationRuleSets, keyEvaluations, objectives, orgs, reEvaluationItems, reEvaluationSamples, rectificationTasks, regions, selfEvaluationEvidence, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
+import { evaluationRuleSets, keyEvaluations, objectives, orgs, reEvaluationItems, reEvaluationSamples, rectificationTasks, regions, selfEvaluationEvidence, selfEvaluations, SELF_EVALUATION_STATES, type SelfEvaluationState } from "@/db/schema";
 import { GRADES, type Grade } from "@/db/schema/enums";
 import { PAGE_SIZES, type PageSize } from "@/lib/admin/params";
 import type { Actor } from "@/lib/auth/actor";
@@ -132,47 +132,6 @@ export async function selfEvaluationDetail(db: DbOrTx, selfEvaluationId: number)
     .leftJoin(evaluationRuleSets, eq(evaluationRuleSets.id, selfEvaluations.ruleSetId))
     .where(eq(selfEvaluations.id, selfEvaluationId));
   return row;
-}
-
-export const proposalListParams = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  pageSize: z.coerce
-    .number()
-    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(20),
-});
-
-/** One page of next-year budget proposals in the finance reviewer's region, undecided first. */
-export async function listProposals(db: DbOrTx, actor: Actor, params: z.output<typeof proposalListParams>) {
-  const conds: SQL[] = [scopeWhere(actor, "evaluation.review.finance", place)];
-  if (params.year) conds.push(eq(budgetProposals.fiscalYear, params.year));
-  const where = and(...conds);
-  const { total } = await countRows(
-    db,
-    db
-      .select({ one: sql`1` })
-      .from(budgetProposals)
-      .innerJoin(selfEvaluations, eq(selfEvaluations.id, budgetProposals.selfEvaluationId))
-      .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
-      .innerJoin(regions, eq(regions.id, budgetProposals.regionId))
-      .where(where)
-      .$dynamic(),
-    { cap: false },
-  );
-  const { page, limit, offset } = pageWindow(params.page, params.pageSize, total);
-  const rows = await db
-    .select({ p: budgetProposals, title: objectives.title, ownerName: orgs.name, score: selfEvaluations.totalScore, orgPath: orgs.path, regionPath: regions.path })
-    .from(budgetProposals)
-    .innerJoin(selfEvaluations, eq(selfEvaluations.id, budgetProposals.selfEvaluationId))
-    .innerJoin(objectives, eq(objectives.id, selfEvaluations.objectiveId))
-    .innerJoin(orgs, eq(orgs.id, selfEvaluations.ownerOrgId))
-    .innerJoin(regions, eq(regions.id, budgetProposals.regionId))
-    .where(where)
-    .orderBy(sql`${budgetProposals.status} = 'proposed' desc`, asc(budgetProposals.id))
-    .limit(limit)
-    .offset(offset);
-  return { rows, total, page };
 }
 
 /** The rule sets of the actor's region and the regions below it, newest year and version first. */

@@ -15,6 +15,27 @@ export type ScoredLevel = (typeof SCORED_LEVELS)[number];
 export const QUALITATIVE_BANDS = ["achieved", "partial", "not_achieved"] as const;
 export type QualitativeBand = (typeof QUALITATIVE_BANDS)[number];
 
+/** A percentage 0–100 with at most two decimals. */
+const pct = dec.refine((v) => Number(v) <= 100, "evaluation.rules.percentOver100");
+
+/**
+ * Result application (结果应用, DESIGN §3.8) as data, part of the year's rule set: what each grade
+ * does to next year's request. 差 cut by poorCutPercent (100 = no budget: stop), 中 cut by
+ * fairCutPercent (and a rectification), 良 as requested, 优 as requested with priority; an
+ * unrectified red monitoring warning cuts a further redWarningCutPercent of what remains.
+ * The amount is rounded once to the fen by `rounding` (half_up: 四舍五入; down: 舍去).
+ */
+export const applicationRulesSchema = z.strictObject({
+  poorCutPercent: pct,
+  fairCutPercent: pct,
+  redWarningCutPercent: pct,
+  rounding: z.enum(["half_up", "down"]),
+});
+export type ApplicationRules = z.infer<typeof applicationRulesSchema>;
+
+/** DESIGN §3.8 defaults: 差 no budget, 中 −10 %, an unrectified red warning a further −10 %, 四舍五入到分. */
+export const DEFAULT_APPLICATION_RULES: ApplicationRules = { poorCutPercent: "100", fairCutPercent: "10", redWarningCutPercent: "10", rounding: "half_up" };
+
 export const scoringRulesSchema = z
   .strictObject({
     /** Points of the budget execution rate: min(executed / budget, cap) × weight. */
@@ -41,6 +62,11 @@ export const scoringRulesSchema = z
     }),
     /** Minimum total for each grade (优 良 中 差). */
     gradeBands: z.strictObject({ excellent: dec, good: dec, fair: dec, poor: dec }),
+    /**
+     * Result application rules (optional: a set stored before they existed applies
+     * DEFAULT_APPLICATION_RULES, with 中's cut from the budget year's grade_medium_cut_percent).
+     */
+    application: applicationRulesSchema.optional(),
   })
   .superRefine((r, ctx) => {
     // Stryker disable next-line StringLiteral: zod's issue code; the form shows the message on its field whatever the code (docs/TESTING.md)
@@ -78,6 +104,7 @@ export const DEFAULT_RULES: ScoringRules = {
     not_achieved: { min: "0", max: "60" },
   },
   gradeBands: { excellent: "90", good: "80", fair: "60", poor: "0" },
+  application: DEFAULT_APPLICATION_RULES,
 };
 
 export const GRADE_ORDER: readonly Grade[] = GRADES;

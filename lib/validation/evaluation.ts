@@ -61,6 +61,14 @@ export const decideProposalInput = z.strictObject({
   exceptionReason: optionalText(2000),
   withdraw: z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]).optional(),
 });
+/** A reviewer's change of a proposed amount (元, never negative), with its reason. */
+export const reviseProposalInput = z.strictObject({
+  proposalId: id,
+  version,
+  amount: z.preprocess((v) => (v === "" || v == null ? null : v), money.nullable()),
+  reason: optionalText(2000),
+  exceptionReason: optionalText(2000),
+});
 export const replayRuleSetInput = z.strictObject({ ruleSetId: id });
 
 const percentOfSample = z

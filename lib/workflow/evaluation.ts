@@ -50,8 +50,8 @@ export const RECTIFICATION_TRANSITIONS: readonly RectificationTransition[] = [
   { event: "reopen", from: ["submitted"], to: "open", roles: FINANCE, permission: "evaluation.review.finance" },
 ];
 
-// ── Budget proposal (结果应用): confirmed or overridden once ────────────────────────────────
-export const PROPOSAL_EVENTS = ["confirm", "override"] as const;
+// ── Budget proposal (结果应用): changed with a reason while proposed, then confirmed or overridden once ──
+export const PROPOSAL_EVENTS = ["revise", "confirm", "override"] as const;
 export type ProposalEvent = (typeof PROPOSAL_EVENTS)[number];
 export interface ProposalTransition {
   event: ProposalEvent;
@@ -61,6 +61,7 @@ export interface ProposalTransition {
   permission: Permission;
 }
 export const PROPOSAL_TRANSITIONS: readonly ProposalTransition[] = [
+  { event: "revise", from: ["proposed"], to: "proposed", roles: FINANCE, permission: "evaluation.review.finance" },
   { event: "confirm", from: ["proposed"], to: "confirmed", roles: FINANCE, permission: "evaluation.review.finance" },
   { event: "override", from: ["proposed"], to: "overridden", roles: FINANCE, permission: "evaluation.review.finance" },
 ];

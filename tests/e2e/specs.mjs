@@ -6,6 +6,7 @@ import path from "node:path";
 import { disclosureSpecs } from "./specs-disclosure.mjs";
 import { monitoringSpecs } from "./specs-monitoring.mjs";
 import { evaluationSpecs } from "./specs-evaluation.mjs";
+import { proposalSpecs } from "./specs-proposals.mjs";
 import { securitySpecs } from "./specs-security.mjs";
 
 import { PASSWORD } from "./demo-password.mjs";
@@ -569,6 +570,7 @@ export const specs = [
   ...disclosureSpecs,
   ...monitoringSpecs,
   ...evaluationSpecs,
+  ...proposalSpecs,
   ...(await import("./specs-headers.mjs")).headerSpecs,
   ...securitySpecs,
   ...(await import("./specs-money.mjs")).moneySpecs,

@@ -79,6 +79,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     "proposal.confirm": "Confirmed a budget proposal",
     "proposal.generate": "Generated budget proposals",
     "proposal.override": "Overrode a budget proposal",
+    "proposal.revise": "Changed a budget proposal's amount",
     "reEvaluation.sample": "Drew a re-evaluation sample",
     "reEvaluation.score": "Scored a re-evaluation",
     "rectification.close": "Closed a rectification",

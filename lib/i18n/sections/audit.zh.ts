@@ -82,6 +82,7 @@ export const auditLogZh = {
     "proposal.confirm": "确认预算建议",
     "proposal.generate": "生成预算建议",
     "proposal.override": "调整预算建议",
+    "proposal.revise": "修改预算建议金额",
     "reEvaluation.sample": "抽取再评价样本",
     "reEvaluation.score": "再评价打分",
     "rectification.close": "整改办结",

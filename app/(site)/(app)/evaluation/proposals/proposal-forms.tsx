@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Grade } from "@/db/schema/enums";
 import { decideBudgetProposal } from "@/lib/actions/evaluation/decide-budget-proposal";
 import { generateBudgetProposals } from "@/lib/actions/evaluation/generate-budget-proposals";
+import { reviseBudgetProposal } from "@/lib/actions/evaluation/revise-budget-proposal";
 import { refusedInput } from "@/lib/actions/result";
 import { wanToYuan } from "@/lib/project/money";
 import { Field, FieldErrors } from "@/app/_components/field";
@@ -12,11 +13,12 @@ import { cls } from "@/app/_components/ui";
 import { ResultNotice } from "../../_workflow/result-notice";
 import { useActionCall } from "../../_workflow/use-action-call";
 
-/** Generates the proposals of an evaluated year (for the year after it). */
-export function GenerateProposals({ years }: { years: number[] }) {
+/** Generates the proposals of an evaluated year (for the year after it), and says how many subjects got none. */
+export function GenerateProposals({ years, defaultYear }: { years: number[]; defaultYear?: number }) {
   const t = useT();
-  const [year, setYear] = useState(String(years[years.length - 1] ?? chinaYear() - 1));
+  const [year, setYear] = useState(String(defaultYear ?? years[years.length - 1] ?? chinaYear() - 1));
   const { state, pending, run } = useActionCall(generateBudgetProposals);
+  const counts = state?.ok ? state.data : null;
   return (
     <div className="flex flex-wrap items-end gap-3">
       <Field id="gen-year" label={t("evaluation.fields.fiscalYear")} value={year} onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setYear(e.target.value)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
@@ -24,6 +26,36 @@ export function GenerateProposals({ years }: { years: number[] }) {
         {t("evaluation.proposal.generate")}
       </button>
       <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
+      {counts && (
+        <p className="w-full text-sm text-slate-700" data-testid="proposal-generated-counts">
+          {t("evaluation.proposal.generatedCounts", { year, subjects: counts.subjects, created: counts.created })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Change the proposed amount (typed in 万元) with a reason before deciding; 差 above zero also needs the exception. */
+export function ReviseProposal({ proposalId, version, grade }: { proposalId: number; version: number; grade: Grade }) {
+  const t = useT();
+  const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
+  const [exception, setException] = useState("");
+  const { state, setState, pending, errors, run } = useActionCall(reviseBudgetProposal);
+  function revise() {
+    const yuan = amount.trim() ? wanToYuan(amount) : "";
+    if (yuan === null) return setState(refusedInput(t("errors.invalid_input"), { amount: [t("errors.amountWan")] }));
+    run({ proposalId, version, amount: yuan, reason, exceptionReason: exception });
+  }
+  return (
+    <div className="space-y-2" data-testid="proposal-revise">
+      <ResultNotice state={state} reloadLabel={t("evaluation.reload")} compact />
+      <Field id={`revise-amount-${proposalId}`} label={t("evaluation.proposal.newAmount")} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} errors={errors.amount} />
+      <Field id={`revise-reason-${proposalId}`} label={t("evaluation.proposal.revisionReason")} value={reason} onChange={(e) => setReason(e.target.value)} errors={errors.reason} />
+      {grade === "poor" && <Field id={`revise-exception-${proposalId}`} label={t("evaluation.proposal.exceptionReason")} value={exception} onChange={(e) => setException(e.target.value)} errors={errors.exceptionReason} />}
+      <button type="button" className={cls.button} disabled={pending} onClick={revise}>
+        {t("evaluation.proposal.revise")}
+      </button>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ruleSetWorkflow } from "@/lib/workflow/machines";
 import { listRuleSets } from "@/lib/evaluation/queries";
 import { replayYear, type ReplayResult } from "@/lib/evaluation/replay";
 import { rulesOf } from "@/lib/evaluation/rule-sets";
+import { DEFAULT_APPLICATION_RULES } from "@/lib/evaluation/rules";
 import { GRADES } from "@/db/schema/enums";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
@@ -144,6 +145,12 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
                 <dt className="text-slate-500">{t("evaluation.ruleSets.lteMultiple")}</dt>
                 <dd className="tabular-nums">{rules.formulas.lte.zeroAtMultiple}</dd>
               </div>
+              <div>
+                <dt className="text-slate-500">{t("evaluation.ruleSets.application")}</dt>
+                <dd className="tabular-nums">
+                  {rules.application ? `${rules.application.poorCutPercent} / ${rules.application.fairCutPercent} / ${rules.application.redWarningCutPercent}` : t("evaluation.ruleSets.applicationDefault")}
+                </dd>
+              </div>
             </dl>
             <div className="flex flex-wrap items-center gap-2">
               <Link href={`/evaluation/rules?replay=${rs.id}`} className={cls.button}>
@@ -151,7 +158,7 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
               </Link>
               {manage && <RuleSetActions ruleSetId={rs.id} version={rs.version} canActivate={ruleSetWorkflow.available(actor, { id: rs.id, state: rs.status, version: rs.version, orgPath: "", regionPath }).includes("activate")} defaultName={`${rs.name}（副本）`} />}
             </div>
-            {editable && <RuleSetEditor ruleSetId={rs.id} version={rs.version} rules={rules} />}
+            {editable && <RuleSetEditor ruleSetId={rs.id} version={rs.version} rules={{ ...rules, application: rules.application ?? DEFAULT_APPLICATION_RULES }} />}
           </Card>
           </section>
         );

@@ -42,6 +42,9 @@ const FIELDS: { path: Path; label: string }[] = [
   { path: ["formulas", "gte", "zeroBelowRatio"], label: "evaluation.ruleSets.gteFloor" },
   { path: ["formulas", "lte", "zeroAtMultiple"], label: "evaluation.ruleSets.lteMultiple" },
   { path: ["executionExplainBelow"], label: "evaluation.ruleSets.f.explainBelow" },
+  { path: ["application", "poorCutPercent"], label: "evaluation.ruleSets.f.poorCut" },
+  { path: ["application", "fairCutPercent"], label: "evaluation.ruleSets.f.fairCut" },
+  { path: ["application", "redWarningCutPercent"], label: "evaluation.ruleSets.f.redCut" },
 ];
 
 function getAt(o: unknown, path: string[]): string {
