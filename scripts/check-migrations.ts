@@ -73,6 +73,10 @@ export const ALLOWED: Record<string, { rules: string[]; reason: string }> = {
     rules: ["alter-column-type"],
     reason: `email_outbox.to_address varchar(200) → varchar(254): a widening, which PostgreSQL does in the catalog without a rewrite (the checker cannot see the old type from the SQL); ${SMALL}`,
   },
+  "0025_year_over_year.sql": {
+    rules: ["create-index-not-concurrently"],
+    reason: "objectives_regional_subject_idx (partial: regional objectives only; IF NOT EXISTS, so a province database builds it first with create index concurrently if not exists, docs/PERFORMANCE.md)",
+  },
 };
 
 const VOLATILE = /\b(now|clock_timestamp|statement_timestamp|transaction_timestamp|random|gen_random_uuid|uuid_generate_v[14]|nextval|timeofday)\s*\(|\bcurrent_(timestamp|date|time)\b|\blocaltimestamp\b/i;

@@ -1,2 +1,2 @@
 ALTER TABLE "objective_indicators" ADD COLUMN "change_reason" text;--> statement-breakpoint
-CREATE INDEX "objectives_regional_subject_idx" ON "objectives" USING btree ("project_id","owner_org_id","fiscal_year") WHERE "objectives"."parent_objective_id" is not null;
+CREATE INDEX IF NOT EXISTS "objectives_regional_subject_idx" ON "objectives" USING btree ("project_id","owner_org_id","fiscal_year") WHERE "objectives"."parent_objective_id" is not null;

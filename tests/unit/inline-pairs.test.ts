@@ -16,7 +16,6 @@ const ALLOWED: Record<string, string> = {
   "lib/opendata/": "the open-data API: its OpenAPI document and its error bodies are bilingual on purpose (one document for every client)",
   "app/(public)/portal/[lang]/api/page.tsx": "renders that OpenAPI document (its descriptions are bilingual)",
   "lib/integrity.ts": "the data checks' descriptions, printed to the operator's console by npm run gen and the tests, never to a reader",
-  "lib/objective/issue-regional-objectives.ts": "the transfer-payment issuing refusals: owned by another change (issue 18 item 2 leaves them to it)",
   "app/_components/not-found-body.tsx": "the 404 page: static, it cannot read the language cookie, so it says both (docs/ARCHITECTURE.md)",
 };
 
