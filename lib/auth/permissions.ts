@@ -105,6 +105,11 @@ export const PERMISSIONS = {
     roles: ["finance_reviewer", "finance_admin"],
     description: "开启绩效监控期，生成监控表 / open monitoring periods and the reports to fill",
   },
+  "overview.read": {
+    access: "read",
+    roles: ["finance_reviewer", "finance_admin", "observer"],
+    description: "查看年度总览（申报、批复、公开、预警、等级、逾期） / read the year at a glance",
+  },
   "warning.read": {
     access: "read",
     roles: ["finance_reviewer", "finance_admin", "observer"],

@@ -11,10 +11,12 @@ import { monitoringEn } from "./sections/monitoring.en";
 import { notifyEn } from "./sections/notify.en";
 import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
+import { overviewEn } from "./sections/overview.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
   nav: {
+    overview: "Year at a glance",
     inbox: "Inbox",
     admin: "Administration",
     users: "Users",
@@ -251,4 +253,5 @@ export const en: Messages = {
   notify: notifyEn,
   auditLog: auditLogEn,
   rules: rulesEn,
+  overview: overviewEn,
 };

@@ -11,11 +11,13 @@ import { monitoringZh } from "./sections/monitoring.zh";
 import { notifyZh } from "./sections/notify.zh";
 import { auditLogZh } from "./sections/audit.zh";
 import { rulesZh } from "./sections/rules.zh";
+import { overviewZh } from "./sections/overview.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
   app: { name: "预算绩效管理系统", short: "预算绩效", province: "全过程预算绩效管理" },
   nav: {
+    overview: "年度总览",
     inbox: "待办事项",
     admin: "系统管理",
     users: "用户管理",
@@ -252,6 +254,7 @@ export const zh = {
   notify: notifyZh,
   auditLog: auditLogZh,
   rules: rulesZh,
+  overview: overviewZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;
