@@ -81,6 +81,7 @@ export function readsOverview(actor: Pick<Actor, "roles">): boolean {
  * published assessment yet". The merge wires it to the published ranking of the reader's region
  * and year: the first and last few assessed bodies with their scores and ranks.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the merge's implementation reads them
 export async function assessmentRankingForOverview(_db: DbOrTx, _actor: Actor, _year: number): Promise<{ name: string; score: string; rank: number; href: string }[]> {
   return [];
 }
