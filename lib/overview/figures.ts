@@ -58,8 +58,6 @@ export type OverdueKind = "objectiveDraft" | "deptReview" | "financeReview" | "m
 
 export interface OverviewFigures {
   year: number;
-  /** The years the reader may choose (the province's fiscal years, newest first). */
-  years: number[];
   deadlines: { declarationEnd: string; reviewDeadline: string } | null;
   totals: Tally;
   byRegion: RegionSlice[];
@@ -141,8 +139,8 @@ function inScope(actor: Actor, regionId: typeof overviewTallies.regionId | typeo
 }
 
 /**
- * Every figure of the overview for the reader and year. Six small queries over the tallies (a
- * province is about 2,100 tally rows a year) and the province's fiscal year.
+ * Every figure of the overview for the reader and year: seven small queries at once over the
+ * tallies (a province is about 2,100 tally rows a year), the regions and the province's fiscal year.
  */
 export async function overviewFigures(db: DbOrTx, actor: Actor, year: number, opts: { now?: Date } = {}): Promise<OverviewFigures> {
   const today = todayIso(opts.now);
@@ -153,8 +151,13 @@ export async function overviewFigures(db: DbOrTx, actor: Actor, year: number, op
   const bucket = sql<number>`(case when ${overviewTallies.regionId} = ${own} then ${own} else split_part(substr(tally_region.path, ${ownLen + 1}), '/', 1)::int end)`;
   const yearIs = eq(overviewTallies.fiscalYear, year);
 
-  const [{ years }, fy, regionRows, deptRows, execRows, monitoringLate, lateRows] = await Promise.all([
-    overviewYears(db, actor),
+  const [children, fy, regionRows, deptRows, execRows, monitoringLate, lateRows] = await Promise.all([
+    // The reader's region and the regions right below it: the rows of the by-region table.
+    db
+      .select({ id: regions.id, name: regions.name })
+      .from(regions)
+      .where(sql`${regions.id} = ${own} or ${regions.parentId} = ${own}`)
+      .orderBy(sql`${regions.id} <> ${own}`, asc(regions.code)),
     db
       .select({ declarationEnd: fiscalYears.declarationEnd, reviewDeadline: fiscalYears.reviewDeadline })
       .from(fiscalYears)
@@ -215,11 +218,6 @@ export async function overviewFigures(db: DbOrTx, actor: Actor, year: number, op
   const deadlines = fy[0] ? { declarationEnd: String(fy[0].declarationEnd), reviewDeadline: String(fy[0].reviewDeadline) } : null;
   const zero = toTally(Object.fromEntries(Object.keys(SUMS).map((k) => [k, k.startsWith("amount") ? "0" : 0])) as SumRow);
   const regionTallies = new Map(regionRows.map((r) => [Number(r.bucket), toTally(r)]));
-  const children = await db
-    .select({ id: regions.id, name: regions.name })
-    .from(regions)
-    .where(sql`${regions.id} = ${own} or ${regions.parentId} = ${own}`)
-    .orderBy(sql`${regions.id} <> ${own}`, asc(regions.code));
   const byRegion: RegionSlice[] = children.map((r) => ({ ...(regionTallies.get(r.id) ?? zero), regionId: r.id, name: r.name, own: r.id === own }));
   const totals = sumTallies([...regionTallies.values()], zero);
 
@@ -228,7 +226,6 @@ export async function overviewFigures(db: DbOrTx, actor: Actor, year: number, op
   const e = execRows[0];
   return {
     year,
-    years,
     deadlines,
     totals,
     byRegion,

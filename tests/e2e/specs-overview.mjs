@@ -42,7 +42,8 @@ export const overviewSpecs = [
       const approved = await figureValue(page, "approved");
       assert.ok(declared > 0 && approved > 0 && approved <= declared, `declared ${declared}, approved ${approved}`);
       // The warnings and the grades are drawn; the assessment section says there is none yet.
-      await page.getByText("待处置的预警").waitFor();
+      await page.getByRole("heading", { name: "待处置的预警" }).waitFor();
+      await page.getByRole("heading", { name: "自评等级分布" }).waitFor();
       await page.getByText("暂无已发布的考核结果。").waitFor();
       await shot("01-overview");
 

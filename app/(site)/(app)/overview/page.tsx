@@ -29,18 +29,18 @@ const listHref = overviewListHref;
 /** A figure: its number, its label, and the list it counts one click away. */
 function Figure({ label, value, href, testId, big }: { label: string; value: string; href: string; testId: string; big?: boolean }) {
   return (
-    <Link href={href} data-figure={testId} className="block rounded-sm border border-slate-200 bg-white px-4 py-3 hover:border-accent print:border-slate-400">
+    <a href={href} data-figure={testId} className="block rounded-sm border border-slate-200 bg-white px-4 py-3 hover:border-accent print:border-slate-400">
       <span className="block text-sm text-slate-500">{label}</span>
       <span className={`block font-semibold tabular-nums text-accent ${big ? "text-3xl" : "text-xl"}`} data-value>
         {value}
       </span>
-    </Link>
+    </a>
   );
 }
 
 /** Three bars of one row — declared, approved, disclosed — drawn on the server, scaled to the largest row. */
 function StageBars({ tally, max, label }: { tally: Tally; max: number; label: string }) {
-  const w = 180;
+  const w = 140;
   const bar = (n: number) => (max > 0 ? Math.max(n > 0 ? 1 : 0, (n / max) * w) : 0);
   return (
     <svg width={w} height="24" viewBox={`0 0 ${w} 24`} role="img" aria-label={label} className="max-w-full">
@@ -70,9 +70,9 @@ function BarList({ items, caption }: { items: { key: string; label: string; n: n
               </svg>
             </td>
             <td className="w-16 py-1.5 text-right tabular-nums">
-              <Link href={i.href} className={cls.link} data-figure={i.key}>
+              <a href={i.href} className={cls.link} data-figure={i.key}>
                 {i.n.toLocaleString()}
-              </Link>
+              </a>
             </td>
           </tr>
         ))}
@@ -83,12 +83,15 @@ function BarList({ items, caption }: { items: { key: string; label: string; n: n
 
 function SliceTable({ t, year, caption, rows }: { t: T; year: number; caption: string; rows: { key: string; name: string; tally: Tally; filters: Record<string, number | undefined> }[] }) {
   const max = Math.max(0, ...rows.map((r) => r.tally.declared));
+  // Plain anchors, not <Link>: a province's table has some fifty rows of three links each, and a
+  // client component per link is most of what the page would cost to render (docs/PERFORMANCE.md).
   const n = (v: number, href: string, fig: string) => (
-    <Link href={href} className={cls.link} data-figure={fig}>
+    <a href={href} className={cls.link} data-figure={fig}>
       {v.toLocaleString()}
-    </Link>
+    </a>
   );
   return (
+    <div className="overflow-x-auto">
     <table className="data-table w-full text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead>
@@ -114,7 +117,7 @@ function SliceTable({ t, year, caption, rows }: { t: T; year: number; caption: s
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} data-slice={r.key}>
-            <th scope="row" className="text-left font-normal">
+            <th scope="row" className="min-w-32 text-left align-middle font-normal">
               {r.name}
             </th>
             <td className="text-right tabular-nums">{n(r.tally.declared, listHref(year, { ...r.filters, stage: "declared" }), `${r.key}-declared`)}</td>
@@ -128,6 +131,7 @@ function SliceTable({ t, year, caption, rows }: { t: T; year: number; caption: s
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -187,7 +191,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
       <p className="mb-4 text-xs text-slate-500">{t("overview.asOf", { date: todayIso() })}</p>
 
-      <section aria-label={t("overview.title")} className="overview-grid mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
+      <section aria-label={t("overview.title")} className="overview-figures mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Figure big label={t("overview.figures.declared")} value={tot.declared.toLocaleString()} href={listHref(year, { stage: "declared" })} testId="declared" />
         <Figure big label={t("overview.figures.approved")} value={tot.approved.toLocaleString()} href={listHref(year, { state: "approved" })} testId="approved" />
         <Figure big label={t("overview.figures.disclosed")} value={tot.disclosed.toLocaleString()} href={listHref(year, { stage: "disclosed" })} testId="disclosed" />
@@ -232,7 +236,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </Card>
       </div>
 
-      <div className="overview-grid mb-5 grid gap-5 xl:grid-cols-2">
+      <div className="overview-grid mb-5 grid gap-5 2xl:grid-cols-2">
         <Card title={t("overview.byRegion")} className="print-card">
           <SliceTable t={t} year={year} caption={t("overview.byRegion")} rows={regionRows} />
         </Card>

@@ -20,8 +20,8 @@ export function OverviewPrintStyles() {
   body > a[href="#main"], header, nav, .print-hide { display: none !important; }
   main { padding: 0 !important; }
   .overview-page a { color: inherit !important; text-decoration: none !important; }
-  .overview-page .overview-grid { display: grid !important; grid-template-columns: repeat(4, minmax(0, 1fr)) !important; gap: 3mm !important; }
-  .overview-page .overview-grid:not(:first-of-type) { grid-template-columns: minmax(0, 1fr) !important; }
+  .overview-page .overview-figures { display: grid !important; grid-template-columns: repeat(4, minmax(0, 1fr)) !important; gap: 3mm !important; }
+  .overview-page .overview-grid { display: grid !important; grid-template-columns: minmax(0, 1fr) !important; gap: 4mm !important; }
   .overview-page .print-card { break-inside: avoid; }
   .overview-page table { font-size: 9pt; }
   .overview-page tr { break-inside: avoid; }
