@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
+import { overviewRecount } from "@/lib/overview/verify";
 
 export interface IntegrityFinding {
   check: string;
@@ -102,6 +103,26 @@ const CHECKS: { check: string; description: string; query: ReturnType<typeof sql
     description: "公开的是目标的已批复版本 / a live disclosure shows its objective's approved version",
     query: sql`select d.id from disclosures d join objectives o on o.id = d.objective_id
                where d.withdrawn_at is null and d.subject_type = 'objective' and d.version_id is distinct from o.approved_version_id`,
+  },
+  {
+    check: "overview_tallies_match",
+    description: "年度总览的计数与明细重新统计一致 / the overview's tallies equal a recount (migration 0024_overview, lib/overview)",
+    query: sql`select department_org_id as id from (${overviewRecount()}) q`,
+  },
+  {
+    check: "overview_execution_match",
+    description: "年度总览的预算执行与监控表重新统计一致 / the overview's execution equals a recount of the monitoring reports",
+    query: sql`select coalesce(t.period_id, r.period_id) as id
+               from overview_execution t
+               full join (select m.period_id, m.department_org_id, count(*)::int as n, count(*) filter (where m.state in ('draft', 'returned'))::int as f,
+                                 count(*) filter (where m.state = 'accepted')::int as a,
+                                 coalesce(sum(coalesce(m.adjusted_budget, m.budget)) filter (where m.state = 'accepted'), 0) as b,
+                                 coalesce(sum(coalesce(m.executed_amount, 0)) filter (where m.state = 'accepted'), 0) as e
+                            from monitoring_reports m group by m.period_id, m.department_org_id) r
+                 on r.period_id = t.period_id and r.department_org_id = t.department_org_id
+               where (t.period_id is null and r.n > 0) or (r.period_id is null and t.n_reports <> 0)
+                  or (r.period_id is not null and t.period_id is not null
+                      and (t.n_reports, t.n_to_fill, t.n_accepted, t.budget_accepted, t.executed_accepted) is distinct from (r.n, r.f, r.a, r.b, r.e))`,
   },
 ];
 

@@ -18,6 +18,7 @@ export const NAV_GROUP_MIN_ITEMS = 9;
 
 /** The left navigation. An item shows only to a user holding its permission; the page checks it again. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/overview", labelKey: "nav.overview", permission: "overview.read" },
   { href: "/inbox", labelKey: "nav.inbox", permission: "inbox.view" },
   { href: "/projects", labelKey: "pool.nav", permission: "project.read", group: "pool" },
   { href: "/appraisals", labelKey: "pool.navAppraisals", permission: "appraisal.record", group: "pool" },

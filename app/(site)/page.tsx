@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-user";
+import { landingPath } from "@/lib/overview/landing";
 
 export default async function Home() {
-  redirect((await getActor()) ? "/inbox" : "/login");
+  const actor = await getActor();
+  redirect(actor ? landingPath(actor) : "/login");
 }

@@ -12,3 +12,4 @@ export * from "./monitoring";
 export * from "./evaluation";
 export * from "./notify";
 export * from "./assessment";
+export * from "./overview";

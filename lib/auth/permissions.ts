@@ -93,6 +93,10 @@ export const PERMISSIONS = {
     access: "write",
     roles: ["finance_reviewer", "finance_admin"],
   },
+  "overview.read": {
+    access: "read",
+    roles: ["finance_reviewer", "finance_admin", "observer"],
+  },
   "warning.read": {
     access: "read",
     roles: ["finance_reviewer", "finance_admin", "observer"],

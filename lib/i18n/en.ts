@@ -17,10 +17,12 @@ import { xlsxEn } from "./sections/xlsx.en";
 import { permissionEn } from "./sections/permission.en";
 import { refusalEn } from "./sections/refusal.en";
 import { yoyEn } from "./sections/yoy.en";
+import { overviewEn } from "./sections/overview.en";
 
 export const en: Messages = {
   app: { name: "Budget Performance Management", short: "Budget Performance", province: "Whole-cycle performance management" },
   nav: {
+    overview: "Year at a glance",
     inbox: "Inbox",
     admin: "Administration",
     users: "Users",
@@ -265,4 +267,5 @@ export const en: Messages = {
   permission: permissionEn,
   refusal: refusalEn,
   yoy: yoyEn,
+  overview: overviewEn,
 };

@@ -17,11 +17,13 @@ import { xlsxZh } from "./sections/xlsx.zh";
 import { permissionZh } from "./sections/permission.zh";
 import { refusalZh } from "./sections/refusal.zh";
 import { yoyZh } from "./sections/yoy.zh";
+import { overviewZh } from "./sections/overview.zh";
 
 /** Chinese is the first language; every key here must exist in en.ts (the type checks it). */
 export const zh = {
   app: { name: "预算绩效管理系统", short: "预算绩效", province: "全过程预算绩效管理" },
   nav: {
+    overview: "年度总览",
     inbox: "待办事项",
     admin: "系统管理",
     users: "用户管理",
@@ -266,6 +268,7 @@ export const zh = {
   permission: permissionZh,
   refusal: refusalZh,
   yoy: yoyZh,
+  overview: overviewZh,
 } as const;
 
 export type Messages = Widen<typeof zh>;

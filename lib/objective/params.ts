@@ -27,5 +27,22 @@ export const objectiveListParams = z.object({
   page,
   pageSize,
 });
-/** The queue and the subject kind are set by the page, never by the query string. */
-export type ObjectiveListParams = z.output<typeof objectiveListParams> & { queue?: ObjectiveQueue; subjectKind?: SubjectKind };
+/**
+ * The slices of the year at a glance (lib/overview): declared (submitted and still in play: not
+ * draft, not superseded), not submitted (draft or returned), disclosed (a live disclosure).
+ */
+export const OBJECTIVE_STAGES = ["declared", "unsubmitted", "disclosed"] as const;
+export type ObjectiveStage = (typeof OBJECTIVE_STAGES)[number];
+
+/**
+ * The queue and the subject kind are set by the page, never by the query string; so are the
+ * overview's region (`regionId`: that region's own level; `underRegionId`: that region and below)
+ * and stage filters.
+ */
+export type ObjectiveListParams = z.output<typeof objectiveListParams> & {
+  queue?: ObjectiveQueue;
+  subjectKind?: SubjectKind;
+  regionId?: number;
+  underRegionId?: number;
+  stage?: ObjectiveStage;
+};

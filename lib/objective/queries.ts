@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
+  disclosures,
   fiscalYears,
   objectives,
   orgs,
@@ -127,6 +128,13 @@ export async function listObjectives(
   if (params.departmentId) conds.push(eq(objectives.departmentOrgId, params.departmentId));
   if (params.category) conds.push(eq(projects.category, params.category));
   if (params.subjectKind) conds.push(eq(objectives.subjectKind, params.subjectKind));
+  if (params.regionId) conds.push(eq(objectives.regionId, params.regionId));
+  if (params.underRegionId)
+    conds.push(sql`${objectives.regionId} in (select under_region.id from ${regions} under_region where under_region.path like (select top_region.path from ${regions} top_region where top_region.id = ${params.underRegionId}) || '%')`);
+  if (params.stage === "declared") conds.push(notInArray(objectives.state, ["draft", "superseded"]));
+  if (params.stage === "unsubmitted") conds.push(inArray(objectives.state, ["draft", "returned"]));
+  if (params.stage === "disclosed")
+    conds.push(sql`exists (select 1 from ${disclosures} live_d where live_d.objective_id = ${objectives.id} and live_d.subject_type = 'objective' and live_d.withdrawn_at is null)`);
   const where = (place: Place) => and(scoped(actor, "project.read", place), ...queueWhere(actor, params.queue, place), ...conds);
 
   const { total, capped } = await countObjectives(db, where("ids"));

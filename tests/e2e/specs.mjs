@@ -65,7 +65,9 @@ async function signOutVia(page) {
 
 async function signInAs(page, base, username) {
   await signIn(page, base, username);
-  await page.waitForURL(/\/inbox/);
+  await page.waitForURL(/\/(inbox|overview)/);
+  // Finance and the congress/audit readers land on the year at a glance; these specs start from the inbox.
+  if (new URL(page.url()).pathname === "/overview") await page.goto(`${base}/inbox`);
   await page.getByRole("heading", { name: "待办事项" }).first().waitFor();
 }
 
@@ -155,7 +157,9 @@ export const specs = [
     name: "filer-sees-unit-navigation",
     async run({ page, base, shot }) {
       await signIn(page, base, "filer");
-      await page.waitForURL(/\/inbox/);
+      await page.waitForURL(/\/(inbox|overview)/);
+      // Finance and the congress/audit readers land on the year at a glance; these specs start from the inbox.
+      if (new URL(page.url()).pathname === "/overview") await page.goto(`${base}/inbox`);
       await page.getByRole("heading", { name: "待办事项" }).first().waitFor();
       const nav = await navTexts(page);
       assert.ok(nav.includes("待办事项"), `nav: ${nav}`);
@@ -174,7 +178,9 @@ export const specs = [
     name: "admin-sees-administration",
     async run({ page, base, shot }) {
       await signIn(page, base, "admin");
-      await page.waitForURL(/\/inbox/);
+      await page.waitForURL(/\/(inbox|overview)/);
+      // Finance and the congress/audit readers land on the year at a glance; these specs start from the inbox.
+      if (new URL(page.url()).pathname === "/overview") await page.goto(`${base}/inbox`);
       const nav = await navTexts(page);
       for (const item of ["待办事项", "用户管理", "组织机构", "预算年度", "操作日志"]) assert.ok(nav.includes(item), `missing ${item}: ${nav}`);
       await shot("inbox");
@@ -199,7 +205,9 @@ export const specs = [
     name: "english-is-switchable-and-remembered",
     async run({ page, base, shot }) {
       await signIn(page, base, "dept");
-      await page.waitForURL(/\/inbox/);
+      await page.waitForURL(/\/(inbox|overview)/);
+      // Finance and the congress/audit readers land on the year at a glance; these specs start from the inbox.
+      if (new URL(page.url()).pathname === "/overview") await page.goto(`${base}/inbox`);
       await page.getByRole("button", { name: "English" }).first().click();
       await page.getByRole("heading", { name: "Inbox" }).first().waitFor();
       await page.reload();
@@ -532,7 +540,9 @@ export const specs = [
     name: "admin-created-user-changes-the-password-first",
     async run({ page, base, shot }) {
       await signIn(page, base, "admin");
-      await page.waitForURL(/\/inbox/);
+      await page.waitForURL(/\/(inbox|overview)/);
+      // Finance and the congress/audit readers land on the year at a glance; these specs start from the inbox.
+      if (new URL(page.url()).pathname === "/overview") await page.goto(`${base}/inbox`);
       await page.goto(`${base}/admin/users`);
       await page.getByText("＋ 新增用户").click();
       await page.fill("#new-username", "e2e.newcomer");
@@ -562,7 +572,9 @@ export const specs = [
       await page.getByRole("button", { name: "修改密码" }).click();
       await page.waitForURL(/\/login/, { timeout: 15_000 });
       await signIn(page, base, "e2e.newcomer", "My own river 2027");
-      await page.waitForURL(/\/inbox/);
+      await page.waitForURL(/\/(inbox|overview)/);
+      // Finance and the congress/audit readers land on the year at a glance; these specs start from the inbox.
+      if (new URL(page.url()).pathname === "/overview") await page.goto(`${base}/inbox`);
       await page.goto(`${base}/projects`);
       assert.match(page.url(), /\/projects/);
     },
@@ -583,4 +595,5 @@ export const specs = [
   ...(await import("./specs-transfer.mjs")).transferSpecs,
   ...(await import("./specs-assessment.mjs")).assessmentSpecs,
   ...(await import("./specs-yoy.mjs")).yoySpecs,
+  ...(await import("./specs-overview.mjs")).overviewSpecs,
 ];

@@ -33,6 +33,7 @@ const EXPECTED: Record<Permission, { access: "read" | "write"; roles: Role[] }> 
   "transfer.issue": { access: "write", roles: FINANCE },
   "warning.dispose": { access: "write", roles: FINANCE },
   "monitoring.period.manage": { access: "write", roles: FINANCE },
+  "overview.read": { access: "read", roles: ["finance_reviewer", "finance_admin", "observer"] },
   "warning.read": { access: "read", roles: ["finance_reviewer", "finance_admin", "observer"] },
   "evaluation.key.fill": { access: "write", roles: ["evaluator"] },
   "evaluation.rules.manage": { access: "write", roles: ["finance_admin"] },

@@ -79,4 +79,7 @@ export const permissionEn: Widen<typeof permissionZh> = {
     },
     own: "See one's own organisation's assessment result and object once",
   },
+  overview: {
+    read: "Read the year at a glance (declared, approved, disclosed, warnings, grades, overdue)",
+  },
 };

@@ -80,4 +80,7 @@ export const permissionZh = {
     },
     own: "查看本单位考核结果并提出异议",
   },
+  overview: {
+    read: "查看年度总览（申报、批复、公开、预警、等级、逾期）",
+  },
 } as const;

@@ -32,8 +32,9 @@ export function LoginForm({ labels, errors }: Props) {
         return;
       }
       // A full navigation on purpose: every server component (layout included) renders with the new session.
+      // "/" sends each role to its landing page (lib/overview/landing.ts): finance and readers the overview, the others their inbox.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.href = "/inbox";
+      window.location.href = "/";
     } catch {
       setError(errors.invalid);
       setBusy(false);

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getSessionActor } from "@/lib/auth/current-user";
+import { landingPath } from "@/lib/overview/landing";
 import { readSessionId } from "@/lib/auth/session-token";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
@@ -9,7 +10,8 @@ import { LoginForm } from "./login-form";
 export const generateMetadata = pageTitle("login.title");
 
 export default async function LoginPage() {
-  if (await getSessionActor()) redirect("/inbox");
+  const signedIn = await getSessionActor();
+  if (signedIn) redirect(landingPath(signedIn));
   // A session cookie without a valid session: it timed out, was revoked, or the password changed.
   const [t, locale, staleSession] = await Promise.all([getT(), getLocale(), readSessionId().then(Boolean)]);
   return (
