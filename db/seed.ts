@@ -8,6 +8,7 @@ import { seedDemoMonitoring } from "./seed-monitoring";
 import { seedDemoDisclosures } from "./seed-disclosure";
 import { seedDemoResultDisclosure } from "./seed-disclosure";
 import { seedDemoEvaluation } from "./seed-evaluation";
+import { seedDemoLedger } from "./seed-ledger";
 import { hashPassword } from "@/lib/auth/password";
 import { insertOrg, insertRegion } from "@/lib/org/tree";
 import { writeAudit } from "@/lib/audit";
@@ -134,6 +135,7 @@ export async function seedDemoData(db: Db, opts: { onlyIfEmpty?: boolean } = {})
     await seedDemoMonitoring(tx, byCode, userIds);
     await seedDemoDisclosures(tx, byCode, userIds);
     await seedDemoEvaluation(tx, gd.id, byCode, userIds);
+    await seedDemoLedger(tx, userIds);
     await seedDemoResultDisclosure(tx, userIds);
 
     await writeAudit(tx, { userId: null, username: "system" }, { action: "seed.demo", objectType: "database", after: { accounts: DEMO_ACCOUNTS.length } });

@@ -11,3 +11,4 @@ export * from "./disclosure";
 export * from "./monitoring";
 export * from "./evaluation";
 export * from "./notify";
+export * from "./ledger";
