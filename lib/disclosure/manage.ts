@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNotNull, like, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, users } from "@/db/schema";
+import { disclosures, objectives, orgs, regions, selfEvaluations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
 import { countRows, likeEscape, pageWindow } from "@/lib/paging";

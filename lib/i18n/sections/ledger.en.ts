@@ -16,6 +16,7 @@ export const ledgerEn: Widen<typeof ledgerZh> = {
   suggested: "Result-application proposal (10k yuan)",
   appraisal: "Ex-ante appraisal",
   amount: "Amount (10k yuan)",
+  wanUnit: "× 10k yuan",
   documentNo: "Approval document no.",
   documentDate: "Document date",
   reason: "Reason",

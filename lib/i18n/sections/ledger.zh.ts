@@ -13,6 +13,7 @@ export const ledgerZh = {
   suggested: "结果应用建议（万元）",
   appraisal: "事前评估结论",
   amount: "金额（万元）",
+  wanUnit: "万元",
   documentNo: "批复文号",
   documentDate: "文件日期",
   reason: "原因",
