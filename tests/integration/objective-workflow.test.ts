@@ -163,6 +163,7 @@ describe("the whole path of a unit's declaration", () => {
       "objective.submit",
       "objective.dept_pass",
       "objective.finance_approve",
+      "ledger.arrange",
       "objective.adjust",
       "objective.submit",
       "objective.dept_pass",
