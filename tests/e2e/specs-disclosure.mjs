@@ -201,8 +201,8 @@ export const disclosureSpecs = [
       await page.goto(`${base}/disclosure?year=2027`);
       await page.getByRole("checkbox", { name: `选择 ${SCHOOL}` }).check();
       // The budget is the ledger's (批复 arranged 6,800,000 元), shown in 万元 and never typed again.
-      const row = page.locator("tr").filter({ hasText: SCHOOL });
-      assert.equal((await row.locator("td").nth(3).innerText()).trim(), "680.00");
+      const candidate = page.locator("tr").filter({ hasText: SCHOOL });
+      assert.equal((await candidate.locator("td").nth(3).innerText()).trim(), "680.00");
       await page.getByRole("button", { name: "公开所选目标", exact: true }).click();
       await page.getByRole("button", { name: "确认公开所选目标" }).click();
       await page.getByText("已公开。").waitFor();
