@@ -28,6 +28,15 @@ export const ledgerSpecs = [
       await signIn(page, base, "reviewer");
       await page.goto(`${base}/projects?q=${encodeURIComponent(BRIDGE)}`);
       await page.getByRole("link", { name: BRIDGE }).first().click();
+      // Above the appraisal threshold: finance records the ex-ante appraisal (予以支持) first (无评估不安排预算).
+      await page.locator("summary", { hasText: "录入事前评估" }).click();
+      for (const dimension of ["立项必要性", "投入经济性", "绩效目标合理性", "实施方案可行性", "筹资合规性"]) {
+        await page.getByLabel(`${dimension} 得分（0–20）`).fill("17");
+        await page.getByLabel(`${dimension} 评估意见`).fill(`${dimension}：论证充分。`);
+      }
+      await page.getByLabel("评估结论").selectOption({ label: "予以支持" });
+      await page.getByRole("button", { name: "提交", exact: true }).click();
+      await page.getByText("85 分 · 予以支持").waitFor();
       const form = page.getByRole("form", { name: "安排预算" });
       await form.waitFor();
       assert.equal((await form.getByTestId("arrange-requested").innerText()).trim(), "6,400.00");
