@@ -36,7 +36,7 @@ export const ledgerSpecs = [
       }
       await page.getByLabel("评估结论").selectOption({ label: "予以支持" });
       await page.getByRole("button", { name: "提交", exact: true }).click();
-      await page.getByText("85 分 · 予以支持").waitFor();
+      await page.getByText("事前评估已录入，总分 85 分。").waitFor();
       const form = page.getByRole("form", { name: "安排预算" });
       await form.waitFor();
       assert.equal((await form.getByTestId("arrange-requested").innerText()).trim(), "6,400.00");
