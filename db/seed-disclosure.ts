@@ -3,6 +3,7 @@ import type { Tx } from "./client";
 import { disclosures, indicators, objectiveIndicators, objectives, objectiveVersions, orgs, projects, regions, reviews, selfEvaluations } from "./schema";
 import { writeAudit } from "@/lib/audit";
 import { disclosureRow } from "@/lib/disclosure/disclose";
+import { seedDemoLedger } from "./seed-ledger";
 import { evaluationDisclosureRow } from "@/lib/disclosure/evaluation";
 
 const YEAR = 2027;
@@ -113,6 +114,8 @@ export async function seedDemoDisclosures(tx: Tx, orgIds: Map<string, number>, u
     await tx.insert(reviews).values({ objectiveId: o.id, versionId: v.id, stage: "finance", result: "pass", grade: "good", score: "86", reviewerId: userIds.get("reviewer")! });
   }
 
+  // 同步公开: what is disclosed is first arranged (批复) — the ledger's amount is the disclosed budget.
+  await seedDemoLedger(tx, userIds);
   const disclose = ["免疫规划项目", "普通国省道路面养护工程"];
   const rows = await tx
     .select({
@@ -134,7 +137,7 @@ export async function seedDemoDisclosures(tx: Tx, orgIds: Map<string, number>, u
     const [dept] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, r.objective.departmentOrgId));
     const [d] = await tx
       .insert(disclosures)
-      .values({ ...disclosureRow({ ...r, departmentName: dept.name }, YEAR, undefined, admin), disclosedAt: new Date("2026-11-25T10:00:00+08:00") })
+      .values({ ...disclosureRow({ ...r, departmentName: dept.name }, YEAR, admin), disclosedAt: new Date("2026-11-25T10:00:00+08:00") })
       .returning();
     await writeAudit(tx, { userId: admin, username: "admin" }, { action: "disclosure.publish", objectType: "disclosure", objectId: d.id, after: { objectiveId: d.objectiveId, fiscalYear: YEAR, amount: d.amount } });
   }
@@ -174,7 +177,7 @@ export async function seedDemoResultDisclosure(tx: Tx, userIds: Map<string, numb
       const [dept] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, r.objective.departmentOrgId));
       const [d] = await tx
         .insert(disclosures)
-        .values({ ...disclosureRow({ ...r, departmentName: dept.name }, r.objective.fiscalYear, undefined, admin), disclosedAt: new Date("2026-11-25T10:00:00+08:00") })
+        .values({ ...disclosureRow({ ...r, departmentName: dept.name }, r.objective.fiscalYear, admin), disclosedAt: new Date("2026-11-25T10:00:00+08:00") })
         .returning();
       await writeAudit(tx, who, { action: "disclosure.publish", objectType: "disclosure", objectId: d.id, after: { objectiveId: d.objectiveId, fiscalYear: d.fiscalYear, amount: d.amount } });
     }

@@ -9,6 +9,7 @@ import { seedDemoDisclosures } from "./seed-disclosure";
 import { seedDemoResultDisclosure } from "./seed-disclosure";
 import { seedDemoEvaluation } from "./seed-evaluation";
 import { seedDemoYearOverYear } from "./seed-yoy";
+import { seedDemoLedger } from "./seed-ledger";
 import { hashPassword } from "@/lib/auth/password";
 import { insertOrg, insertRegion } from "@/lib/org/tree";
 import { writeAudit } from "@/lib/audit";
@@ -135,6 +136,7 @@ export async function seedDemoData(db: Db, opts: { onlyIfEmpty?: boolean } = {})
     await seedDemoMonitoring(tx, byCode, userIds);
     await seedDemoDisclosures(tx, byCode, userIds);
     await seedDemoEvaluation(tx, gd.id, byCode, userIds);
+    await seedDemoLedger(tx, userIds);
     await seedDemoResultDisclosure(tx, userIds);
     await seedDemoYearOverYear(tx);
 

@@ -1,4 +1,5 @@
 import { CHANGE_KINDS } from "@/db/schema/enums";
+import { BUDGET_MOVEMENT_KINDS } from "@/db/schema/ledger";
 import { OBJECTIVE_EVENTS } from "@/lib/workflow/objective";
 import { PROJECT_EVENTS } from "@/lib/workflow/project";
 import { SELF_EVALUATION_EVENTS } from "@/lib/workflow/self-evaluation";
@@ -53,6 +54,8 @@ export const AUDIT_ACTIONS = [
   ...each("keyEvaluation", KEY_EVALUATION_EVENTS),
   "keyEvaluation.attachReport",
   "keyEvaluation.create",
+  ...each("ledger", BUDGET_MOVEMENT_KINDS),
+  "ledger.approve",
   "monitoring_period.open",
   "monitoring_report.save",
   ...each("monitoring_report", MONITORING_REPORT_EVENTS),

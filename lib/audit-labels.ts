@@ -60,7 +60,7 @@ export const FIELD_REFS: Readonly<Record<string, string>> = {
 };
 
 /** Amounts stored in 元 (decimal strings), shown in 万元 exactly (to the fen, no rounding) with separators. */
-const MONEY_FIELDS = new Set(["amount", "budget", "proposedAmount", "confirmedAmount", "executedAmount", "adjustedBudget", "requestedAmount"]);
+const MONEY_FIELDS = new Set(["amount", "budget", "proposedAmount", "confirmedAmount", "executedAmount", "adjustedBudget", "requestedAmount", "held"]);
 
 /** An amount in 元 as 万元, or the value as given when it is not a number. */
 function moneyValue(yuan: string): string {

@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgTable, serial, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, numeric, pgTable, smallint, serial, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { fiscalYearStatusEnum } from "./enums";
 import { regions } from "./org";
 
@@ -27,6 +27,8 @@ export const fiscalYears = pgTable(
     warningYellow: numeric("warning_yellow", { precision: 5, scale: 2 }).notNull().default("80"),
     /** 评价为"中"的项目下年预算压减比例 (%). */
     gradeMediumCutPercent: numeric("grade_medium_cut_percent", { precision: 5, scale: 2 }).notNull().default("10"),
+    /** 批复后公开期限: objectives are disclosed within this many days of their budget's 批复. */
+    disclosureDays: smallint("disclosure_days").notNull().default(20),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

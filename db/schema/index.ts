@@ -13,3 +13,4 @@ export * from "./evaluation";
 export * from "./notify";
 export * from "./assessment";
 export * from "./overview";
+export * from "./ledger";

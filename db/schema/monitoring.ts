@@ -18,7 +18,7 @@ export const LIGHTS = ["green", "yellow", "red"] as const;
 export type Light = (typeof LIGHTS)[number];
 export const WARNING_STATES = ["open", "disposed"] as const;
 export type WarningState = (typeof WARNING_STATES)[number];
-export const DISPOSITION_KINDS = ["continue", "rectify", "adjust_budget", "suspend", "stop"] as const;
+export const DISPOSITION_KINDS = ["continue", "rectify", "adjust_budget", "suspend", "stop", "reclaim"] as const;
 export type DispositionKind = (typeof DISPOSITION_KINDS)[number];
 /** A rectification (限期整改): open until the filer sends evidence, then accepted — or sent back. */
 export const RECTIFICATION_STATES = ["open", "evidence_submitted", "accepted"] as const;

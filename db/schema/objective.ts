@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
@@ -68,6 +70,15 @@ export const objectives = pgTable(
     parentObjectiveId: integer("parent_objective_id"),
     allocatedAmount: numeric("allocated_amount", { precision: 18, scale: 2 }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /**
+     * The ledger's sums (db/schema/ledger.ts), maintained by the database: a trigger on
+     * budget_movements adds each movement in the movement's own statement. Never written by code.
+     * budget_current = arranged + adjusted + reclaimed + issued; budget_held = held − released;
+     * budget_arranged_on = the first 安排's document date (null: no budget arranged).
+     */
+    budgetCurrent: numeric("budget_current", { precision: 18, scale: 2 }).notNull().default("0"),
+    budgetHeld: numeric("budget_held", { precision: 18, scale: 2 }).notNull().default("0"),
+    budgetArrangedOn: date("budget_arranged_on"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -86,6 +97,8 @@ export const objectives = pgTable(
     // Year over year (lib/objective/history.ts): a recipient region's regional objectives of one transfer payment across
     // years share the project and the recipient, not the parent (each year's overall objective is a new row).
     index("objectives_regional_subject_idx").on(t.projectId, t.ownerOrgId, t.fiscalYear).where(sql`${t.parentObjectiveId} is not null`),
+    // The ledger never drives a budget below zero, nor holds more than there is.
+    check("objectives_budget_ck", sql`${t.budgetCurrent} >= 0 and ${t.budgetHeld} >= 0 and ${t.budgetHeld} <= ${t.budgetCurrent}`),
   ],
 );
 

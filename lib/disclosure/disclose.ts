@@ -12,8 +12,6 @@ import { msg } from "@/lib/i18n/core";
 
 export interface DiscloseItem {
   objectiveId: number;
-  /** The budget disclosed with it (元); defaults to the approved version's amount. */
-  amount?: string;
 }
 
 /** An approved objective with what a disclosure freezes of it. */
@@ -44,7 +42,8 @@ export function disclosureSearchText(c: { title: string; departmentName: string;
 }
 
 /** The row a disclosure inserts for an approved objective (shared by the action and the demo seed). */
-export function disclosureRow(c: Candidate & { version: NonNullable<Candidate["version"]> }, fiscalYear: number, amount: string | undefined, by: number) {
+/** The budget disclosed is the ledger's current budget (lib/ledger): never typed again. */
+export function disclosureRow(c: Candidate & { version: NonNullable<Candidate["version"]> }, fiscalYear: number, by: number) {
   const searchText = disclosureSearchText({
     title: c.objective.title,
     departmentName: c.departmentName,
@@ -63,7 +62,7 @@ export function disclosureRow(c: Candidate & { version: NonNullable<Candidate["v
     ownerOrgId: c.objective.ownerOrgId,
     category: c.category,
     title: c.objective.title,
-    amount: new Decimal(amount ?? c.version.requestedAmount).toFixed(2),
+    amount: new Decimal(c.objective.budgetCurrent).toFixed(2),
     searchGrams: bigrams(searchText),
     searchText,
     disclosedBy: by,
@@ -103,7 +102,12 @@ export async function discloseObjectives(db: DbOrTx, actor: Actor, input: { fisc
       errors[`items.${i}.objectiveId`] = msg("rules.discloseAlready");
       return null;
     }
-    return disclosureRow({ ...c, version: c.version }, input.fiscalYear, item.amount, actor.userId);
+    // 同步公开: disclosed with the budget 批复 arranged — none arranged, nothing to disclose.
+    if (c.objective.budgetArrangedOn == null) {
+      errors[`items.${i}.objectiveId`] = msg("ledger.discloseNotArranged");
+      return null;
+    }
+    return disclosureRow({ ...c, version: c.version }, input.fiscalYear, actor.userId);
   });
   const outOfScope = input.items.filter((item) => {
     const c = found.find((f) => f.objective.id === item.objectiveId);

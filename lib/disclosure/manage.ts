@@ -2,20 +2,28 @@ import "server-only";
 import { and, desc, eq, isNotNull, like, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { disclosures, objectives, objectiveVersions, orgs, regions, selfEvaluations, users } from "@/db/schema";
+import { disclosures, objectives, orgs, regions, selfEvaluations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeWhere } from "@/lib/auth/scope";
 import { countScopedSelfEvaluations } from "@/lib/evaluation/queries";
 import { countRows, likeEscape, pageWindow } from "@/lib/paging";
 
 const PAGE_SIZE = 20;
+
+/** 公开期限: the 批复 date + the province's fiscal year's disclosure_days (20 unless set), as text "YYYY-MM-DD". */
+const disclosureDeadlineSql = sql<string>`(${objectives.budgetArrangedOn} + coalesce((select fy.disclosure_days from fiscal_years fy where fy.region_id = split_part(${regions.path}, '/', 2)::int and fy.year = ${objectives.fiscalYear}), 20))::text`;
 const deptOrg = alias(orgs, "dept_org");
 
-/** Approved objectives of a year in the actor's disclosure scope that have no live disclosure; one page. */
+/**
+ * What the desk proposes (同步公开): approved objectives of a year in the actor's disclosure scope
+ * whose budget is arranged (批复) and that have no live disclosure, each with the ledger's current
+ * budget and its deadline — the 批复 date plus the province's `disclosure_days` — soonest first; one page.
+ */
 export async function disclosureCandidates(db: DbOrTx, actor: Actor, year: number, pageIn: number) {
   const where = and(
     eq(objectives.fiscalYear, year),
     isNotNull(objectives.approvedVersionId),
+    isNotNull(objectives.budgetArrangedOn),
     scopeWhere(actor, "disclosure.manage", { orgPath: orgs.path, regionPath: regions.path }),
     sql`not exists (select 1 from ${disclosures} d where d.objective_id = ${objectives.id} and d.subject_type = 'objective' and d.withdrawn_at is null)`,
   );
@@ -32,14 +40,13 @@ export async function disclosureCandidates(db: DbOrTx, actor: Actor, year: numbe
   );
   const { page, limit, offset } = pageWindow(pageIn, PAGE_SIZE, total);
   const rows = await db
-    .select({ id: objectives.id, title: objectives.title, ownerName: orgs.name, departmentName: deptOrg.name, amount: objectiveVersions.requestedAmount })
+    .select({ id: objectives.id, title: objectives.title, ownerName: orgs.name, departmentName: deptOrg.name, amount: objectives.budgetCurrent, deadline: disclosureDeadlineSql })
     .from(objectives)
     .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))
     .innerJoin(regions, eq(regions.id, orgs.regionId))
     .innerJoin(deptOrg, eq(deptOrg.id, objectives.departmentOrgId))
-    .innerJoin(objectiveVersions, eq(objectiveVersions.id, objectives.approvedVersionId))
     .where(where)
-    .orderBy(desc(objectives.id))
+    .orderBy(objectives.budgetArrangedOn, desc(objectives.id))
     .limit(limit)
     .offset(offset);
   return { rows, total, page, pageSize: PAGE_SIZE };

@@ -103,6 +103,7 @@ export const CLIENT_SECTIONS = [
   "bank",
   "excel",
   "monitoring",
+  "ledger",
   "evaluation",
   "deptObjective",
   "notify",

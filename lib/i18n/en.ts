@@ -8,6 +8,7 @@ import { reviewEn } from "./sections/review.en";
 import { wizardEn } from "./sections/wizard.en";
 import { deptObjectiveEn } from "./sections/dept-objective.en";
 import { monitoringEn } from "./sections/monitoring.en";
+import { ledgerEn } from "./sections/ledger.en";
 import { notifyEn } from "./sections/notify.en";
 import { auditLogEn } from "./sections/audit.en";
 import { rulesEn } from "./sections/rules.en";
@@ -258,6 +259,7 @@ export const en: Messages = {
   excel: excelEn,
   disclosure: disclosureEn,
   monitoring: monitoringEn,
+  ledger: ledgerEn,
   notify: notifyEn,
   auditLog: auditLogEn,
   rules: rulesEn,

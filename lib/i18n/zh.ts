@@ -8,6 +8,7 @@ import { wizardZh } from "./sections/wizard.zh";
 import { deptObjectiveZh } from "./sections/dept-objective.zh";
 import type { Widen } from "./widen";
 import { monitoringZh } from "./sections/monitoring.zh";
+import { ledgerZh } from "./sections/ledger.zh";
 import { notifyZh } from "./sections/notify.zh";
 import { auditLogZh } from "./sections/audit.zh";
 import { rulesZh } from "./sections/rules.zh";
@@ -259,6 +260,7 @@ export const zh = {
   excel: excelZh,
   disclosure: disclosureZh,
   monitoring: monitoringZh,
+  ledger: ledgerZh,
   notify: notifyZh,
   auditLog: auditLogZh,
   rules: rulesZh,

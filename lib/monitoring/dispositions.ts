@@ -8,11 +8,13 @@ import { recogniseAttachment } from "@/lib/objective/attachment-rules";
 import type { decideEvidenceInput, disposeWarningInput, submitEvidenceInput } from "@/lib/validation/monitoring";
 import { warningRectificationWorkflow, warningWorkflow } from "@/lib/workflow/machines";
 import { loadDisposition, loadWarning } from "./load";
+import { move } from "@/lib/ledger/movements";
 import { msg } from "@/lib/i18n/core";
 
 /**
- * Finance disposes a warning — continue, rectify by a deadline, adjust the budget, suspend
- * funding or stop. Once per warning (of two officers at once, one wins); a rectification opens a
+ * Finance disposes a warning — continue, rectify by a deadline, adjust the budget (new amount),
+ * reclaim funds (amount), suspend funding (amount held) or stop; the money ones write their
+ * ledger movement in the disposition's transaction. Once per warning (of two officers at once, one wins); a rectification opens a
  * task in the filer's inbox until its evidence is accepted.
  */
 export async function disposeWarning(db: Db, actor: Actor, input: z.output<typeof disposeWarningInput>) {
@@ -38,7 +40,14 @@ export async function disposeWarning(db: Db, actor: Actor, input: z.output<typeo
           })
           .returning({ id: warningDispositions.id });
         dispositionId = d.id;
-        return { audit: { dispositionId: d.id } };
+        // The money effect, in the same transaction: a refusal (over what is left, below what is executed) undoes the disposition.
+        const objectiveId = w.objectiveId;
+        const reason = input.comment;
+        let movement = null;
+        if (input.kind === "adjust_budget" && input.amount !== undefined) movement = await move(tx, actor, objectiveId, { kind: "adjust", newAmount: input.amount, reason, dispositionId: d.id });
+        else if (input.kind === "reclaim" && input.amount !== undefined) movement = await move(tx, actor, objectiveId, { kind: "reclaim", amount: input.amount, reason, dispositionId: d.id });
+        else if (input.kind === "suspend" && input.amount !== undefined) movement = await move(tx, actor, objectiveId, { kind: "hold", amount: input.amount, reason, dispositionId: d.id });
+        return { audit: { dispositionId: d.id, movement: movement ? { kind: movement.kind, amount: movement.amount, budget: movement.current } : undefined } };
       },
     });
     return { dispositionId, version };

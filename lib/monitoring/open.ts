@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, notInArray } from "drizzle-orm";
+import Decimal from "decimal.js";
+import { and, asc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { monitoringPeriods, monitoringReportIndicators, monitoringReports, objectiveIndicators, objectives, objectiveVersions } from "@/db/schema";
 
@@ -34,6 +35,9 @@ export async function openPeriod(
       versionId: objectives.approvedVersionId,
       allocated: objectives.allocatedAmount,
       amount: objectiveVersions.requestedAmount,
+      // The ledger (lib/ledger): 年初预算数 is what was arranged (安排/下达), 调整后 the current budget when it differs.
+      arranged: sql<string | null>`(select sum(m.amount) from budget_movements m where m.objective_id = ${objectives.id} and m.kind in ('arrange', 'issue'))`,
+      current: objectives.budgetCurrent,
     })
     .from(objectives)
     .innerJoin(objectiveVersions, eq(objectiveVersions.id, objectives.approvedVersionId))
@@ -63,7 +67,8 @@ export async function openPeriod(
             ownerOrgId: s.ownerOrgId,
             departmentOrgId: s.departmentOrgId,
             regionId: s.regionId,
-            budget: s.allocated ?? s.amount,
+            budget: s.arranged ?? s.allocated ?? s.amount,
+            adjustedBudget: s.arranged != null && new Decimal(s.current).cmp(s.arranged) !== 0 ? s.current : null,
           })),
         )
         .onConflictDoNothing()

@@ -1,4 +1,6 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import { objectives } from "@/db/schema";
 import { isPastDeadline } from "@/lib/format";
 import { ActionError } from "@/lib/errors";
 import { reportErrors } from "@/lib/monitoring/completeness";
@@ -34,11 +36,14 @@ export async function submitMonitoringReport(db: Db, actor: Actor, input: z.outp
   const errors = reportErrors(draft);
   if (Object.keys(errors).length) throw new ActionError("invalid_input", errors);
   const thresholds = await thresholdsFor(db, loaded.regionPath, loaded.period.fiscalYear);
+  // The rate is measured against the ledger's current budget once one is arranged (the history keeps the original).
+  const [money] = await db.select({ current: objectives.budgetCurrent, arrangedOn: objectives.budgetArrangedOn }).from(objectives).where(eq(objectives.id, loaded.report.objectiveId));
+  const ledgerAdjusted = money?.arrangedOn && money.current !== loaded.report.budget ? money.current : null;
   const { execution, warnings } = evaluateReport(
     {
       executed: loaded.report.executedAmount!,
       budget: loaded.report.budget,
-      adjustedBudget: loaded.report.adjustedBudget,
+      adjustedBudget: ledgerAdjusted ?? loaded.report.adjustedBudget,
       throughMonth: loaded.period.throughMonth,
       indicators: lines.map(({ line, indicator }) => ({ ordinal: indicator.ordinal, name: indicator.name, comparison: indicator.comparison, judgement: line!.judgement! })),
     },

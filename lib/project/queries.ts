@@ -198,6 +198,9 @@ export interface ProjectObjectiveRow {
   approved: boolean;
   ownerName: string;
   submittedAt: Date | null;
+  /** The ledger's current budget (元) and the first 安排's date (null: none arranged). */
+  budget: string;
+  arrangedOn: string | null;
 }
 
 /** The objectives of a project the actor may read, by fiscal year. */
@@ -213,6 +216,8 @@ export async function listProjectObjectives(db: DbOrTx, actor: Actor, projectId:
       approved: sql<boolean>`${objectives.approvedVersionId} is not null`,
       ownerName: orgs.name,
       submittedAt: objectives.submittedAt,
+      budget: objectives.budgetCurrent,
+      arrangedOn: objectives.budgetArrangedOn,
     })
     .from(objectives)
     .innerJoin(orgs, eq(orgs.id, objectives.ownerOrgId))

@@ -3,6 +3,7 @@ import { DISPOSITION_KINDS, TARGET_JUDGEMENTS } from "@/db/schema/monitoring";
 import { bool, id, isoDate as calendarDate, optionalText, storable, text, UNSTORABLE_REF, version } from "./common";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/objective/attachment-rules";
 import { money } from "./objective";
+import { wanAmount } from "./ledger";
 import { msg } from "@/lib/i18n/core";
 
 const isoDate = calendarDate();
@@ -64,8 +65,14 @@ export const disposeWarningInput = z
     kind: z.enum(DISPOSITION_KINDS),
     comment: text(2000),
     rectifyDeadline: z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional()),
+    /** 万元: the new budget (调整预算), the amount reclaimed (收回资金) or held (暂缓拨款); written to the ledger. */
+    amount: z.preprocess((v) => (v === "" || v === null ? undefined : v), wanAmount.optional()),
   })
-  .refine((v) => v.kind !== "rectify" || !!v.rectifyDeadline, { path: ["rectifyDeadline"], message: msg("rules.rectifyDeadline") });
+  .refine((v) => v.kind !== "rectify" || !!v.rectifyDeadline, { path: ["rectifyDeadline"], message: msg("rules.rectifyDeadline") })
+  .refine((v) => !MONEY_DISPOSITIONS.has(v.kind) || v.amount !== undefined, { path: ["amount"], message: msg("ledger.amountRequired") });
+
+/** The dispositions that move money, each writing its ledger movement (lib/ledger/movements.ts). */
+export const MONEY_DISPOSITIONS: ReadonlySet<string> = new Set(["adjust_budget", "reclaim", "suspend"]);
 
 /** Up to five evidence files, each at most 10 MB (the type is checked by its first bytes in the action). */
 const evidenceFile = z

@@ -202,14 +202,9 @@ export const disclosureSpecs = [
       if (new URL(page.url()).pathname === "/overview") await page.goto(`${base}/inbox`);
       await page.goto(`${base}/disclosure?year=2027`);
       await page.getByRole("checkbox", { name: `选择 ${SCHOOL}` }).check();
-      // The budget is typed in 万元 like every amount on screen: 6,800,000 元 shows as 680.
-      const budget = page.getByLabel(`公开预算金额（万元） ${SCHOOL}`);
-      assert.equal(await budget.inputValue(), "680");
-      await budget.fill("六百八十");
-      await page.getByRole("button", { name: "公开所选目标", exact: true }).click();
-      await page.getByRole("button", { name: "确认公开所选目标" }).click();
-      await page.getByText("请填写金额（万元），最多六位小数").waitFor();
-      await budget.fill("680");
+      // The budget is the ledger's (批复 arranged 6,800,000 元), shown in 万元 and never typed again.
+      const candidate = page.locator("tr").filter({ hasText: SCHOOL });
+      assert.equal((await candidate.locator("td").nth(3).innerText()).trim(), "680.00");
       await page.getByRole("button", { name: "公开所选目标", exact: true }).click();
       await page.getByRole("button", { name: "确认公开所选目标" }).click();
       await page.getByText("已公开。").waitFor();

@@ -8,6 +8,7 @@ import { monitoringSpecs } from "./specs-monitoring.mjs";
 import { evaluationSpecs } from "./specs-evaluation.mjs";
 import { proposalSpecs } from "./specs-proposals.mjs";
 import { securitySpecs } from "./specs-security.mjs";
+import { ledgerSpecs } from "./specs-ledger.mjs";
 
 import { PASSWORD } from "./demo-password.mjs";
 
@@ -586,6 +587,7 @@ export const specs = [
   ...(await import("./specs-headers.mjs")).headerSpecs,
   ...securitySpecs,
   ...(await import("./specs-money.mjs")).moneySpecs,
+  ...ledgerSpecs,
   ...(await import("./specs-portal-mobile.mjs")).portalMobileSpecs,
   ...(await import("./specs-audit.mjs")).auditSpecs,
   ...(await import("./specs-picker.mjs")).pickerSpecs,

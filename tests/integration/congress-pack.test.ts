@@ -58,10 +58,10 @@ describe("the people's-congress pack: every disclosed objective and result of th
 
     await signInAs(database, "admin");
     const school = await objectiveId("仁化县第一中学校舍维修改造");
-    expect(await discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school, amount: "1234567.89" }] })).toMatchObject({ ok: true });
+    expect(await discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school }] })).toMatchObject({ ok: true });
     pack = await packAs("observer", 2027);
-    expect(pack.totals.all).toEqual({ objectives: 3, budget: "239734567.89", results: 0 });
-    const county = pack.totals.byDepartment.find((d) => d.budget === "1234567.89");
+    expect(pack.totals.all).toEqual({ objectives: 3, budget: "245300000.00", results: 0 });
+    const county = pack.totals.byDepartment.find((d) => d.budget === "6800000.00");
     expect(county).toMatchObject({ objectives: 1, results: 0 });
     expect(pack.disclosedObjectives.find((o) => o.objectiveId === school)?.departmentName).toBe(county!.departmentName);
 
@@ -74,7 +74,7 @@ describe("the people's-congress pack: every disclosed objective and result of th
     expect(await withdrawDisclosure({ disclosureId: live.id, version: live.version, reason: "数据更正" })).toMatchObject({ ok: true });
     pack = await packAs("observer", 2027);
     expect(pack.disclosedObjectives.map((o) => o.title)).not.toContain("免疫规划项目");
-    expect(pack.totals.all).toEqual({ objectives: 2, budget: "153234567.89", results: 0 });
+    expect(pack.totals.all).toEqual({ objectives: 2, budget: "158800000.00", results: 0 });
     expect(pack.totals.byDepartment.map((d) => d.departmentName)).not.toContain("广东省卫生健康委员会");
   });
 
@@ -91,8 +91,8 @@ describe("the people's-congress pack: every disclosed objective and result of th
     expect(objectivesSheet.getRow(2).values).toEqual([undefined, "序号", "项目名称", "主管部门", "实施单位", "预算（元）", "预算（万元）"]);
     const total = objectivesSheet.getRow(objectivesSheet.rowCount);
     expect(total.getCell(1).value).toBe("合计");
-    expect(total.getCell(5).value).toBe(153234567.89);
-    expect(total.getCell(6).value).toBe(15323.456789);
+    expect(total.getCell(5).value).toBe(158800000);
+    expect(total.getCell(6).value).toBe(15880);
     expect(objectivesSheet.getColumn(6).numFmt).toBe("#,##0.00####");
     // The key objectives in 万元: exact numbers shown with separators (no 元 text without them).
     const withKey = new ExcelJS.Workbook();
@@ -103,7 +103,7 @@ describe("the people's-congress pack: every disclosed objective and result of th
     expect(keySheet.getRow(3).getCell(4).numFmt).toBe("#,##0.00####");
     const byDept = wb.getWorksheet("按部门汇总")!;
     expect(byDept.getRow(3).values).toEqual([undefined, "广东省交通运输厅", 1, 152000000, 15200, 0]);
-    expect(byDept.getRow(byDept.rowCount).values).toEqual([undefined, "合计", 2, 153234567.89, 15323.456789, 0]);
+    expect(byDept.getRow(byDept.rowCount).values).toEqual([undefined, "合计", 2, 158800000, 15880, 0]);
 
     const grades = (await workbookOf("observer", 2026)).getWorksheet("按等级汇总")!;
     expect(grades.getRow(2).values).toEqual([undefined, "等级", "自评结果数", "自评预算（万元）", "重点评价数", "重点评价预算（万元）"]);

@@ -80,18 +80,18 @@ describe("finance discloses approved objectives and withdraws them", () => {
     expect((await liveDisclosure(vaccine.objectiveId!)).id).toBe(vaccine.id);
   });
 
-  it("discloses with the budget amount given, writes the audit row with it, and expires the public cache", async () => {
+  it("discloses with the ledger's current budget (nothing typed), writes the audit row with it, and expires the public cache", async () => {
     await signInAs(database, "admin");
     vi.mocked(revalidateTag).mockClear();
     const school = await objectiveByTitle("仁化县第一中学校舍维修改造");
-    const res = await discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school.id, amount: "6,500,000.5" }] });
+    const res = await discloseObjectives({ fiscalYear: 2027, items: [{ objectiveId: school.id }] });
     expect(res).toMatchObject({ ok: true });
     const d = await liveDisclosure(school.id);
-    expect(d).toMatchObject({ amount: "6500000.50", title: "仁化县第一中学校舍维修改造", versionId: school.approvedVersionId, withdrawnAt: null });
+    expect(d).toMatchObject({ amount: "6800000.00", title: "仁化县第一中学校舍维修改造", versionId: school.approvedVersionId, withdrawnAt: null });
     expect(d.regionPath).toMatch(/^\/\d+\/\d+\/\d+\/$/);
     expect(d.searchGrams).toContain("校舍");
     const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "disclosure.publish"), eq(auditLog.objectId, String(d.id))));
-    expect(audit.after).toMatchObject({ objectiveId: school.id, amount: "6500000.50" });
+    expect(audit.after).toMatchObject({ objectiveId: school.id, amount: "6800000.00" });
     expect(revalidateTag).toHaveBeenCalledWith(PUBLIC_DISCLOSURE_TAG, { expire: 0 });
 
     // Disclosing it again is refused.

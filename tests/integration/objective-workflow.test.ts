@@ -9,6 +9,7 @@ import { submitObjective } from "@/lib/actions/objective/submit-objective";
 import { uploadAttachment } from "@/lib/actions/objective/upload-attachment";
 import { fireProjectEvent } from "@/lib/actions/project/project-event";
 import { recordAppraisal } from "@/lib/actions/project/record-appraisal";
+import { arrangeBudget } from "@/lib/actions/ledger/arrange-budget";
 import { createTestDatabase } from "../helpers/db";
 import { addColleague } from "../helpers/people";
 import { asSession, signInAs, useTestDatabase } from "../helpers/session";
@@ -115,7 +116,10 @@ describe("the whole path of a unit's declaration", () => {
     expect((await fireProjectEvent({ projectId, event: "admit", version: p.version })).ok).toBe(false);
     expect((await recordAppraisal({ projectId, fiscalYear: 2019, dimensions: dims("18"), conclusion: "support" })).ok).toBe(true);
     expect(await fireProjectEvent({ projectId, event: "admit", version: p.version })).toMatchObject({ ok: true, data: { state: "admitted" } });
-    expect(await fireProjectEvent({ projectId, event: "budget", version: p.version + 1 })).toMatchObject({ ok: true, data: { state: "budgeted" } });
+    // 安排预算 carries money and its 批复文号 (lib/ledger): the pool's event alone is refused.
+    expect((await fireProjectEvent({ projectId, event: "budget", version: p.version + 1 })).ok).toBe(false);
+    expect(await arrangeBudget({ objectiveId, amount: "150000", documentNo: "粤财预〔2019〕1号", documentDate: "2019-01-15" })).toMatchObject({ ok: true, data: { current: "1500000000.00" } });
+    expect((await database.db.select().from(projects).where(eq(projects.id, projectId)))[0].state).toBe("budgeted");
 
     // Adjustment: a new version under review while the approved one stays in force.
     await signInAs(database, "filer");
@@ -159,6 +163,7 @@ describe("the whole path of a unit's declaration", () => {
       "objective.submit",
       "objective.dept_pass",
       "objective.finance_approve",
+      "ledger.arrange",
       "objective.adjust",
       "objective.submit",
       "objective.dept_pass",

@@ -4,19 +4,18 @@ import { defineAction } from "@/lib/actions/define";
 import { expirePublicDisclosures } from "@/lib/disclosure/cache";
 import { discloseObjectives as disclose } from "@/lib/disclosure/disclose";
 import { id } from "@/lib/validation/common";
-import { money } from "@/lib/validation/objective";
 import { msg } from "@/lib/i18n/core";
 
 /**
  * Public endpoint: finance discloses approved objectives of one fiscal year (one or many), each
- * with the budget amount published beside it; the public portal's cache is expired at once.
+ * with the ledger's current budget (lib/ledger; an objective without an arranged budget is refused); the public portal's cache is expired at once.
  */
 export const discloseObjectives = defineAction({
   name: "disclosure.publish",
   permission: "disclosure.manage",
   input: z.strictObject({
     fiscalYear: z.coerce.number().int().min(2000).max(2100),
-    items: z.array(z.strictObject({ objectiveId: id, amount: money.optional() })).min(1, msg("rules.chooseToDisclose")).max(500),
+    items: z.array(z.strictObject({ objectiveId: id })).min(1, msg("rules.chooseToDisclose")).max(500),
   }),
   success: "disclosure.disclosed",
   async run({ actor, db, input }) {

@@ -75,7 +75,7 @@ export const monitoringEn: Widen<typeof monitoringZh> = {
   dispose: "Dispose",
   disposition: "Disposition",
   dispositionKind: "Decision",
-  kindLabel: { continue: "Continue", rectify: "Rectify by a deadline", adjust_budget: "Adjust budget", suspend: "Suspend funding", stop: "Stop" },
+  kindLabel: { continue: "Continue", rectify: "Rectify by a deadline", adjust_budget: "Adjust budget", suspend: "Suspend funding", stop: "Stop", reclaim: "Reclaim funds" },
   rectifyDeadline: "Rectify by",
   disposedBy: "Disposed by {name} on {date}",
   rectification: "Rectification",

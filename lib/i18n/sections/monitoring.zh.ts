@@ -73,7 +73,7 @@ export const monitoringZh = {
   dispose: "处置",
   disposition: "处置意见",
   dispositionKind: "处置方式",
-  kindLabel: { continue: "继续执行", rectify: "限期整改", adjust_budget: "调整预算", suspend: "暂缓拨款", stop: "停止执行" },
+  kindLabel: { continue: "继续执行", rectify: "限期整改", adjust_budget: "调整预算", suspend: "暂缓拨款", stop: "停止执行", reclaim: "收回资金" },
   rectifyDeadline: "整改期限",
   disposedBy: "{name} 于 {date} 处置",
   rectification: "整改",

@@ -1,6 +1,5 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { wanToYuan, yuanToWanInput } from "@/lib/project/money";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
@@ -14,11 +13,14 @@ export interface CandidateRow {
   title: string;
   ownerName: string;
   departmentName: string;
-  amount: string;
+  /** The ledger's current budget, shown in 万元: disclosed exactly as it is, never typed again. */
   amountText: string;
+  /** 公开期限 as shown, and whether it has passed (China date). */
+  deadlineText: string;
+  overdue: boolean;
 }
 
-/** Choose approved objectives (and the budget disclosed with each) and disclose them together. */
+/** Choose objectives whose budget is approved and disclose them together, each with the ledger's amount. */
 export function DiscloseForm({
   year,
   rows,
@@ -26,12 +28,10 @@ export function DiscloseForm({
 }: {
   year: number;
   rows: CandidateRow[];
-  labels: { select: string; name: string; department: string; budget: string; budgetInvalid: string; disclose: string; reload: string; empty: string };
+  labels: { select: string; name: string; department: string; budget: string; deadline: string; overdue: string; disclose: string; reload: string; empty: string };
 }) {
   const router = useRouter();
-  /** The chosen objectives and the budget typed for each, in 万元 like every amount on screen (sent in 元). */
-  const [chosen, setChosen] = useState<Record<number, string>>({});
-  const [invalid, setInvalid] = useState<Set<number>>(new Set());
+  const [chosen, setChosen] = useState<number[]>([]);
   const [state, setState] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
   if (rows.length === 0) {
@@ -44,15 +44,10 @@ export function DiscloseForm({
   }
   const submit = () =>
     start(async () => {
-      const typed = Object.entries(chosen).map(([id, wanText]) => ({ objectiveId: Number(id), amount: wanToYuan(wanText) }));
-      const bad = new Set(typed.filter((i) => i.amount === null).map((i) => i.objectiveId));
-      setInvalid(bad);
-      if (bad.size) return;
-      const items = typed.map((i) => ({ objectiveId: i.objectiveId, amount: i.amount! }));
-      const result = await discloseObjectives({ fiscalYear: year, items });
+      const result = await discloseObjectives({ fiscalYear: year, items: chosen.map((objectiveId) => ({ objectiveId })) });
       setState(result);
       if (result.ok) {
-        setChosen({});
+        setChosen([]);
         router.refresh();
       }
     });
@@ -65,13 +60,14 @@ export function DiscloseForm({
             <th scope="col" className="w-12 px-2 py-1.5">{labels.select}</th>
             <th scope="col" className="px-2 py-1.5">{labels.name}</th>
             <th scope="col" className="px-2 py-1.5">{labels.department}</th>
-            <th scope="col" className="w-48 px-2 py-1.5">{labels.budget}</th>
+            <th scope="col" className="px-2 py-1.5 text-right">{labels.budget}</th>
+            <th scope="col" className="px-2 py-1.5">{labels.deadline}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => {
-            const on = r.id in chosen;
-            const err = state && !state.ok ? state.fieldErrors?.[`items.${Object.keys(chosen).indexOf(String(r.id))}.objectiveId`] : undefined;
+            const on = chosen.includes(r.id);
+            const err = state && !state.ok ? state.fieldErrors?.[`items.${chosen.indexOf(r.id)}.objectiveId`] : undefined;
             return (
               <tr key={r.id} className="border-b border-slate-200">
                 <td className="px-2 py-1.5">
@@ -79,39 +75,22 @@ export function DiscloseForm({
                     type="checkbox"
                     aria-label={`${labels.select} ${r.title}`}
                     checked={on}
-                    onChange={(e) =>
-                      setChosen((c) => {
-                        const next = { ...c };
-                        if (e.target.checked) next[r.id] = yuanToWanInput(r.amount);
-                        else delete next[r.id];
-                        return next;
-                      })
-                    }
+                    onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))}
                     data-testid={`disclose-pick-${i}`}
                   />
                 </td>
                 <td className="px-2 py-1.5">
                   {r.title}
                   <span className="block text-xs text-slate-500">{r.ownerName}</span>
-                  {err && <span className="block text-xs text-red-700">{err.join(" ")}</span>}
+                  {on && err && <span className="block text-xs text-red-700">{err.join(" ")}</span>}
                 </td>
                 <td className="px-2 py-1.5">{r.departmentName}</td>
-                <td className="px-2 py-1.5">
-                  <input
-                    className={cls.input}
-                    inputMode="decimal"
-                    aria-label={`${labels.budget} ${r.title}`}
-                    aria-invalid={invalid.has(r.id) ? true : undefined}
-                    aria-describedby={invalid.has(r.id) ? `budget-err-${r.id}` : undefined}
-                    disabled={!on}
-                    value={on ? chosen[r.id] : yuanToWanInput(r.amount)}
-                    onChange={(e) => setChosen((c) => ({ ...c, [r.id]: e.target.value }))}
-                  />
-                  {invalid.has(r.id) && (
-                    <span id={`budget-err-${r.id}`} className="block text-xs text-red-700">
-                      {labels.budgetInvalid}
-                    </span>
-                  )}
+                <td className="px-2 py-1.5 text-right tabular-nums" data-testid={`disclose-amount-${r.id}`}>
+                  {r.amountText}
+                </td>
+                <td className="px-2 py-1.5 tabular-nums">
+                  {r.deadlineText}
+                  {r.overdue && <span className="badge ml-1 bg-red-100 text-red-800">{labels.overdue}</span>}
                 </td>
               </tr>
             );
@@ -119,7 +98,7 @@ export function DiscloseForm({
         </tbody>
       </table>
       <div className="mt-3">
-        <ConfirmButton label={labels.disclose} disabled={pending || Object.keys(chosen).length === 0} onConfirm={submit} />
+        <ConfirmButton label={labels.disclose} disabled={pending || chosen.length === 0} onConfirm={submit} />
       </div>
     </div>
   );

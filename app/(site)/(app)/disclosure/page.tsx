@@ -7,7 +7,7 @@ import { parseSearchParams, type RawSearchParams } from "@/lib/admin/params";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { disclosureCandidates, disclosureRecords, resultCandidates } from "@/lib/disclosure/manage";
-import { chinaYear, formatDateTime } from "@/lib/format";
+import { chinaYear, formatDateTime, isPastDeadline } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/page-title";
 import { wan } from "@/lib/project/money";
@@ -84,13 +84,14 @@ export default async function DisclosurePage({ searchParams }: { searchParams: P
         <div className="p-4">
           <DiscloseForm
             year={year}
-            rows={candidates.rows.map((r) => ({ ...r, amountText: wan(r.amount) }))}
+            rows={candidates.rows.map((r) => ({ ...r, amountText: wan(r.amount), deadlineText: r.deadline, overdue: isPastDeadline(new Date(), r.deadline) }))}
             labels={{
               select: t("disclosure.manage.select"),
               name: t("disclosure.list.name"),
               department: t("disclosure.list.department"),
               budget: t("disclosure.manage.budget"),
-              budgetInvalid: t("errors.amountWan"),
+              deadline: t("ledger.disclosureDeadline"),
+              overdue: t("ledger.overdue"),
               disclose: t("disclosure.manage.disclose"),
               reload,
               empty: t("disclosure.manage.noCandidates"),

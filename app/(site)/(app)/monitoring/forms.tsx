@@ -3,6 +3,7 @@ import { useState, type ChangeEvent } from "react";
 import { DISPOSITION_KINDS } from "@/db/schema/monitoring";
 import { decideRectificationEvidence } from "@/lib/actions/monitoring/decide-evidence";
 import { disposeWarning } from "@/lib/actions/monitoring/dispose-warning";
+import { releaseHold } from "@/lib/actions/ledger/release-hold";
 import { openMonitoringPeriod } from "@/lib/actions/monitoring/open-period";
 import { reviewMonitoringReport } from "@/lib/actions/monitoring/review-report";
 import { submitRectificationEvidence } from "@/lib/actions/monitoring/submit-evidence";
@@ -88,6 +89,9 @@ export function DisposeForm({ warningId, version }: { warningId: number; version
       {kind === "rectify" && (
         <Field id={`dd-${warningId}`} name="rectifyDeadline" type="date" label={t("monitoring.rectifyDeadline")} errors={errors.rectifyDeadline} required />
       )}
+      {(kind === "adjust_budget" || kind === "reclaim" || kind === "suspend") && (
+        <Field id={`da-${warningId}`} name="amount" inputMode="decimal" label={t(`ledger.dispositionAmount.${kind}`)} errors={errors.amount} required />
+      )}
       <div className="sm:col-span-3">
         <label htmlFor={`dc-${warningId}`} className="mb-1 block text-slate-700">
           {t("monitoring.disposition")}
@@ -101,6 +105,22 @@ export function DisposeForm({ warningId, version }: { warningId: number; version
         </button>
         <FormMessage state={state} compact />
       </div>
+    </form>
+  );
+}
+
+/** 恢复拨款: finance releases (part of) what a 暂缓拨款 held. */
+export function ReleaseForm({ dispositionId }: { dispositionId: number }) {
+  const t = useT();
+  const { state, pending, errors, formRef, onSubmit } = useActionForm(releaseHold);
+  return (
+    <form noValidate ref={formRef} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label={t("ledger.releaseTitle")}>
+      <input type="hidden" name="dispositionId" value={dispositionId} />
+      <Field id={`rl-${dispositionId}`} name="amount" inputMode="decimal" label={t("ledger.amount")} errors={errors.amount} required />
+      <button type="submit" className={cls.small} disabled={pending}>
+        {t("ledger.release")}
+      </button>
+      <FormMessage state={state} compact />
     </form>
   );
 }

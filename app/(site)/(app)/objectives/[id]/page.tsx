@@ -13,9 +13,13 @@ import { listTransferRecipients, loadTransferPlan } from "@/lib/objective/transf
 import { overallObjectiveOf, regionalRollup } from "@/lib/objective/regional";
 import { subjectHistory, type SubjectRef } from "@/lib/objective/history";
 import { loadObjectiveView, loadVersionContent } from "@/lib/objective/view";
-import { wan } from "@/lib/project/money";
 import type { ObjectiveEvent } from "@/lib/workflow/objective";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
+import { LedgerCard } from "../../_ledger/ledger-card";
+import { ArrangeForm } from "../../_ledger/arrange-form";
+import { arrangeContext, ledgerOf } from "@/lib/ledger/queries";
+import { ARRANGE_PERMISSION } from "@/lib/ledger/arrange";
+import { wan, yuanToWanInput } from "@/lib/project/money";
 import { ObjectiveStateBadge } from "../../_workflow/badges";
 import { DeclarationTable } from "./declaration-table";
 import { DiffView } from "./diff-view";
@@ -91,6 +95,9 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
   ]);
 
   const events = view.events;
+  const ledger = await ledgerOf(db, objectiveId);
+  // A subject with no project (部门整体, 转移支付 and its regional parts) is arranged here; a project's on its pool page.
+  const arrange = !o.projectId && o.approvedVersionId != null && ledger.arrangedOn == null && canOn(actor, ARRANGE_PERMISSION, view.place) ? await arrangeContext(db, objectiveId) : null;
   const filerEvents = events.filter((e) => FILER_EVENTS.includes(e));
   const reviewStage = events.some((e) => e === "dept_pass" || e === "dept_return")
     ? "department"
@@ -194,6 +201,15 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
       <Card className="print-card mb-5">
         <DeclarationTable t={t} view={view} content={content} />
       </Card>
+
+      <div className="print-hide mb-5">
+        <LedgerCard ledger={ledger} t={t} />
+        {arrange && (
+          <div className="mt-3 max-w-xl">
+            <ArrangeForm objectiveId={objectiveId} requestedText={wan(arrange.requested)} suggested={arrange.suggested ? yuanToWanInput(arrange.suggested) : null} suggestedText={arrange.suggested ? wan(arrange.suggested) : null} conclusionText={null} />
+          </div>
+        )}
+      </div>
 
       {reviewStage && (
         <Card className="print-hide mb-5" title={reviewStage === "department" ? t("review.deptReview") : t("review.financeReview")}>

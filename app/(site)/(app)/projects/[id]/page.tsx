@@ -12,7 +12,7 @@ import type { Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { appraisalRequired } from "@/lib/objective/appraisal-rule";
 import { loadProject } from "@/lib/objective/load";
-import { wan } from "@/lib/project/money";
+import { wan, yuanToWanInput } from "@/lib/project/money";
 import {
   appraisalThreshold,
   declaredYears,
@@ -33,6 +33,8 @@ import { DeclareObjective } from "./declare-objective";
 import { EngageAgency } from "./engage-agency";
 import { EngagementState } from "./engagement-state";
 import { ProjectActions } from "./project-actions";
+import { ArrangeForm } from "../../_ledger/arrange-form";
+import { arrangeContext } from "@/lib/ledger/queries";
 
 export async function generateMetadata() {
   return { title: (await getT())("pool.detail") };
@@ -76,6 +78,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     editing ? listTier1Options(db, [p.departmentOrgId]) : Promise.resolve([]),
   ]);
   const events = projectWorkflow.available(actor, loaded.ref);
+  // 安排预算 carries money: the objective it arranges is the project's latest approved one without a budget.
+  const toArrange = events.includes("budget") ? objectiveRows.find((o) => o.approved && o.arrangedOn == null) : undefined;
+  const arrange = toArrange ? await arrangeContext(db, toArrange.id) : null;
   const canAppraise = canOn(actor, "appraisal.record", place);
   const canFile = canOn(actor, "project.write", place);
   const years: number[] = [];
@@ -173,6 +178,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                     <th scope="col" className="border border-slate-300 px-3 py-2 text-left">{t("pool.fiscalYear")}</th>
                     <th scope="col" className="border border-slate-300 px-3 py-2 text-left">{t("pool.name")}</th>
                     <th scope="col" className="border border-slate-300 px-3 py-2 text-right">{t("pool.requestedAmount")}</th>
+                    <th scope="col" className="border border-slate-300 px-3 py-2 text-right">{t("ledger.current")}</th>
                     <th scope="col" className="border border-slate-300 px-3 py-2 text-center">{t("pool.objectiveState")}</th>
                   </tr>
                 </thead>
@@ -187,6 +193,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                         {o.ownerName !== loaded.ownerName && <span className="ml-2 text-xs text-slate-500">{o.ownerName}</span>}
                       </td>
                       <td className="border border-slate-200 px-3 py-2 text-right tabular-nums">{wan(o.requestedAmount)}</td>
+                      <td className="border border-slate-200 px-3 py-2 text-right tabular-nums" data-testid={`project-budget-${o.id}`}>{o.arrangedOn ? wan(o.budget) : "—"}</td>
                       <td className="border border-slate-200 px-3 py-2 text-center">
                         <ObjectiveStateBadge state={o.state} t={t} />
                       </td>
@@ -244,7 +251,18 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           {events.length === 0 ? (
             <p className="text-slate-500">{t("pool.noEvents")}</p>
           ) : (
-            <ProjectActions projectId={p.id} version={p.version} events={events} />
+            <ProjectActions projectId={p.id} version={p.version} events={events.filter((e) => e !== "budget")} />
+          )}
+          {arrange && (
+            <div className="mt-4">
+              <ArrangeForm
+                objectiveId={arrange.objectiveId}
+                requestedText={wan(arrange.requested)}
+                suggested={arrange.suggested ? yuanToWanInput(arrange.suggested) : null}
+                suggestedText={arrange.suggested ? wan(arrange.suggested) : null}
+                conclusionText={arrange.conclusion ? t(`pool.conclusionLabel.${arrange.conclusion as "support"}`) : null}
+              />
+            </div>
           )}
         </Card>
       </div>

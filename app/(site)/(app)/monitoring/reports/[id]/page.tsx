@@ -13,7 +13,10 @@ import { reportWorkflow, warningRectificationWorkflow, warningWorkflow } from "@
 import { pageTitle } from "@/lib/page-title";
 import { wan } from "@/lib/project/money";
 import { Badge, Card, cls, PageHeader } from "@/app/_components/ui";
-import { DecideEvidenceForm, DisposeForm, EvidenceForm, ReviewReportForm } from "../../forms";
+import { DecideEvidenceForm, DisposeForm, EvidenceForm, ReleaseForm, ReviewReportForm } from "../../forms";
+import { LedgerCard } from "../../../_ledger/ledger-card";
+import { ledgerOf } from "@/lib/ledger/queries";
+import { canOn } from "@/lib/auth/scope";
 import { LightBadge, warningText } from "../../parts";
 import { ExcelPanel } from "./excel-panel";
 import { ReportForm } from "./report-form";
@@ -39,7 +42,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     throw e;
   }
   const { report, period, ref } = loaded;
-  const [lines, warnings] = await Promise.all([loadReportLines(db, report), reportWarnings(db, report.id)]);
+  const [lines, warnings, ledger] = await Promise.all([loadReportLines(db, report), reportWarnings(db, report.id), ledgerOf(db, report.objectiveId)]);
+  const mayMoveMoney = canOn(actor, "warning.dispose", { orgPath: loaded.orgPath, regionPath: loaded.regionPath });
   const files = await evidenceFiles(
     db,
     warnings.flatMap((w) => (w.disposition ? [w.disposition.id] : [])),
@@ -88,6 +92,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           </p>
         )}
       </Card>
+
+      <LedgerCard ledger={ledger} t={t} className="mb-5" />
 
       <Card className="mb-5" title={t("monitoring.targetSection")}>
         {editable ? (
@@ -185,6 +191,19 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                         )}
                       </p>
                       <p className="mt-1">{d.comment}</p>
+                      {ledger.movements
+                        .filter((m) => m.dispositionId === d.id)
+                        .map((m) => (
+                          <p key={m.id} className="mt-1 text-sm" data-testid={`money-effect-${d.id}`}>
+                            <span className="text-slate-500">{t("ledger.moneyEffect")}：</span>
+                            {t(`ledger.kind.${m.kind}`)} {wan(m.amount)} {t("ledger.wanUnit")}
+                          </p>
+                        ))}
+                      {d.kind === "suspend" && mayMoveMoney && Number(ledger.held) > 0 && (
+                        <div className="mt-2">
+                          <ReleaseForm dispositionId={d.id} />
+                        </div>
+                      )}
                       <p className="mt-1 text-xs text-slate-500">{t("monitoring.disposedBy", { name: decidedByName ?? "", date: formatDateTime(d.decidedAt).slice(0, 16) })}</p>
                       {d.evidence && (
                         <p className="mt-2">
