@@ -156,7 +156,9 @@ export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
  * the permission's own name): t(permissionDescription(p)). The type requires one for every permission.
  */
 export function permissionDescription(permission: Permission): MessageKey {
-  return `permission.${permission}` satisfies `permission.${Permission}` & MessageKey;
+  // Returned as a MessageKey: a permission without its description in the dictionaries fails the type-check.
+  const key: `permission.${Permission}` = `permission.${permission}`;
+  return key;
 }
 
 /** Roles of `roles` that the matrix grants `permission` to. */
