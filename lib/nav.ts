@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/indicators", labelKey: "bank.nav", permission: "project.read", group: "objectives" },
   { href: "/review/department", labelKey: "review.navDept", permission: "declaration.review.department", group: "objectives" },
   { href: "/review/finance", labelKey: "review.navFinance", permission: "declaration.review.finance", group: "objectives" },
+  { href: "/review/approve", labelKey: "ledger.approveTitle", permission: "declaration.review.finance", group: "objectives" },
   { href: "/monitoring", labelKey: "monitoring.nav", permission: "project.read", group: "monitoring" },
   { href: "/warnings", labelKey: "monitoring.navWarnings", permission: "warning.read", group: "monitoring" },
   { href: "/evaluation", labelKey: "evaluation.nav", permission: "project.read", group: "evaluation" },
