@@ -12,7 +12,7 @@ async function signIn(page, base, username) {
   await page.fill("#username", username);
   await page.fill("#password", PASSWORD);
   await page.click("button[type=submit]");
-  await page.waitForURL(/\/inbox/);
+  await page.waitForURL(/\/(inbox|overview)/);
 }
 
 async function signOut(page) {
@@ -21,6 +21,33 @@ async function signOut(page) {
 }
 
 export const ledgerSpecs = [
+  {
+    // 同步批复: the department's approved, unarranged objectives on one page, approved under one 批复文号.
+    // Refused here (no 文号), so the bridge stays unarranged for the money life below.
+    name: "ledger-department-approval-page-refuses-without-document-number",
+    async run({ page, base, shot }) {
+      await signIn(page, base, "reviewer");
+      await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "批复部门预算", exact: true }).click();
+      await page.getByRole("heading", { name: "批复部门预算" }).waitFor();
+      const value = await page.locator("select[name=dept] option", { hasText: "广东省交通运输厅" }).first().getAttribute("value");
+      await page.locator("select[name=dept]").selectOption(value);
+      await page.locator("select[name=year]").selectOption("2027");
+      await page.getByRole("button", { name: "查询" }).click();
+      await page.waitForURL(/dept=\d+/);
+      const row = page.getByTestId("approve-row").filter({ hasText: BRIDGE });
+      await row.waitFor();
+      // The requested 6,400 万元 beside the amount, prefilled in 万元.
+      assert.match(await row.innerText(), /6,400\.00/);
+      assert.equal(await row.locator("input[inputmode=decimal]").inputValue(), "6400");
+      await page.getByRole("button", { name: "确认批复" }).click();
+      await page.locator("#approve-document-no[aria-invalid=true]").waitFor();
+      await shot("ledger-approval-refused");
+      // Nothing written: after a reload the bridge is still waiting for its 批复.
+      await page.reload();
+      await page.getByTestId("approve-row").filter({ hasText: BRIDGE }).waitFor();
+      await signOut(page);
+    },
+  },
   {
     name: "ledger-money-life-of-one-subject",
     async run({ page, base, shot }) {
