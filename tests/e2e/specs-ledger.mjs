@@ -104,26 +104,26 @@ export const ledgerSpecs = [
       await signIn(page, base, "reviewer");
       await page.goto(`${base}/warnings`);
       await page.locator("tbody tr").filter({ hasText: BRIDGE }).first().getByRole("link", { name: "处置" }).click();
-      const form = page.getByRole("form", { name: "处置" }).first();
-      await form.locator("select[name=kind]").selectOption("adjust_budget");
-      await form.getByLabel("调整后预算（万元）").fill("900");
-      await form.locator("textarea[name=comment]").fill("执行进度滞后，调减预算");
-      await form.getByRole("button", { name: "处置", exact: true }).click();
-      const belowExecuted = form.getByText(/调整后预算不能低于已执行金额 [\d,.]+ 万元/);
+      const dispose = page.getByRole("form", { name: "处置" }).first();
+      await dispose.locator("select[name=kind]").selectOption("adjust_budget");
+      await dispose.getByLabel("调整后预算（万元）").fill("900");
+      await dispose.locator("textarea[name=comment]").fill("执行进度滞后，调减预算");
+      await dispose.getByRole("button", { name: "处置", exact: true }).click();
+      const belowExecuted = dispose.getByText(/调整后预算不能低于已执行金额 [\d,.]+ 万元/);
       await belowExecuted.waitFor();
       const executed = Number((await belowExecuted.innerText()).match(/已执行金额 ([\d,.]+) 万元/)[1].replace(/,/g, ""));
       assert.ok(executed > 900 && executed < 6400, `executed ${executed}`);
       await shot("03-below-executed");
 
       // 4. 收回资金 instead: at most what is neither executed nor held (6,400 − executed), then 1,000.
-      await form.locator("select[name=kind]").selectOption("reclaim");
-      await form.getByLabel("收回金额（万元）").fill(String(6400 - executed + 0.01));
-      await form.getByRole("button", { name: "处置", exact: true }).click();
-      const tooMuch = form.getByText(/收回金额不能超过尚未执行、未暂缓的余额 [\d,.]+ 万元/);
+      await dispose.locator("select[name=kind]").selectOption("reclaim");
+      await dispose.getByLabel("收回金额（万元）").fill(String(6400 - executed + 0.01));
+      await dispose.getByRole("button", { name: "处置", exact: true }).click();
+      const tooMuch = dispose.getByText(/收回金额不能超过尚未执行、未暂缓的余额 [\d,.]+ 万元/);
       await tooMuch.waitFor();
       assert.equal(Number((await tooMuch.innerText()).match(/余额 ([\d,.]+) 万元/)[1].replace(/,/g, "")), 6400 - executed);
-      await form.getByLabel("收回金额（万元）").fill("1000");
-      await form.getByRole("button", { name: "处置", exact: true }).click();
+      await dispose.getByLabel("收回金额（万元）").fill("1000");
+      await dispose.getByRole("button", { name: "处置", exact: true }).click();
       await page.getByText("资金影响：收回 -1,000.00 万元").waitFor();
       assert.equal((await page.getByTestId("ledger-current").innerText()).trim(), "5,400.00");
       assert.equal((await page.getByTestId("ledger-original").innerText()).trim(), "6,400.00");
