@@ -101,6 +101,9 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_OBJECT_TYPES = [
   "account",
   "action",
+  "assessment_framework",
+  "assessment_result",
+  "assessment_round",
   "attachment",
   "budget_proposal",
   "database",

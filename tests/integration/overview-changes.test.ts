@@ -14,6 +14,7 @@ import { submitObjective } from "@/lib/actions/objective/submit-objective";
 import type { Actor } from "@/lib/auth/actor";
 import { checkSession } from "@/lib/auth/session";
 import { checkIntegrity } from "@/lib/integrity";
+import { move } from "@/lib/ledger/movements";
 import { overviewFigures, type OverviewFigures } from "@/lib/overview/figures";
 import { overviewRecount } from "@/lib/overview/verify";
 import type { ReportLineInput } from "@/lib/validation/monitoring";
@@ -88,6 +89,9 @@ describe("the tallies through the workflow's actions", () => {
   });
 
   it("disclose, then withdraw: disclosed count and amount up by the disclosed budget, then back", async () => {
+    // Only an arranged budget is disclosed (lib/ledger): finance arranges the approved amount first.
+    const finance = await actorOf("reviewer");
+    await database.db.transaction((tx) => move(tx, finance, id, { kind: "arrange", amount: BILLION_AND_A_HALF, documentNo: "粤财预〔2019〕1号", documentDate: "2018-12-20" }));
     await signInAs(database, "admin");
     const res = await discloseObjectives({ fiscalYear: 2019, items: [{ objectiveId: id }] });
     expect(res).toMatchObject({ ok: true });

@@ -77,6 +77,10 @@ async function makeSubject(spec: SubjectSpec) {
     ownerOrgId: spec.kind === "department" ? base.departmentOrgId : base.ownerOrgId,
     requestedAmount: spec.current,
     approvedVersionId: null,
+    // A made subject is not arranged: its budget is the approved version's (the base's ledger sums are not copied).
+    budgetCurrent: "0",
+    budgetHeld: "0",
+    budgetArrangedOn: null,
   };
   delete oCopy.id;
   const [o] = await db.insert(objectives).values(oCopy as typeof objectives.$inferInsert).returning();

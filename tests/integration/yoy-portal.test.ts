@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
-import { disclosures, objectives, regions } from "@/db/schema";
+import { disclosures, objectiveVersions, objectives, regions } from "@/db/schema";
 import { discloseObjectives } from "@/lib/actions/disclosure/disclose-objectives";
 import { withdrawDisclosure } from "@/lib/actions/disclosure/withdraw-disclosure";
+import { arrangeBudget } from "@/lib/actions/ledger/arrange-budget";
 import { reviewObjective } from "@/lib/actions/objective/review-objective";
+import { yuanToWan } from "@/lib/money";
 import { publicRegionYears, publicSubjectYears } from "@/lib/objective/history-public";
 import { createTestDatabase } from "../helpers/db";
 import { signInAs, useTestDatabase } from "../helpers/session";
@@ -51,6 +53,15 @@ describe("a subject's disclosed years side by side", () => {
     const approved = await reviewObjective({ objectiveId: y2027.id, version: y2027.version + 1, stage: "finance", result: "pass", grade: "good", score: "86" });
     expect(approved.ok, JSON.stringify(approved)).toBe(true);
     expect(await sideBySide(d2026.id)).toEqual([Y2026]);
+
+    // Only an arranged budget is disclosed (lib/ledger): finance arranges the approved request first.
+    const [{ requested }] = await database.db
+      .select({ requested: objectiveVersions.requestedAmount })
+      .from(objectives)
+      .innerJoin(objectiveVersions, eq(objectiveVersions.id, objectives.approvedVersionId))
+      .where(eq(objectives.id, y2027.id));
+    const arranged = await arrangeBudget({ objectiveId: y2027.id, amount: yuanToWan(requested), documentNo: "粤财预〔2027〕21号", documentDate: "2026-12-01" });
+    expect(arranged.ok, JSON.stringify(arranged)).toBe(true);
 
     const before = await publicRegionYears(database.db, provincePath);
     await signInAs(database, "admin");
